@@ -1,0 +1,95 @@
+// Turns one `NAME=value` assignment found by an extractor into observations. This is the only
+// place that knows GODEBUG is split into keys and GOEXPERIMENT into names, so every extractor
+// produces the same facts with the same sub-spans.
+import type { LineIndex } from '../../core/text.js';
+import type { Observation, Origin, Phase, ScopeLevel, ValueRef } from '../../core/types.js';
+import { trackedVariable } from '../../knowledge/variables.js';
+
+export interface Assignment {
+  path: string;
+  lines: LineIndex;
+  /** Variable name as written. */
+  name: string;
+  /** The value after the format's unquoting (what the program sees). */
+  value: string;
+  /** Offsets of the value as written in the file, quotes included: [valueStart, valueEnd). */
+  valueStart: number;
+  valueEnd: number;
+  /** False when the value holds an expression godrift cannot resolve. Defaults to true. */
+  literal?: boolean;
+  ref?: ValueRef;
+  origin: Origin;
+  scope: ScopeLevel[];
+  phase: Phase;
+  goVersion?: string;
+  variant?: string;
+}
+
+/**
+ * Observations for an assignment; [] when the name is not a tracked Go variable.
+ * For keyed and list variables each item gets the span of its own text when it can be found
+ * verbatim inside the written value (no escapes in between); otherwise the whole value's span.
+ */
+export function assignmentObservations(a: Assignment): Observation[] {
+  const tracked = trackedVariable(a.name);
+  if (!tracked) return [];
+  const literal = a.literal ?? true;
+  const base = {
+    variable: a.name,
+    origin: a.origin,
+    scope: a.scope,
+    phase: a.phase,
+    ...(a.goVersion !== undefined ? { goVersion: a.goVersion } : {}),
+    ...(a.variant !== undefined ? { variant: a.variant } : {}),
+  };
+  const wholeSpan = a.lines.span(a.path, a.valueStart, a.valueEnd);
+  if (tracked.shape === 'scalar' || !literal || a.value === '') {
+    return [
+      {
+        ...base,
+        key: null,
+        value: { text: a.value, literal, ...(a.ref ? { ref: a.ref } : {}) },
+        span: wholeSpan,
+      },
+    ];
+  }
+  const written = a.lines.text.slice(a.valueStart, a.valueEnd);
+  const out: Observation[] = [];
+  let searchFrom = 0;
+  for (const item of splitItems(a.value)) {
+    const key = tracked.shape === 'keyed' ? keyOf(item.text) : item.text.trim();
+    if (key === undefined) continue;
+    const at = written.indexOf(item.text, searchFrom);
+    const span =
+      at >= 0 && item.text.length > 0
+        ? a.lines.span(a.path, a.valueStart + at, a.valueStart + at + item.text.length)
+        : wholeSpan;
+    if (at >= 0) searchFrom = at + item.text.length;
+    const eq = item.text.indexOf('=');
+    const text = tracked.shape === 'keyed' ? (eq < 0 ? '' : item.text.slice(eq + 1)) : item.text.trim();
+    out.push({ ...base, key, value: { text, literal: true }, span });
+  }
+  return out;
+}
+
+interface Item {
+  text: string;
+}
+
+/** Comma-separated items, as Go splits GODEBUG and GOEXPERIMENT (empty fields dropped). */
+function splitItems(value: string): Item[] {
+  return value
+    .split(',')
+    .filter((t) => t.length > 0)
+    .map((text) => ({ text }));
+}
+
+/**
+ * GODEBUG key of one `key=value` field. Go ignores fields without `=` (go-facts.md §10.1), but a
+ * user who wrote one meant something: keep it with an empty value so rules can say so.
+ */
+function keyOf(field: string): string | undefined {
+  const eq = field.indexOf('=');
+  const key = eq < 0 ? field : field.slice(0, eq);
+  return key.length > 0 ? key : undefined;
+}
