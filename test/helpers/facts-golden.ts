@@ -91,8 +91,10 @@ export async function expectFactsGolden(extractor: Extractor, fixtureDir: string
     diagnostics: all.diagnostics.map(compactDiagnostic),
   };
   const goldenPath = join(fixtureDir, 'facts.json');
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(goldenPath)) {
+  if (process.env.UPDATE_GOLDEN === '1') {
     writeFileSync(goldenPath, JSON.stringify(actual, null, 2) + '\n');
+  } else if (!existsSync(goldenPath)) {
+    throw new Error(`${goldenPath} is missing: run with UPDATE_GOLDEN=1, then review it`);
   }
   const expected = JSON.parse(readFileSync(goldenPath, 'utf8'));
   expect(actual).toEqual(expected);
