@@ -1,0 +1,648 @@
+// Command gen-knowledge writes src/knowledge/generated/toolchains.ts: the GODEBUG, runtime
+// debug-variable, cpu.* and GOEXPERIMENT tables of every Go toolchain it can find, read
+// straight from each toolchain's own source tree ($GOROOT/src).
+//
+// Run from the repository root:
+//
+//	go run ./scripts/gen-knowledge/main.go            (npm run gen:knowledge)
+//
+// Why a Go program and not a Node script: the tables are Go composite literals
+// (internal/godebugs.All, runtime.dbgvars, goexperiment.Flags, the baseline in
+// internal/buildcfg.ParseGOEXPERIMENT). go/parser gives their exact AST, so a reformatted
+// table, a trailing comment or a func-literal predicate (Go 1.27's RemovedInfo.Old) cannot
+// fool it the way a regular expression could; and anyone regenerating this data has Go
+// installed by definition. The program uses only the standard library and no go.mod, so it
+// runs as an ad-hoc `go run file.go` with any Go ≥ 1.21.
+//
+// Toolchains read (each only when present; none but the first is required):
+//   - the machine's Go: `GOTOOLCHAIN=local go env GOROOT`;
+//   - every -toolchain (default go1.27.3): `GOTOOLCHAIN=<name> go env GOROOT`, which downloads
+//     the toolchain module through the Go module proxy on first use;
+//   - Debian's golang-1.19 at /usr/lib/go-1.19, and any extra -goroot.
+//
+// Versions without a toolchain at hand are curated by hand in src/knowledge/curated/.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Toolchain is everything read from one GOROOT. JSON field names are the TypeScript ones.
+type Toolchain struct {
+	Version     string        `json:"version"` // "go1.26.8"
+	Godebugs    []GodebugInfo `json:"godebugs"`
+	Removed     []RemovedInfo `json:"removed"`
+	Dbgvars     []Dbgvar      `json:"dbgvars"`
+	Experiments []Experiment  `json:"experiments"`
+	Regabi      []ArchCase    `json:"regabiSwitch"`
+	Dwarf5Expr  string        `json:"dwarf5Supported,omitempty"`
+	CPUOptions  []CPUOption   `json:"cpuOptions"`
+}
+
+// GodebugInfo is one entry of internal/godebugs.All.
+type GodebugInfo struct {
+	Name      string `json:"name"`
+	Package   string `json:"package"`
+	Changed   int    `json:"changed,omitempty"`
+	Old       string `json:"old,omitempty"`
+	Opaque    bool   `json:"opaque,omitempty"`
+	Immutable bool   `json:"immutable,omitempty"`
+}
+
+// RemovedInfo is one entry of internal/godebugs.Removed (Go 1.26+); OldValues is the set of
+// string literals the Old predicate compares against (Go 1.27+; empty in 1.26).
+type RemovedInfo struct {
+	Name      string   `json:"name"`
+	Removed   int      `json:"removed"`
+	OldValues []string `json:"oldValues"`
+}
+
+// Dbgvar is one entry of runtime.dbgvars plus its start-up default.
+type Dbgvar struct {
+	Name   string `json:"name"`
+	Atomic bool   `json:"atomic,omitempty"` // can change after start-up (os.Setenv)
+	// Default is the value before GODEBUG is applied: the entry's def field, or an assignment
+	// in parseRuntimeDebugVars/parsedebugvars. Cond is the Go condition guarding that
+	// assignment (e.g. `GOOS == "linux"`), or the name of a constant.
+	Default string `json:"default"`
+	Cond    string `json:"cond,omitempty"`
+}
+
+// Experiment is one field of internal/goexperiment.Flags.
+type Experiment struct {
+	Name string `json:"name"` // lower-cased field name, as written in GOEXPERIMENT
+	// Baseline is the expression in the baseline Flags literal: "true", or a platform
+	// condition such as "regabiSupported"; empty when off by default.
+	Baseline string `json:"baseline,omitempty"`
+}
+
+// ArchCase is one case of the GOARCH switch that decides the register-ABI baseline.
+type ArchCase struct {
+	Goarch []string `json:"goarch"`
+	Sets   []string `json:"sets"` // variables set to true
+}
+
+// CPUOption is one `option{Name: …}` of internal/cpu, with the architecture file it is in.
+type CPUOption struct {
+	Name string `json:"name"`
+	Arch string `json:"arch"`
+}
+
+func main() {
+	out := flag.String("out", "src/knowledge/generated/toolchains.ts", "output file")
+	toolchains := flag.String("toolchain", "go1.27.3", "comma-separated GOTOOLCHAIN names to read besides the local Go (downloaded when missing)")
+	extra := flag.String("goroot", "/usr/lib/go-1.19", "comma-separated extra GOROOT directories, read when present")
+	flag.Parse()
+
+	var roots []string
+	local, err := goEnvGOROOT("local")
+	if err != nil {
+		fatalf("the machine's Go: %v", err)
+	}
+	roots = append(roots, local)
+	for _, tc := range splitList(*toolchains) {
+		r, err := goEnvGOROOT(tc)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "gen-knowledge: skipping %s: %v\n", tc, err)
+			continue
+		}
+		roots = append(roots, r)
+	}
+	for _, r := range splitList(*extra) {
+		if st, err := os.Stat(filepath.Join(r, "src", "runtime")); err == nil && st.IsDir() {
+			roots = append(roots, r)
+		}
+	}
+
+	seen := map[string]bool{}
+	var all []Toolchain
+	for _, root := range roots {
+		tc, err := readToolchain(root)
+		if err != nil {
+			fatalf("%s: %v", root, err)
+		}
+		if seen[tc.Version] {
+			continue
+		}
+		seen[tc.Version] = true
+		fmt.Fprintf(os.Stderr, "gen-knowledge: %s from %s: %d godebugs, %d removed, %d dbgvars, %d experiments, %d cpu options\n",
+			tc.Version, root, len(tc.Godebugs), len(tc.Removed), len(tc.Dbgvars), len(tc.Experiments), len(tc.CPUOptions))
+		all = append(all, tc)
+	}
+	sort.Slice(all, func(i, j int) bool { return versionLess(all[i].Version, all[j].Version) })
+
+	js, err := json.MarshalIndent(all, "", "  ")
+	if err != nil {
+		fatalf("%v", err)
+	}
+	var b bytes.Buffer
+	b.WriteString("// Code generated by `go run ./scripts/gen-knowledge/main.go` (npm run gen:knowledge) from each toolchain's $GOROOT/src; DO NOT EDIT.\n")
+	b.WriteString("// Toolchains: ")
+	for i, tc := range all {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(tc.Version)
+	}
+	b.WriteString(".\n\n")
+	b.WriteString("import type { GeneratedToolchain } from '../types.js';\n\n")
+	b.WriteString("export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = ")
+	b.Write(js)
+	b.WriteString(";\n")
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		fatalf("%v", err)
+	}
+	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
+		fatalf("%v", err)
+	}
+	fmt.Fprintf(os.Stderr, "gen-knowledge: wrote %s\n", *out)
+}
+
+func fatalf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "gen-knowledge: "+format+"\n", args...)
+	os.Exit(1)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func goEnvGOROOT(toolchain string) (string, error) {
+	cmd := exec.Command("go", "env", "GOROOT")
+	cmd.Env = append(os.Environ(), "GOTOOLCHAIN="+toolchain, "GOFLAGS=")
+	cmd.Dir = os.TempDir() // no go.mod/go.work may pick another toolchain
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// versionLess orders "go1.19.8" < "go1.26.8" < "go1.27.3" numerically.
+func versionLess(a, b string) bool {
+	pa, pb := versionParts(a), versionParts(b)
+	for i := 0; i < 3; i++ {
+		if pa[i] != pb[i] {
+			return pa[i] < pb[i]
+		}
+	}
+	return a < b
+}
+
+func versionParts(v string) [3]int {
+	var p [3]int
+	v = strings.TrimPrefix(v, "go")
+	for i, f := range strings.SplitN(v, ".", 3) {
+		n := 0
+		for _, c := range f {
+			if c < '0' || c > '9' {
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		p[i] = n
+	}
+	return p
+}
+
+func readToolchain(root string) (Toolchain, error) {
+	var tc Toolchain
+	vb, err := os.ReadFile(filepath.Join(root, "VERSION"))
+	if err != nil {
+		return tc, err
+	}
+	tc.Version = strings.TrimSpace(strings.SplitN(string(vb), "\n", 2)[0])
+	src := filepath.Join(root, "src")
+
+	// internal/godebugs exists from Go 1.21 on.
+	if f, err := parseFile(filepath.Join(src, "internal", "godebugs", "table.go")); err == nil {
+		tc.Godebugs, tc.Removed = readGodebugs(f)
+	} else if !os.IsNotExist(err) {
+		return tc, err
+	}
+	f, err := parseFile(filepath.Join(src, "runtime", "runtime1.go"))
+	if err != nil {
+		return tc, err
+	}
+	tc.Dbgvars = readDbgvars(f)
+	if f, err := parseFile(filepath.Join(src, "internal", "goexperiment", "flags.go")); err == nil {
+		tc.Experiments = readFlags(f)
+	} else {
+		return tc, err
+	}
+	if f, err := parseFile(filepath.Join(src, "internal", "buildcfg", "exp.go")); err == nil {
+		readBaseline(f, &tc)
+	} else {
+		return tc, err
+	}
+	cpuFiles, _ := filepath.Glob(filepath.Join(src, "internal", "cpu", "cpu_*.go"))
+	cpuSeen := map[string]bool{}
+	for _, p := range cpuFiles {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		f, err := parseFile(p)
+		if err != nil {
+			return tc, err
+		}
+		arch := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), "cpu_"), ".go")
+		arch = strings.SplitN(arch, "_", 2)[0]
+		for _, n := range readCPUOptions(f) {
+			if !cpuSeen[arch+"/"+n] {
+				cpuSeen[arch+"/"+n] = true
+				tc.CPUOptions = append(tc.CPUOptions, CPUOption{Name: n, Arch: arch})
+			}
+		}
+	}
+	if tc.Godebugs == nil {
+		tc.Godebugs = []GodebugInfo{}
+	}
+	if tc.Removed == nil {
+		tc.Removed = []RemovedInfo{}
+	}
+	if tc.Regabi == nil {
+		tc.Regabi = []ArchCase{}
+	}
+	return tc, nil
+}
+
+func parseFile(path string) (*ast.File, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return parser.ParseFile(token.NewFileSet(), path, src, parser.ParseComments)
+}
+
+// varValue returns the value expression of a package-level `var name = …`.
+func varValue(f *ast.File, name string) ast.Expr {
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		for _, s := range gd.Specs {
+			vs := s.(*ast.ValueSpec)
+			for i, n := range vs.Names {
+				if n.Name == name && i < len(vs.Values) {
+					return vs.Values[i]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func funcDecl(f *ast.File, names ...string) *ast.FuncDecl {
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+			for _, n := range names {
+				if fd.Name.Name == n {
+					return fd
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// fields maps the keys of a keyed composite literal to their value expressions.
+func fields(cl *ast.CompositeLit) map[string]ast.Expr {
+	m := map[string]ast.Expr{}
+	for _, e := range cl.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				m[id.Name] = kv.Value
+			}
+		}
+	}
+	return m
+}
+
+func str(e ast.Expr) string {
+	if bl, ok := e.(*ast.BasicLit); ok && bl.Kind == token.STRING {
+		s, err := strconv.Unquote(bl.Value)
+		if err == nil {
+			return s
+		}
+	}
+	return ""
+}
+
+func intLit(e ast.Expr) (int, bool) {
+	neg := false
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.SUB {
+		neg, e = true, u.X
+	}
+	if bl, ok := e.(*ast.BasicLit); ok && bl.Kind == token.INT {
+		n, err := strconv.ParseInt(strings.ReplaceAll(bl.Value, "_", ""), 0, 64)
+		if err == nil {
+			if neg {
+				n = -n
+			}
+			return int(n), true
+		}
+	}
+	return 0, false
+}
+
+func isTrue(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "true"
+}
+
+// elements unwraps `&T{…}` and `T{…}` elements of a slice literal.
+func elements(e ast.Expr) []*ast.CompositeLit {
+	cl, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	var out []*ast.CompositeLit
+	for _, el := range cl.Elts {
+		if u, ok := el.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			el = u.X
+		}
+		if c, ok := el.(*ast.CompositeLit); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func readGodebugs(f *ast.File) ([]GodebugInfo, []RemovedInfo) {
+	var infos []GodebugInfo
+	for _, cl := range elements(varValue(f, "All")) {
+		m := fields(cl)
+		gi := GodebugInfo{Name: str(m["Name"]), Package: str(m["Package"]), Old: str(m["Old"])}
+		if n, ok := intLit(m["Changed"]); ok {
+			gi.Changed = n
+		}
+		gi.Opaque = isTrue(m["Opaque"])
+		gi.Immutable = isTrue(m["Immutable"])
+		infos = append(infos, gi)
+	}
+	var removed []RemovedInfo
+	for _, cl := range elements(varValue(f, "Removed")) {
+		m := fields(cl)
+		ri := RemovedInfo{Name: str(m["Name"]), OldValues: []string{}}
+		if n, ok := intLit(m["Removed"]); ok {
+			ri.Removed = n
+		}
+		// Old is a predicate (Go 1.27+): either a named func such as `one`/`zero`, or a func
+		// literal; collect the string literals it compares its argument with.
+		var body ast.Node
+		switch o := m["Old"].(type) {
+		case *ast.Ident:
+			if fd := funcDecl(f, o.Name); fd != nil {
+				body = fd.Body
+			}
+		case *ast.FuncLit:
+			body = o.Body
+		case *ast.BasicLit:
+			ri.OldValues = append(ri.OldValues, str(o))
+		}
+		if body != nil {
+			ast.Inspect(body, func(n ast.Node) bool {
+				if be, ok := n.(*ast.BinaryExpr); ok && be.Op == token.EQL {
+					for _, side := range []ast.Expr{be.X, be.Y} {
+						if s := str(side); s != "" || isStringLit(side) {
+							ri.OldValues = append(ri.OldValues, s)
+						}
+					}
+				}
+				return true
+			})
+		}
+		removed = append(removed, ri)
+	}
+	return infos, removed
+}
+
+func isStringLit(e ast.Expr) bool {
+	bl, ok := e.(*ast.BasicLit)
+	return ok && bl.Kind == token.STRING
+}
+
+func exprString(e ast.Expr) string {
+	var b strings.Builder
+	var walk func(ast.Expr)
+	walk = func(e ast.Expr) {
+		switch x := e.(type) {
+		case *ast.Ident:
+			b.WriteString(x.Name)
+		case *ast.BasicLit:
+			b.WriteString(x.Value)
+		case *ast.SelectorExpr:
+			walk(x.X)
+			b.WriteString(".")
+			b.WriteString(x.Sel.Name)
+		case *ast.BinaryExpr:
+			walk(x.X)
+			b.WriteString(" " + x.Op.String() + " ")
+			walk(x.Y)
+		case *ast.ParenExpr:
+			b.WriteString("(")
+			walk(x.X)
+			b.WriteString(")")
+		case *ast.UnaryExpr:
+			b.WriteString(x.Op.String())
+			walk(x.X)
+		case *ast.CallExpr:
+			walk(x.Fun)
+			b.WriteString("(…)")
+		default:
+			b.WriteString("…")
+		}
+	}
+	walk(e)
+	return b.String()
+}
+
+func readDbgvars(f *ast.File) []Dbgvar {
+	var vars []Dbgvar
+	field := map[string]int{} // debug struct field name -> index in vars
+	for _, cl := range elements(varValue(f, "dbgvars")) {
+		m := fields(cl)
+		dv := Dbgvar{Name: str(m["name"]), Default: "0"}
+		target := m["value"]
+		if a, ok := m["atomic"]; ok {
+			dv.Atomic = true
+			target = a
+		}
+		if n, ok := intLit(m["def"]); ok {
+			dv.Default = strconv.Itoa(n)
+		}
+		if u, ok := target.(*ast.UnaryExpr); ok {
+			if sel, ok := u.X.(*ast.SelectorExpr); ok {
+				field[sel.Sel.Name] = len(vars)
+			}
+		}
+		vars = append(vars, dv)
+	}
+	// Start-up defaults assigned in code: `debug.cgocheck = 1`, possibly under `if GOOS == "linux"`.
+	fd := funcDecl(f, "parseRuntimeDebugVars", "parsedebugvars")
+	if fd != nil {
+		var visit func(stmts []ast.Stmt, cond string)
+		visit = func(stmts []ast.Stmt, cond string) {
+			for _, s := range stmts {
+				switch x := s.(type) {
+				case *ast.AssignStmt:
+					if len(x.Lhs) != 1 || len(x.Rhs) != 1 {
+						continue
+					}
+					sel, ok := x.Lhs[0].(*ast.SelectorExpr)
+					if !ok {
+						continue
+					}
+					if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "debug" {
+						continue
+					}
+					i, ok := field[sel.Sel.Name]
+					if !ok {
+						continue
+					}
+					if n, ok := intLit(x.Rhs[0]); ok {
+						vars[i].Default = strconv.Itoa(n)
+						vars[i].Cond = cond
+					} else {
+						vars[i].Default = ""
+						vars[i].Cond = exprString(x.Rhs[0])
+					}
+				case *ast.IfStmt:
+					// Only simple guards (GOOS checks) define defaults; stop at the first
+					// if that reads the parsed values (e.g. `if debug.gccheckmark > 0`).
+					c := exprString(x.Cond)
+					if strings.Contains(c, "GOOS") || strings.Contains(c, "GOARCH") {
+						visit(x.Body.List, c)
+					}
+				case *ast.RangeStmt, *ast.ExprStmt:
+					// The loop applying def fields and parsegodebug calls end the defaults.
+					if es, ok := x.(*ast.ExprStmt); ok {
+						if ce, ok := es.X.(*ast.CallExpr); ok {
+							if id, ok := ce.Fun.(*ast.Ident); ok && id.Name == "parsegodebug" {
+								return
+							}
+						}
+					}
+				}
+			}
+		}
+		visit(fd.Body.List, "")
+	}
+	return vars
+}
+
+func readFlags(f *ast.File) []Experiment {
+	var out []Experiment
+	ast.Inspect(f, func(n ast.Node) bool {
+		ts, ok := n.(*ast.TypeSpec)
+		if !ok || ts.Name.Name != "Flags" {
+			return true
+		}
+		st, ok := ts.Type.(*ast.StructType)
+		if !ok {
+			return false
+		}
+		for _, fl := range st.Fields.List {
+			for _, nm := range fl.Names {
+				out = append(out, Experiment{Name: strings.ToLower(nm.Name)})
+			}
+		}
+		return false
+	})
+	return out
+}
+
+func readBaseline(f *ast.File, tc *Toolchain) {
+	fd := funcDecl(f, "ParseGOEXPERIMENT")
+	if fd == nil {
+		return
+	}
+	idx := map[string]int{}
+	for i, e := range tc.Experiments {
+		idx[e.Name] = i
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.AssignStmt:
+			if len(x.Lhs) != 1 || len(x.Rhs) != 1 {
+				return true
+			}
+			id, ok := x.Lhs[0].(*ast.Ident)
+			if !ok {
+				return true
+			}
+			switch id.Name {
+			case "baseline":
+				if cl, ok := x.Rhs[0].(*ast.CompositeLit); ok {
+					for k, v := range fields(cl) {
+						if i, ok := idx[strings.ToLower(k)]; ok {
+							tc.Experiments[i].Baseline = exprString(v)
+						}
+					}
+				}
+			case "dwarf5Supported":
+				tc.Dwarf5Expr = exprString(x.Rhs[0])
+			}
+		case *ast.SwitchStmt:
+			if id, ok := x.Tag.(*ast.Ident); ok && id.Name == "goarch" {
+				for _, s := range x.Body.List {
+					cc := s.(*ast.CaseClause)
+					ac := ArchCase{Goarch: []string{}, Sets: []string{}}
+					for _, e := range cc.List {
+						ac.Goarch = append(ac.Goarch, str(e))
+					}
+					for _, st := range cc.Body {
+						if as, ok := st.(*ast.AssignStmt); ok && len(as.Rhs) == 1 && isTrue(as.Rhs[0]) {
+							for _, l := range as.Lhs {
+								if lid, ok := l.(*ast.Ident); ok {
+									ac.Sets = append(ac.Sets, lid.Name)
+								}
+							}
+						}
+					}
+					tc.Regabi = append(tc.Regabi, ac)
+				}
+			}
+		}
+		return true
+	})
+}
+
+func readCPUOptions(f *ast.File) []string {
+	var out []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		cl, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		m := fields(cl)
+		if _, ok := m["Feature"]; ok {
+			if s := str(m["Name"]); s != "" {
+				out = append(out, s)
+			}
+		}
+		return true
+	})
+	return out
+}

@@ -1,0 +1,28 @@
+// The Go knowledge base: generated tables (src/knowledge/generated, written by
+// scripts/gen-knowledge) plus curated history (src/knowledge/curated), behind a small typed API.
+// Rules ask this module; nobody keeps their own list of GODEBUG names or Go versions.
+// How the data is made and kept honest: docs/knowledge.md.
+
+export type { GodebugCategory, GodebugSetting, ValueDomain, Hazard, ExperimentInfo, GeneratedToolchain } from './types.js';
+export {
+  NEWEST_GO_VERSION,
+  CPU_OPTION_NAMES,
+  godebugSetting,
+  allGodebugNames,
+  godebugExistsIn,
+  godebugInTable,
+  godebugTableFor,
+  godebugDefault,
+  godebugValueOnly,
+  godebugValueValid,
+  godebugProductionHazard,
+  retiredGodebug,
+  defaultGodebug,
+  suggestGodebugKey,
+  type DefaultGodebugOptions,
+} from './godebug.js';
+export { experimentsFor, experimentKnown, experimentLastKnown, type Platform } from './experiments.js';
+export { tracebackLevel, parseMemLimit, parseGogc, parseGomaxprocs, parseKubernetesQuantity, type TracebackLevel } from './runtime-vars.js';
+export { compareGoVersions, parseGoVersion, goMinor, minorNumber, asRelease, type GoVersion } from './versions.js';
+export { GENERATED_TOOLCHAINS } from './generated/toolchains.js';
+export * from './variables.js';

@@ -1,0 +1,275 @@
+import { describe, expect, it } from 'vitest';
+import {
+  GENERATED_TOOLCHAINS,
+  NEWEST_GO_VERSION,
+  allGodebugNames,
+  compareGoVersions,
+  defaultGodebug,
+  experimentKnown,
+  experimentsFor,
+  godebugDefault,
+  godebugExistsIn,
+  godebugInTable,
+  godebugProductionHazard,
+  godebugSetting,
+  godebugValueValid,
+  parseGogc,
+  parseGomaxprocs,
+  parseKubernetesQuantity,
+  parseMemLimit,
+  retiredGodebug,
+  suggestGodebugKey,
+  tracebackLevel,
+} from './index.js';
+
+describe('generated data agrees with the curated history', () => {
+  for (const tc of GENERATED_TOOLCHAINS) {
+    const v = tc.version;
+    it(`${v}: every table entry and dbgvar is curated and exists there`, () => {
+      for (const g of tc.godebugs) {
+        expect(godebugSetting(g.name), g.name).toBeDefined();
+        expect(godebugInTable(g.name, v), `${g.name} in table of ${v}`).toBe(true);
+      }
+      for (const d of tc.dbgvars) {
+        expect(godebugSetting(d.name), d.name).toBeDefined();
+        expect(godebugExistsIn(d.name, v), `${d.name} exists in ${v}`).toBe(true);
+        expect(godebugSetting(d.name)?.runtime, `${d.name} marked runtime`).toBe(true);
+      }
+    });
+    it(`${v}: nothing curated as in the table or runtime is missing from the source`, () => {
+      const table = new Set(tc.godebugs.map((g) => g.name));
+      const dbg = new Set(tc.dbgvars.map((d) => d.name));
+      for (const name of allGodebugNames()) {
+        const s = godebugSetting(name)!;
+        if (godebugInTable(name, v)) expect(table.has(name), `${name} claimed in table of ${v}`).toBe(true);
+        if (s.runtime && godebugExistsIn(name, v)) expect(dbg.has(name), `${name} claimed in dbgvars of ${v}`).toBe(true);
+      }
+    });
+    it(`${v}: experiments parsed`, () => {
+      expect(tc.experiments.length).toBeGreaterThan(10);
+      expect(experimentsFor(v).length).toBe(tc.experiments.length);
+    });
+  }
+});
+
+describe('versions', () => {
+  it('compares like cmd/go gover', () => {
+    expect(compareGoVersions('1.22', '1.22.3')).toBeLessThan(0);
+    expect(compareGoVersions('go1.22.3', '1.22.3')).toBe(0);
+    expect(compareGoVersions('1.22rc1', '1.22')).toBeGreaterThan(0);
+    expect(compareGoVersions('1.22rc1', '1.22.0')).toBeLessThan(0);
+    expect(compareGoVersions('1.9', '1.10')).toBeLessThan(0);
+    expect(compareGoVersions('go1.26.3-X:jsonv2', '1.26.3')).toBe(0);
+    expect(compareGoVersions('devel', '1.2')).toBeLessThan(0);
+    expect(compareGoVersions('1.22beta1', '1.22rc1')).toBeLessThan(0);
+  });
+  it('knows a newest version at least 1.27', () => {
+    expect(compareGoVersions(NEWEST_GO_VERSION, '1.27')).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('godebug settings', () => {
+  it('describes table, runtime and cpu settings', () => {
+    const p = godebugSetting('panicnil')!;
+    expect(p.changed).toEqual({ version: '1.21', old: '1' });
+    expect(p.inTable && p.runtime).toBe(true);
+    expect(godebugSetting('fips140')!.immutable).toBe(true);
+    expect(godebugSetting('http2debug')!.readsEnvironmentOnly).toBe(true);
+    const cpu = godebugSetting('cpu.avx2')!;
+    expect(cpu.readsEnvironmentOnly).toBe(true);
+    expect(cpu.domain).toEqual({ kind: 'enum', values: ['on', 'off'] });
+    expect(godebugSetting('cpu.nosuch')).toBeUndefined();
+    expect(godebugSetting('gcstop')).toBeUndefined();
+  });
+  it('knows when settings exist', () => {
+    expect(godebugExistsIn('panicnil', '1.20')).toBe(false);
+    expect(godebugExistsIn('panicnil', 'go1.21.0')).toBe(true);
+    expect(godebugExistsIn('netedns0', '1.22.4')).toBe(false);
+    expect(godebugExistsIn('netedns0', '1.22.5')).toBe(true);
+    expect(godebugExistsIn('netedns0', '1.21.12')).toBe(true);
+    expect(godebugExistsIn('netedns0', '1.22', { latestPatch: true })).toBe(true);
+    expect(godebugExistsIn('allocfreetrace', '1.22')).toBe(true);
+    expect(godebugExistsIn('allocfreetrace', '1.23')).toBe(false);
+    expect(godebugExistsIn('asynctimerchan', '1.26.8')).toBe(true);
+    expect(godebugExistsIn('asynctimerchan', '1.27')).toBe(false);
+    expect(godebugExistsIn('x509sha1', '1.23')).toBe(true);
+    expect(godebugExistsIn('x509sha1', '1.24')).toBe(false);
+    expect(godebugExistsIn('cpu.all', '1.18')).toBe(true);
+    expect(godebugExistsIn('tlsmaxrsasize', '1.21.0')).toBe(false);
+    expect(godebugExistsIn('tlsmaxrsasize', '1.20.8')).toBe(true);
+    expect(godebugExistsIn('tlsmaxrsasize', '1.26')).toBe(true);
+    expect(godebugInTable('tracebacklabels', '1.26')).toBe(false);
+    expect(godebugExistsIn('tracebacklabels', '1.26')).toBe(true);
+    expect(godebugInTable('tracebacklabels', '1.27')).toBe(true);
+  });
+  it('gives defaults per toolchain and go line', () => {
+    expect(godebugDefault('panicnil', '1.22', '1.20')).toBe('1');
+    expect(godebugDefault('panicnil', '1.22')).toBe('0');
+    expect(godebugDefault('panicnil', '1.20')).toBeUndefined();
+    expect(godebugDefault('tracebacklabels', '1.26.8')).toBe('0');
+    expect(godebugDefault('tracebacklabels', '1.27.3')).toBe('1');
+    expect(godebugDefault('tracebacklabels', '1.27.3', '1.26')).toBe('0');
+    expect(godebugDefault('multipathtcp', '1.23')).toBe('0');
+    expect(godebugDefault('multipathtcp', '1.24')).toBe('2');
+    expect(godebugDefault('httpcookiemaxnum', '1.26', '1.23')).toBe('0');
+    expect(godebugDefault('httpcookiemaxnum', '1.26')).toBe('3000');
+    expect(godebugDefault('profstackdepth', '1.26.8')).toBe('128');
+    expect(godebugDefault('netedns0', '1.23', '1.18')).toBe('0');
+    expect(godebugDefault('netdns', '1.23')).toBeUndefined();
+  });
+  it('lists retired settings', () => {
+    expect(retiredGodebug('asynctimerchan')).toEqual({ removedIn: '1.27', oldValues: ['1', '2'] });
+    expect(retiredGodebug('x509sha1')).toEqual({ removedIn: '1.24', oldValues: ['1'] });
+    expect(retiredGodebug('panicnil')).toBeUndefined();
+  });
+  it('checks value domains', () => {
+    expect(godebugValueValid('netdns', 'go+1')).toBe(true);
+    expect(godebugValueValid('netdns', 'cgo')).toBe(true);
+    expect(godebugValueValid('netdns', '2')).toBe(true);
+    expect(godebugValueValid('netdns', 'dns')).toBe(false);
+    expect(godebugValueValid('panicnil', '1#pattern')).toBe(true);
+    expect(godebugValueValid('panicnil', 'yes')).toBe(false);
+    expect(godebugValueValid('fips140', 'only')).toBe(true);
+  });
+});
+
+describe('production hazards', () => {
+  it('flags costly diagnostics', () => {
+    expect(godebugProductionHazard('gctrace', '1')).toMatchObject({ cost: 'low', kind: 'diagnostics' });
+    expect(godebugProductionHazard('gctrace', '0')).toBeUndefined();
+    expect(godebugProductionHazard('gcstoptheworld', '2')).toMatchObject({ cost: 'high' });
+    expect(godebugProductionHazard('memprofilerate', '1')).toMatchObject({ cost: 'high', kind: 'cost' });
+    expect(godebugProductionHazard('memprofilerate', '4096')).toMatchObject({ cost: 'medium' });
+    expect(godebugProductionHazard('memprofilerate', '524288')).toBeUndefined();
+    expect(godebugProductionHazard('cpu.avx2', 'off')).toMatchObject({ kind: 'cost' });
+    expect(godebugProductionHazard('http2debug', '2')?.reason).toMatch(/frame/);
+    expect(godebugProductionHazard('madvdontneed', '0')).toBeDefined();
+    expect(godebugProductionHazard('madvdontneed', '1')).toBeUndefined();
+  });
+  it('knows cgocheck=2 crashes from 1.21 on', () => {
+    expect(godebugProductionHazard('cgocheck', '2', '1.20')).toMatchObject({ kind: 'cost', cost: 'high' });
+    expect(godebugProductionHazard('cgocheck', '2', '1.21')).toMatchObject({ kind: 'crash' });
+    expect(godebugProductionHazard('cgocheck', '2')).toMatchObject({ kind: 'crash' });
+  });
+  it('flags security weakening and retired old values', () => {
+    expect(godebugProductionHazard('tls10server', '1', '1.26')).toMatchObject({ kind: 'security', cost: 'high' });
+    expect(godebugProductionHazard('tls10server', '1', '1.27')).toMatchObject({ kind: 'crash' });
+    expect(godebugProductionHazard('asynctimerchan', '2', '1.27.3')).toMatchObject({ kind: 'crash' });
+    expect(godebugProductionHazard('asynctimerchan', '0', '1.27.3')).toBeUndefined();
+    expect(godebugProductionHazard('httpcookiemaxnum', '0')).toMatchObject({ kind: 'security' });
+    expect(godebugProductionHazard('x509sha1', '1#x')).toMatchObject({ kind: 'crash' });
+    expect(godebugProductionHazard('x509sha1', '1', '1.23')).toMatchObject({ kind: 'security' });
+    expect(godebugProductionHazard('panicnil', '1')).toBeUndefined();
+  });
+  it('writes reasons as one lowercase sentence', () => {
+    for (const [n, v] of [['gctrace', '1'], ['sbrk', '1'], ['rsa1024min', '0'], ['tlsrsakex', '1']] as const) {
+      const r = godebugProductionHazard(n, v, '1.26')!.reason;
+      expect(r[0]).toBe(r[0]!.toLowerCase());
+      expect(r.endsWith('.')).toBe(false);
+    }
+  });
+});
+
+describe('suggestions', () => {
+  it('suggests close keys', () => {
+    expect(suggestGodebugKey('gcstop')).toBe('gcstoptheworld');
+    expect(suggestGodebugKey('madvdontneeed')).toBe('madvdontneed');
+    expect(suggestGodebugKey('gctrce')).toBe('gctrace');
+    expect(suggestGodebugKey('GCTRACE')).toBe('gctrace');
+    expect(suggestGodebugKey('http2debg')).toBe('http2debug');
+    expect(suggestGodebugKey('cpu.ssse')).toBe('cpu.ssse3');
+    expect(suggestGodebugKey('gctrace')).toBeUndefined();
+    expect(suggestGodebugKey('completelyunrelated')).toBeUndefined();
+  });
+});
+
+describe('defaultGodebug', () => {
+  it('applies the table, go.mod godebug lines and //go:debug', () => {
+    expect(defaultGodebug('1.26.8', '1.26', {}, {})).toBe('');
+    expect(defaultGodebug('1.20', '1.18', {}, {})).toBe('');
+    expect(defaultGodebug('1.26.8', '1.26', { panicnil: '1' }, { panicnil: '0' })).toBe('panicnil=0');
+    expect(defaultGodebug('1.26.8', '1.26', { default: 'go1.25' }, {})).toBe('cryptocustomrand=1,tlssecpmlkem=0,urlstrictcolons=0');
+    expect(defaultGodebug('1.26.8', '1.26', {}, {}, { gofips140: 'latest' })).toBe('fips140=on');
+  });
+  it('matches the go1.23.1 observation of go-facts §2.3', () => {
+    expect(defaultGodebug('1.23.1', '1.20', {}, {})).toBe(
+      'asynctimerchan=1,gotypesalias=0,httplaxcontentlength=1,httpmuxgo121=1,httpservecontentkeepheaders=1,panicnil=1,tls10server=1,tls3des=1,tlskyber=0,tlsrsakex=1,tlsunsafeekm=1,winreadlinkvolume=0,winsymlink=0,x509keypairleaf=0,x509negativeserial=1',
+    );
+  });
+  it('matches the go1.26.3 observation of go-facts §2.3', () => {
+    expect(defaultGodebug('1.26.3', '1.23', {}, {})).toBe(
+      'containermaxprocs=0,cryptocustomrand=1,decoratemappings=0,gotestjsonbuildtext=1,httpcookiemaxnum=0,multipathtcp=0,randseednop=0,rsa1024min=0,tlsmlkem=0,tlssecpmlkem=0,tlssha1=1,updatemaxprocs=0,urlmaxqueryparams=0,urlstrictcolons=0,x509rsacrt=0,x509sha256skid=0,x509usepolicies=0',
+    );
+  });
+});
+
+describe('experiments', () => {
+  it('lists flags and baselines per version', () => {
+    const e126 = experimentsFor('1.26.8');
+    expect(e126.find((e) => e.name === 'greenteagc')?.defaultOn).toBe(true);
+    expect(e126.find((e) => e.name === 'jsonv2')?.defaultOn).toBe(false);
+    expect(experimentsFor('1.27.3').find((e) => e.name === 'jsonv2')?.defaultOn).toBe(true);
+    expect(experimentsFor('1.26', { goarch: '386' }).find((e) => e.name === 'regabiargs')?.defaultOn).toBe(false);
+    expect(experimentsFor('1.26', { goos: 'darwin', goarch: 'arm64' }).find((e) => e.name === 'dwarf5')?.defaultOn).toBe(false);
+    expect(experimentsFor('1.22').find((e) => e.name === 'allocheaders')?.defaultOn).toBe(true);
+    expect(experimentsFor('1.17')).toEqual([]);
+  });
+  it('knows names, no-prefixes, none and regabi', () => {
+    expect(experimentKnown('loopvar', '1.21')).toBe(true);
+    expect(experimentKnown('loopvar', '1.20')).toBe(false);
+    expect(experimentKnown('nogreenteagc', '1.26')).toBe(true);
+    expect(experimentKnown('none', '1.18')).toBe(true);
+    expect(experimentKnown('regabi', '1.27')).toBe(true);
+    expect(experimentKnown('swissmap', '1.24')).toBe(true);
+    expect(experimentKnown('swissmap', '1.27')).toBe(false);
+    expect(experimentKnown('rangefunc', '1.26.8')).toBe(false);
+    expect(experimentKnown('genericmethods', '1.27')).toBe(false);
+    expect(experimentKnown('goroutineleakprofile', '1.26')).toBe(true);
+    expect(experimentKnown('goroutineleakprofile', '1.27')).toBe(false);
+    expect(experimentKnown('mapsplitgroup', '1.27.3')).toBe(true);
+  });
+});
+
+describe('scalar runtime variables', () => {
+  it('reads GOTRACEBACK like setTraceback', () => {
+    expect(tracebackLevel('')).toEqual({ valid: true, level: 'single', printsStacks: true });
+    expect(tracebackLevel('none').printsStacks).toBe(false);
+    expect(tracebackLevel('crash')).toMatchObject({ valid: true, level: 'crash', printsStacks: true });
+    expect(tracebackLevel('wer')).toEqual({ valid: false, level: 'none', printsStacks: false });
+    expect(tracebackLevel('wer', 'windows')).toMatchObject({ valid: true, level: 'wer' });
+    expect(tracebackLevel('sytem')).toEqual({ valid: false, level: 'none', printsStacks: false });
+    expect(tracebackLevel('2')).toEqual({ valid: true, level: 'numeric', printsStacks: true });
+    expect(tracebackLevel('0')).toEqual({ valid: true, level: 'numeric', printsStacks: false });
+    expect(tracebackLevel('-1').valid).toBe(false);
+  });
+  it('parses GOMEMLIMIT like parseByteCount', () => {
+    expect(parseMemLimit('off')).toEqual({ ok: true, bytes: null });
+    expect(parseMemLimit('')).toEqual({ ok: true, bytes: null });
+    expect(parseMemLimit('1024')).toEqual({ ok: true, bytes: 1024 });
+    expect(parseMemLimit('512B')).toEqual({ ok: true, bytes: 512 });
+    expect(parseMemLimit('512MiB')).toEqual({ ok: true, bytes: 512 * 2 ** 20 });
+    expect(parseMemLimit('2GiB')).toEqual({ ok: true, bytes: 2 * 2 ** 30 });
+    for (const bad of ['512Mi', '512MB', '1.5GiB', '-1', 'GiB', ' 1GiB', '1 GiB', '99999999TiB', 'B', 'iB']) {
+      expect(parseMemLimit(bad).ok, bad).toBe(false);
+    }
+  });
+  it('parses GOGC and GOMAXPROCS', () => {
+    expect(parseGogc('off')).toEqual({ ok: true, off: true });
+    expect(parseGogc('-1')).toEqual({ ok: true, off: true });
+    expect(parseGogc('200')).toEqual({ ok: true, off: false, percent: 200 });
+    expect(parseGogc('100%')).toEqual({ ok: false, off: false, percent: 100 });
+    expect(parseGomaxprocs('4')).toEqual({ ok: true, procs: 4 });
+    expect(parseGomaxprocs('0')).toEqual({ ok: false });
+    expect(parseGomaxprocs('four')).toEqual({ ok: false });
+  });
+  it('parses Kubernetes quantities', () => {
+    expect(parseKubernetesQuantity('512Mi')).toBe(512 * 2 ** 20);
+    expect(parseKubernetesQuantity('500m')).toBe(0.5);
+    expect(parseKubernetesQuantity('2')).toBe(2);
+    expect(parseKubernetesQuantity('1G')).toBe(1e9);
+    expect(parseKubernetesQuantity('1.5Gi')).toBe(1.5 * 2 ** 30);
+    expect(parseKubernetesQuantity('1e3')).toBe(1000);
+    expect(parseKubernetesQuantity('12Mb')).toBeUndefined();
+    expect(parseKubernetesQuantity('')).toBeUndefined();
+  });
+});

@@ -1,0 +1,159 @@
+// Guards the generated data against the Go toolchains on this machine:
+//  1. the installed toolchain's internal/godebugs/table.go and runtime/runtime1.go are re-read
+//     (with a parser independent of scripts/gen-knowledge) and must match the generated data,
+//     so a new Go release on the machine turns this red until `npm run gen:knowledge` is run;
+//  2. defaultGodebug() must print what `go list -f '{{.DefaultGODEBUG}}'` prints for fixture
+//     modules, with the machine's Go and with Go 1.27.3 when it can be had.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GENERATED_TOOLCHAINS, compareGoVersions, defaultGodebug } from './index.js';
+
+function goEnvGoroot(toolchain: string): string | undefined {
+  try {
+    return execFileSync('go', ['env', 'GOROOT'], {
+      env: { ...process.env, GOTOOLCHAIN: toolchain, GOFLAGS: '' },
+      cwd: tmpdir(),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 240_000,
+    }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+const localRoot = goEnvGoroot('local');
+const localVersion = localRoot ? readFileSync(join(localRoot, 'VERSION'), 'utf8').split('\n')[0]!.trim() : undefined;
+
+/** Entries of `var All = []Info{…}` in table.go: `{Name: "x", Package: "p", Changed: 21, Old: "1", Opaque: true}`. */
+function readTable(src: string): { name: string; package: string; changed?: number; old?: string; opaque?: boolean; immutable?: boolean }[] {
+  const start = src.indexOf('var All = []Info{');
+  const end = src.indexOf('\n}', start);
+  const body = src.slice(start, end);
+  const out = [];
+  for (const line of body.split('\n')) {
+    if (/^\s*\/\//.test(line)) continue;
+    const m = /\{(Name:[^}]*)\}/.exec(line);
+    if (!m) continue;
+    const field = (k: string) => new RegExp(`\\b${k}:\\s*("([^"]*)"|\\w+)`).exec(m[1]!);
+    const e: { name: string; package: string; changed?: number; old?: string; opaque?: boolean; immutable?: boolean } = {
+      name: field('Name')![2]!,
+      package: field('Package')![2]!,
+    };
+    const ch = field('Changed');
+    if (ch) e.changed = Number(ch[1]);
+    const old = field('Old');
+    if (old && old[2] !== undefined) e.old = old[2];
+    if (field('Opaque')?.[1] === 'true') e.opaque = true;
+    if (field('Immutable')?.[1] === 'true') e.immutable = true;
+    out.push(e);
+  }
+  return out;
+}
+
+/** Names and def fields of `var dbgvars = []*dbgVar{…}` in runtime1.go. */
+function readDbgvars(src: string): { name: string; def?: string }[] {
+  const start = src.indexOf('var dbgvars = []*dbgVar{');
+  const end = src.indexOf('\n}', start);
+  return [...src.slice(start, end).matchAll(/\{name: "([^"]+)"[^}]*?(?:def: (\d+))?\}/g)].map((m) => ({ name: m[1]!, ...(m[2] ? { def: m[2] } : {}) }));
+}
+
+describe.skipIf(!localRoot)(`installed toolchain ${localVersion ?? ''} matches the generated data`, () => {
+  const gen = GENERATED_TOOLCHAINS.find((t) => t.version === localVersion);
+  it('is in src/knowledge/generated (else run `npm run gen:knowledge`)', () => {
+    expect(gen?.version, `no generated data for ${localVersion}: run npm run gen:knowledge`).toBe(localVersion);
+  });
+  it('internal/godebugs.All is identical', () => {
+    const table = readTable(readFileSync(join(localRoot!, 'src/internal/godebugs/table.go'), 'utf8'));
+    expect(table.length).toBeGreaterThan(20);
+    const norm = (e: { name: string; package: string; changed?: number; old?: string; opaque?: boolean; immutable?: boolean }) => ({
+      name: e.name,
+      package: e.package,
+      changed: e.changed ?? 0,
+      old: e.old ?? '',
+      opaque: !!e.opaque,
+      immutable: !!e.immutable,
+    });
+    expect(gen?.godebugs.map(norm)).toEqual(table.map(norm));
+  });
+  it('runtime dbgvars are identical', () => {
+    const vars = readDbgvars(readFileSync(join(localRoot!, 'src/runtime/runtime1.go'), 'utf8'));
+    expect(vars.length).toBeGreaterThan(20);
+    expect(gen?.dbgvars.map((d) => d.name)).toEqual(vars.map((v) => v.name));
+    for (const v of vars) if (v.def) expect(gen?.dbgvars.find((d) => d.name === v.name)?.default, v.name).toBe(v.def);
+  });
+});
+
+// ---- defaultGodebug parity with `go list` ----
+
+interface Fixture {
+  name: string;
+  goLine: string;
+  godebug: Record<string, string>;
+  directives: Record<string, string>;
+}
+
+const FIXTURES: Fixture[] = [
+  { name: 'go120', goLine: '1.20', godebug: {}, directives: {} },
+  { name: 'go121', goLine: '1.21', godebug: {}, directives: {} },
+  { name: 'go122', goLine: '1.22', godebug: {}, directives: {} },
+  { name: 'go123-godebug-block', goLine: '1.23', godebug: { panicnil: '1', httpcookiemaxnum: '5000', multipathtcp: '3' }, directives: {} },
+  { name: 'go124', goLine: '1.24', godebug: {}, directives: {} },
+  { name: 'go124-directives', goLine: '1.24', godebug: { panicnil: '0' }, directives: { panicnil: '1', default: 'go1.22', randseednop: '1' } },
+  { name: 'go126-default-block', goLine: '1.26', godebug: { default: 'go1.21' }, directives: {} },
+];
+
+const tmp = mkdtempSync(join(tmpdir(), 'godrift-godebug-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function writeFixture(f: Fixture): string {
+  const dir = join(tmp, f.name);
+  execFileSync('mkdir', ['-p', dir]);
+  const block = Object.keys(f.godebug).length
+    ? `\ngodebug (\n${Object.entries(f.godebug).map(([k, v]) => `\t${k}=${v}\n`).join('')})\n`
+    : '';
+  writeFileSync(join(dir, 'go.mod'), `module example.com/${f.name.replace(/-/g, '')}\n\ngo ${f.goLine}\n${block}`);
+  const directives = Object.entries(f.directives).map(([k, v]) => `//go:debug ${k}=${v}\n`).join('');
+  writeFileSync(join(dir, 'main.go'), `${directives}\npackage main\n\nfunc main() {}\n`);
+  return dir;
+}
+
+function goList(dir: string, toolchain: string): string {
+  return execFileSync('go', ['list', '-f', '{{.DefaultGODEBUG}}', '.'], {
+    cwd: dir,
+    env: { ...process.env, GOTOOLCHAIN: toolchain, GOFLAGS: '-mod=mod', GOFIPS140: 'off', GOWORK: 'off' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 240_000,
+  }).trim();
+}
+
+const go127Root = localRoot ? goEnvGoroot('go1.27.3') : undefined;
+const toolchains: { label: string; gotoolchain: string; version: string | undefined; available: boolean }[] = [
+  { label: `machine's Go (${localVersion ?? 'none'})`, gotoolchain: 'local', version: localVersion, available: !!localRoot },
+  { label: 'Go 1.27.3', gotoolchain: 'go1.27.3', version: 'go1.27.3', available: !!go127Root && existsSync(join(go127Root, 'VERSION')) },
+];
+
+for (const tc of toolchains) {
+  if (!tc.available) {
+    it.skip(`defaultGodebug parity with ${tc.label}: toolchain not available (no network or not installed)`, () => {});
+    continue;
+  }
+  describe(`defaultGodebug parity with ${tc.label}`, () => {
+    for (const f of FIXTURES) {
+      // Go ≤ 1.22 toolchains reject a godebug block; a go line newer than the toolchain would switch toolchains.
+      it(`${f.name}`, () => {
+        const dir = writeFixture(f);
+        const want = goList(dir, tc.gotoolchain);
+        expect(defaultGodebug(tc.version!, f.goLine, f.godebug, f.directives)).toBe(want);
+      });
+    }
+  });
+}
+
+it('fixtures are older than every toolchain compared', () => {
+  for (const f of FIXTURES) for (const tc of toolchains) if (tc.version) expect(compareGoVersions(f.goLine, tc.version)).toBeLessThanOrEqual(0);
+});
