@@ -158,6 +158,11 @@ export interface EnvironmentAssignment {
   name: EnvironmentName;
   /** One sentence: why (e.g. `path contains overlays/production`). */
   reason: string;
+  /**
+   * True for facts built into the program itself (go.mod `godebug`, `//go:debug` in a main
+   * package, runtime calls): they apply in every environment, and `name` is `unknown`.
+   */
+  programWide?: boolean;
 }
 
 /** A file that could not be read or parsed, or a part of it that was skipped. */

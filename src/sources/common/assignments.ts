@@ -57,7 +57,7 @@ export function assignmentObservations(a: Assignment): Observation[] {
   const out: Observation[] = [];
   let searchFrom = 0;
   for (const item of splitItems(a.value)) {
-    const key = tracked.shape === 'keyed' ? keyOf(item.text) : item.text.trim();
+    const key = tracked.shape === 'keyed' ? keyOf(item.text) : experimentKey(item.text.trim());
     if (key === undefined) continue;
     const at = written.indexOf(item.text, searchFrom);
     const span =
@@ -66,7 +66,7 @@ export function assignmentObservations(a: Assignment): Observation[] {
         : wholeSpan;
     if (at >= 0) searchFrom = at + item.text.length;
     const eq = item.text.indexOf('=');
-    const text = tracked.shape === 'keyed' ? (eq < 0 ? '' : item.text.slice(eq + 1)) : item.text.trim();
+    const text = tracked.shape === 'keyed' ? (eq < 0 ? '' : item.text.slice(eq + 1)) : experimentValue(item.text.trim());
     out.push({ ...base, key, value: { text, literal: true }, span });
   }
   return out;
@@ -92,4 +92,20 @@ function keyOf(field: string): string | undefined {
   const eq = field.indexOf('=');
   const key = eq < 0 ? field : field.slice(0, eq);
   return key.length > 0 ? key : undefined;
+}
+
+/**
+ * GOEXPERIMENT items are facts about one experiment: `noloopvar` and `loopvar` are the same
+ * setting (key `loopvar`) with values `off` and `on`, so drift between them is seen. `none`
+ * (which switches every experiment off, go-facts.md §3.1) stays key `none`, value `on`.
+ * No experiment name in any release starts with "no" (go-facts.md §3.2), so the prefix is safe.
+ */
+function experimentKey(item: string): string | undefined {
+  if (item === '') return undefined;
+  if (item === 'none') return 'none';
+  return item.startsWith('no') && item.length > 2 ? item.slice(2) : item;
+}
+
+function experimentValue(item: string): string {
+  return item !== 'none' && item.startsWith('no') && item.length > 2 ? 'off' : 'on';
 }

@@ -1,0 +1,2 @@
+// Package ledger keeps the books.
+package ledger

@@ -1,0 +1,11 @@
+//go:debug panicnil=1
+
+package ledger
+
+import "testing"
+
+func TestLedger(t *testing.T) {
+	if 1+1 != 2 {
+		t.Fatal("arithmetic")
+	}
+}

@@ -1,0 +1,146 @@
+// Runs the whole pipeline over a directory: discovery → extraction → engine. The only place
+// (with main.ts) that reads the scanned tree.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { extname, isAbsolute, normalize } from 'node:path';
+import type { Config } from '../config/schema.js';
+import { runEngine, type EngineResult } from '../core/engine.js';
+import type { Diagnostic, Observation } from '../core/types.js';
+import { RULES } from '../rules/index.js';
+import { EXTRACTORS } from '../sources/index.js';
+import type { Extractor, SourceContext } from '../sources/types.js';
+import { discover, type DiscoveredFile } from './discover.js';
+
+/** Text files larger than this are not parsed (a generated 50 MB manifest is not configuration). */
+export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
+const HEAD_BYTES = 512;
+
+export interface ScanOptions {
+  root: string;
+  paths?: readonly string[];
+  config: Config;
+  goVersion?: string;
+  inlineIgnores: boolean;
+  /** Called with (files done, files total) while extracting. */
+  progress?: (done: number, total: number) => void;
+}
+
+export interface ScanResult extends EngineResult {
+  filesRead: number;
+  filesSeen: number;
+  elapsedMs: number;
+  /** Text of every file that was read, for code frames. */
+  texts: Map<string, string>;
+}
+
+function readHead(abs: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function looksBinary(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 8000);
+  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const discovery = discover(options.root, options.config.ignore, options.paths);
+  const diagnostics: Diagnostic[] = [...discovery.diagnostics];
+  const observations: Observation[] = [];
+  const texts = new Map<string, string>();
+  const byPath = new Map(discovery.files.map((f) => [f.path, f]));
+  const allFiles = discovery.files.map((f) => f.path);
+
+  const readText = (file: DiscoveredFile, report: boolean): string | undefined => {
+    const cached = texts.get(file.path);
+    if (cached !== undefined) return cached;
+    if (file.size > MAX_TEXT_BYTES) {
+      if (report) diagnostics.push({ path: file.path, severity: 'warning', code: 'too-large', message: `file is ${(file.size / 1048576).toFixed(1)} MiB, over the ${MAX_TEXT_BYTES / 1048576} MiB limit for configuration files: not read` });
+      return undefined;
+    }
+    let buf: Buffer;
+    try {
+      buf = readFileSync(file.absolutePath);
+    } catch (error) {
+      if (report) diagnostics.push({ path: file.path, severity: 'warning', code: 'unreadable', message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      return undefined;
+    }
+    if (looksBinary(buf)) {
+      if (report) diagnostics.push({ path: file.path, severity: 'note', code: 'binary-file', message: 'binary content where a text file was expected: not read' });
+      return undefined;
+    }
+    const text = buf.toString('utf8');
+    texts.set(file.path, text);
+    return text;
+  };
+
+  const context: SourceContext = {
+    allFiles,
+    readFile(path: string) {
+      if (isAbsolute(path)) return undefined;
+      const clean = normalize(path).split('\\').join('/');
+      if (clean.startsWith('../') || clean === '..') return undefined;
+      const file = byPath.get(clean);
+      return file ? readText(file, false) : undefined;
+    },
+  };
+
+  let filesRead = 0;
+  let done = 0;
+  for (const file of discovery.files) {
+    done++;
+    if (options.progress && done % 200 === 0) options.progress(done, discovery.files.length);
+    let candidates: Extractor[] = EXTRACTORS.filter((e) => e.matches(file.path));
+    let head: string | undefined;
+    if (candidates.length === 0) {
+      // Scripts without an extension are recognised by their shebang.
+      if (extname(file.path) !== '' || file.size === 0) continue;
+      head = readHead(file.absolutePath);
+      if (head === undefined) continue;
+      candidates = EXTRACTORS.filter((e) => e.matches(file.path, head));
+      if (candidates.length === 0) continue;
+    }
+    const text = readText(file, true);
+    if (text === undefined) continue;
+    filesRead++;
+    head ??= text.slice(0, HEAD_BYTES);
+    for (const extractor of candidates) {
+      if (!extractor.matches(file.path, head)) continue;
+      try {
+        const result = await extractor.extract({ path: file.path, absolutePath: file.absolutePath, text }, context);
+        observations.push(...result.observations);
+        diagnostics.push(...result.diagnostics);
+      } catch (error) {
+        diagnostics.push({ path: file.path, severity: 'error', code: 'extractor-failed', message: `${extractor.id} extractor failed: ${error instanceof Error ? error.message : String(error)} (please report this)` });
+      }
+    }
+  }
+  if (options.progress) options.progress(discovery.files.length, discovery.files.length);
+
+  const engine = runEngine({
+    observations,
+    config: options.config,
+    rules: RULES,
+    ...(options.goVersion ? { goVersionOverride: options.goVersion } : {}),
+    fileText: (p) => texts.get(p),
+    inlineIgnores: options.inlineIgnores,
+  });
+  return {
+    ...engine,
+    diagnostics: [...diagnostics, ...engine.diagnostics],
+    filesRead,
+    filesSeen: discovery.files.length,
+    elapsedMs: performance.now() - started,
+    texts,
+  };
+}

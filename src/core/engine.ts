@@ -1,0 +1,176 @@
+// The engine: observations → environments → resolution → rules → suppressions → findings.
+// Pure: every input is handed in (file texts for suppression comments included); no I/O.
+import picomatch from 'picomatch';
+import type { Config } from '../config/schema.js';
+import { assignEnvironments } from '../environments/index.js';
+import { compareGoVersions } from '../knowledge/index.js';
+import { resolve, type Resolution } from '../resolve/index.js';
+import { formatMessage, type GoVersionInForce, type Rule, type RuleContext } from '../rules/types.js';
+import { fingerprint } from './fingerprint.js';
+import { applySuppressions, parseSuppressions, type Suppression } from './suppress.js';
+import type { Diagnostic, EnvironmentName, Finding, Observation, Severity } from './types.js';
+
+export interface EngineInput {
+  observations: Observation[];
+  config: Config;
+  rules: readonly Rule[];
+  /** `--go`: judge everything against this Go version (upgrade checks). */
+  goVersionOverride?: string;
+  /** Text of scanned files, for suppression comments. */
+  fileText(path: string): string | undefined;
+  /** `--no-inline-ignores`: suppression comments do not apply. */
+  inlineIgnores: boolean;
+}
+
+export interface EngineResult {
+  findings: Finding[];
+  suppressed: Array<{ finding: Finding; reason: string }>;
+  diagnostics: Diagnostic[];
+  resolution: Resolution;
+  observations: Observation[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
+
+export function severityAtLeast(s: Severity, threshold: Severity | 'none'): boolean {
+  return threshold !== 'none' && SEVERITY_RANK[s] >= SEVERITY_RANK[threshold];
+}
+
+/** Assigns each observation its target from godrift.yaml `targets` (default: the repository, "."). */
+export function assignTargets(observations: Observation[], config: Config): void {
+  const targets = Object.entries(config.targets).map(([name, globs]) => [name, picomatch(globs, { dot: true })] as const);
+  for (const o of observations) {
+    const hit = targets.find(([, match]) => match(o.span.path));
+    o.target = hit ? hit[0] : '.';
+  }
+}
+
+function versionFromText(text: string): string | undefined {
+  const m = /^(?:go)?(\d+\.\d+(?:\.\d+)?)/.exec(text.trim());
+  return m?.[1];
+}
+
+function where(o: Observation): string {
+  return o.span.start ? `${o.span.path}:${o.span.start.line}` : o.span.path;
+}
+
+/** The Go version a (target, environment) is judged against, with the reason. */
+export function goVersionResolver(resolution: Resolution, config: Config, override?: string) {
+  const cache = new Map<string, GoVersionInForce>();
+  return (target: string, environment: EnvironmentName): GoVersionInForce => {
+    if (override) return { version: override, reason: 'given with --go' };
+    const k = `${target}\u0000${environment}`;
+    const cached = cache.get(k);
+    if (cached) return cached;
+    const all = resolution.observationsIn(target, environment);
+    const pick = (variable: string): { version: string; o: Observation } | undefined => {
+      let best: { version: string; o: Observation } | undefined;
+      for (const o of all) {
+        if (o.variable !== variable || !o.value.literal) continue;
+        const v = versionFromText(o.value.text);
+        if (v && (!best || compareGoVersions(v, best.version) > 0)) best = { version: v, o };
+      }
+      return best;
+    };
+    let result: GoVersionInForce;
+    const build = pick('@build-toolchain');
+    const toolchain = pick('@toolchain');
+    const goLine = pick('@go');
+    if (build) result = { version: build.version, reason: `Go ${build.version} builds it (${where(build.o)})` };
+    else if (toolchain) result = { version: toolchain.version, reason: `toolchain line at ${where(toolchain.o)}` };
+    else if (config.goVersion) result = { version: config.goVersion, reason: 'goVersion in godrift.yaml' };
+    else if (goLine) result = { version: goLine.version, reason: `go line at ${where(goLine.o)} (the oldest toolchain that builds it)` };
+    else result = { reason: 'no Go version found in the repository' };
+    cache.set(k, result);
+    return result;
+  };
+}
+
+export function runEngine(input: EngineInput): EngineResult {
+  const { config } = input;
+  const diagnostics: Diagnostic[] = [];
+  assignTargets(input.observations, config);
+  assignEnvironments(input.observations, config);
+  const resolution = resolve(input.observations);
+  const goVersion = goVersionResolver(resolution, config, input.goVersionOverride);
+  const findings: Finding[] = [];
+  for (const rule of input.rules) {
+    const ruleConfig = config.rules[rule.meta.id];
+    if (ruleConfig?.severity === 'off') continue;
+    const configuredSeverity = ruleConfig?.severity as Severity | undefined;
+    const context: RuleContext = {
+      resolution,
+      config,
+      options: ruleConfig?.options ?? {},
+      goVersion,
+      report(r) {
+        const template = rule.meta.messages[r.messageId];
+        if (!template) throw new Error(`rule ${rule.meta.id} reported unknown message id ${r.messageId}`);
+        const span = r.observation?.span ?? r.span;
+        if (!span) throw new Error(`rule ${rule.meta.id} reported without a location`);
+        const environmentReason = r.environmentReason ?? r.observation?.environment?.reason;
+        findings.push({
+          ruleId: rule.meta.id,
+          messageId: r.messageId,
+          severity: configuredSeverity ?? r.severity ?? rule.meta.defaultSeverity,
+          message: formatMessage(template.message, r.data),
+          variable: r.variable,
+          key: r.key,
+          environment: r.environment,
+          ...(environmentReason ? { environmentReason } : {}),
+          span,
+          related: r.related ?? [],
+          remediation: formatMessage(template.help, r.data),
+          ...(r.fix ? { fix: r.fix } : {}),
+          docsUrl: `src/rules/${rule.meta.id}/README.md`,
+          fingerprint: fingerprint([
+            rule.meta.id,
+            r.messageId,
+            span.path,
+            r.variable,
+            r.key,
+            r.environment,
+            r.fingerprintExtra,
+          ]),
+        });
+      },
+    };
+    rule.check(context);
+  }
+  // Suppressions.
+  let kept = findings;
+  let suppressed: EngineResult['suppressed'] = [];
+  if (input.inlineIgnores) {
+    const paths = [...new Set(findings.map((f) => f.span.path))];
+    const all: Suppression[] = [];
+    for (const p of paths) {
+      const text = input.fileText(p);
+      if (text !== undefined) all.push(...parseSuppressions(p, text, diagnostics));
+    }
+    const applied = applySuppressions(findings, all);
+    kept = applied.kept;
+    suppressed = applied.suppressed.map(({ finding, suppression }) => ({ finding, reason: suppression.reason }));
+  }
+  return { findings: sortFindings(dedupe(kept)), suppressed, diagnostics, resolution, observations: input.observations };
+}
+
+/** One finding per fingerprint and position (a setting inherited by two contexts is one problem). */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.fingerprint}\u0000${f.span.start?.offset ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.span.path.localeCompare(b.span.path) ||
+      (a.span.start?.offset ?? 0) - (b.span.start?.offset ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.fingerprint.localeCompare(b.fingerprint),
+  );
+}

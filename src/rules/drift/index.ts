@@ -1,0 +1,174 @@
+// drift: a setting whose effective value differs between test and production, per target.
+// Unset means Go's default for the Go version in force there. Values godrift cannot resolve
+// (template expressions, secrets, CI variables) are never compared: no guess, no finding.
+import {
+  experimentsFor,
+  godebugDefault,
+  godebugSetting,
+  NEWEST_GO_VERSION,
+  tracebackLevel,
+} from '../../knowledge/index.js';
+import type { EnvironmentName, Observation, RelatedLocation, Severity } from '../../core/types.js';
+import type { Cell } from '../../resolve/index.js';
+import { settingName } from '../helpers.js';
+import type { Rule, RuleContext } from '../types.js';
+
+/**
+ * Variables compared across environments. GOMEMLIMIT and GOMAXPROCS are left out on purpose:
+ * they are sized to each environment's machines, so a difference is expected, not drift (the
+ * container-limit rules judge them instead). GOROOT, GOTOOLCHAIN, GOOS/GOARCH and the arch
+ * levels are about the toolchain, not the program's behaviour under test.
+ */
+const COMPARED = new Set(['GODEBUG', 'GOEXPERIMENT', 'GOTRACEBACK', 'GOGC', 'CGO_ENABLED', 'GOFLAGS']);
+
+const TEST: EnvironmentName = 'test';
+const PRODUCTION: EnvironmentName = 'production';
+
+/** The value Go uses when nothing sets it, or undefined when that depends on the machine. */
+function defaultValue(variable: string, key: string | null, goVersion: string, goLine: string | undefined): string | undefined {
+  switch (variable) {
+    case 'GODEBUG':
+      return key === null ? undefined : godebugDefault(key, goVersion, goLine);
+    case 'GOEXPERIMENT': {
+      if (key === null) return undefined;
+      if (key === 'none') return 'off';
+      const exp = experimentsFor(goVersion).find((e) => e.name === key);
+      return exp ? (exp.defaultOn ? 'on' : 'off') : undefined;
+    }
+    case 'GOTRACEBACK':
+      return 'single';
+    case 'GOGC':
+      return '100';
+    case 'GOFLAGS':
+      return '';
+    default:
+      // CGO_ENABLED defaults to 1 or 0 depending on whether a C compiler is on PATH (go-facts.md §7).
+      return undefined;
+  }
+}
+
+/** Spellings Go treats alike compare equal (GOTRACEBACK=1 is all, GODEBUG values drop #patterns). */
+function normalize(variable: string, value: string): string {
+  const v = value.trim();
+  switch (variable) {
+    case 'GOTRACEBACK': {
+      const level = tracebackLevel(v);
+      return level.level === 'numeric' ? v : level.level;
+    }
+    case 'GOGC':
+      return v.toLowerCase() === 'off' ? 'off' : String(Number.parseInt(v, 10));
+    case 'GODEBUG': {
+      const hash = v.indexOf('#');
+      return hash >= 0 ? v.slice(0, hash) : v;
+    }
+    default:
+      return v;
+  }
+}
+
+function severityFor(variable: string, key: string | null): Severity {
+  if (variable === 'GOEXPERIMENT') return 'error';
+  if (variable === 'GODEBUG' && key !== null) {
+    const s = godebugSetting(key);
+    if (s && (s.categories.includes('semantics') || s.categories.includes('security'))) return 'error';
+  }
+  return 'warning';
+}
+
+function goLineOf(context: RuleContext, target: string, env: EnvironmentName): string | undefined {
+  const line = context.resolution
+    .observationsIn(target, env)
+    .find((o) => o.variable === '@go' && o.value.literal);
+  return line?.value.text;
+}
+
+interface Side {
+  cell: Cell;
+  /** Normalized effective values, or the default when nothing sets it. */
+  values: Set<string>;
+  isDefault: boolean;
+}
+
+function side(context: RuleContext, target: string, env: EnvironmentName, variable: string, key: string | null): Side | undefined {
+  const cell = context.resolution.cell(target, env, variable, key);
+  if (cell.values.some((v) => !v.literal)) return undefined;
+  if (cell.values.length > 0) {
+    return { cell, values: new Set(cell.values.map((v) => normalize(variable, v.text))), isDefault: false };
+  }
+  const version = context.goVersion(target, env).version ?? NEWEST_GO_VERSION;
+  const d = defaultValue(variable, key, version, goLineOf(context, target, env));
+  if (d === undefined) return undefined;
+  return { cell, values: new Set([normalize(variable, d)]), isDefault: true };
+}
+
+function related(observations: Observation[], environment: EnvironmentName, what: string): RelatedLocation[] {
+  return observations.map((o) => ({ span: o.span, environment, message: `${what} "${o.value.text}" here` }));
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'drift',
+    description: 'A Go setting has a different effective value in test than in production.',
+    category: 'drift',
+    defaultSeverity: 'error',
+    fixable: false,
+    messages: {
+      differs: {
+        message: '{setting} is "{prod}" in production but "{test}" in test, so the tests do not exercise what runs in production',
+        help: 'use the same value in both environments, or set it once where every build shares it (go.mod `godebug` for GODEBUG keys)',
+      },
+      unsetInTest: {
+        message: '{setting} is "{prod}" in production but not set in test, where Go\'s default "{test}" applies',
+        help: 'set {setting} to "{prod}" for the tests too, or drop it from production if the default is what you want',
+      },
+      unsetInProduction: {
+        message: '{setting} is "{test}" in test but not set in production, where Go\'s default "{prod}" applies',
+        help: 'set {setting} to "{test}" in production too, or stop setting it in test so the tests run with the default',
+      },
+    },
+  },
+  check(context) {
+    const { resolution } = context;
+    for (const target of resolution.targets) {
+      for (const { variable, key } of resolution.settings) {
+        if (!COMPARED.has(variable)) continue;
+        const test = side(context, target, TEST, variable, key);
+        const prod = side(context, target, PRODUCTION, variable, key);
+        if (!test || !prod || (test.isDefault && prod.isDefault)) continue;
+        const data = { setting: settingName(variable, key) };
+        const severity = severityFor(variable, key);
+        if (!prod.isDefault) {
+          for (const v of prod.cell.values) {
+            const value = normalize(variable, v.text);
+            if (test.values.has(value)) continue;
+            context.report({
+              messageId: test.isDefault ? 'unsetInTest' : 'differs',
+              data: { ...data, prod: v.text, test: [...test.values].join('", "') },
+              observation: v.observation,
+              environment: PRODUCTION,
+              variable,
+              key,
+              severity,
+              related: test.isDefault ? [] : related(test.cell.values.map((t) => t.observation), TEST, 'test sets'),
+            });
+          }
+        } else {
+          // Production relies on the default; every test context that sets something else drifts.
+          const prodDefault = [...prod.values][0]!;
+          for (const v of test.cell.values) {
+            if (normalize(variable, v.text) === prodDefault) continue;
+            context.report({
+              messageId: 'unsetInProduction',
+              data: { ...data, prod: prodDefault, test: v.text },
+              observation: v.observation,
+              environment: TEST,
+              variable,
+              key,
+              severity,
+            });
+          }
+        }
+      }
+    }
+  },
+};

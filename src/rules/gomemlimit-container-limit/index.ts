@@ -1,0 +1,74 @@
+// gomemlimit-container-limit: GOMEMLIMIT against the memory limit of the container it runs in.
+// - at or above the limit: the kernel kills the process before the Go runtime tries hard to
+//   collect (the soft limit never binds);
+// - from the downward API (resourceFieldRef limits.memory): exactly 100 % of the limit, no
+//   headroom for non-heap memory;
+// - no memory limit at all: resourceFieldRef falls back to the node's allocatable memory.
+// (go-facts.md §9; Kubernetes downward API docs; peers.md.)
+import { parseKubernetesQuantity, parseMemLimit } from '../../knowledge/index.js';
+import { CONTEXT_VARIABLES } from '../../core/types.js';
+import { unitFacts, unitOf } from '../helpers.js';
+import type { Rule } from '../types.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'gomemlimit-container-limit',
+    description: 'GOMEMLIMIT is at or above the container memory limit, or there is no limit to size it against.',
+    category: 'production-hazard',
+    defaultSeverity: 'warning',
+    fixable: false,
+    messages: {
+      aboveLimit: {
+        message: 'GOMEMLIMIT="{value}" is at or above the container memory limit "{limit}", so the container is killed before the Go runtime collects harder',
+        help: 'set GOMEMLIMIT to about 90% of the memory limit ({suggested} bytes here) to leave room for non-heap memory',
+      },
+      fullLimit: {
+        message: 'GOMEMLIMIT comes from resourceFieldRef limits.memory: 100% of the container limit, with no headroom for stacks, cgo and the runtime',
+        help: 'use a literal about 90% of the limit, or a library such as automemlimit that applies a ratio',
+      },
+      noLimitRef: {
+        message: 'GOMEMLIMIT comes from resourceFieldRef limits.memory but the container sets no memory limit, so it becomes the node\'s allocatable memory',
+        help: 'set resources.limits.memory on this container',
+      },
+      noLimit: {
+        message: 'GOMEMLIMIT="{value}" is set but the container has no memory limit to keep it below',
+        help: 'set resources.limits.memory about 10% above GOMEMLIMIT',
+      },
+    },
+  },
+  check(context) {
+    const { resolution } = context;
+    for (const target of resolution.targets) {
+      const cell = resolution.cell(target, 'production', 'GOMEMLIMIT', null);
+      for (const v of cell.values) {
+        const o = v.observation;
+        if (unitOf(o) === undefined) continue; // no container to compare with (Dockerfile ENV, scripts)
+        const limits = unitFacts(context, o, CONTEXT_VARIABLES.limitsMemory).filter((l) => l.value.literal);
+        const base = { observation: o, environment: 'production' as const, variable: 'GOMEMLIMIT', key: null };
+        const ref = o.value.ref;
+        if (ref?.kind === 'resourceField' && ref.resource === 'limits.memory') {
+          context.report({ ...base, messageId: limits.length > 0 ? 'fullLimit' : 'noLimitRef', data: {} });
+          continue;
+        }
+        if (!v.literal) continue;
+        const parsed = parseMemLimit(v.text.trim());
+        if (!parsed.ok || parsed.bytes === null) continue;
+        if (limits.length === 0) {
+          context.report({ ...base, messageId: 'noLimit', data: { value: v.text }, severity: 'note' });
+          continue;
+        }
+        for (const l of limits) {
+          const bytes = parseKubernetesQuantity(l.value.text);
+          if (bytes === undefined || parsed.bytes < bytes) continue;
+          context.report({
+            ...base,
+            messageId: 'aboveLimit',
+            data: { value: v.text, limit: l.value.text, suggested: Math.floor(bytes * 0.9) },
+            related: [{ span: l.span, environment: 'production', message: `memory limit "${l.value.text}" here` }],
+            severity: 'error',
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,40 @@
+// prod-godebug-hazard: a GODEBUG key in production that costs CPU, memory or latency, floods
+// stderr with diagnostics, weakens a security default, or crashes the program at start-up
+// (go-facts.md §1.5, §1.6). What counts, and why, comes from the knowledge base.
+import { godebugProductionHazard } from '../../knowledge/index.js';
+import { eachEffective } from '../helpers.js';
+import type { Rule } from '../types.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'prod-godebug-hazard',
+    description: 'A GODEBUG setting in production is costly, diagnostic-only, security-weakening or fatal.',
+    category: 'production-hazard',
+    defaultSeverity: 'warning',
+    fixable: false,
+    messages: {
+      hazard: {
+        message: 'GODEBUG "{key}={value}" in production: {reason}',
+        help: 'remove "{key}" from the production GODEBUG (keep it for debugging sessions), or list it in policy.allowedProductionGodebug in godrift.yaml if it is deliberate',
+      },
+    },
+  },
+  check(context) {
+    const allowed = new Set(context.config.policy.allowedProductionGodebug);
+    eachEffective(context, 'production', 'GODEBUG', (v, cell, target) => {
+      if (cell.key === null || allowed.has(cell.key)) return;
+      const version = context.goVersion(target, 'production').version;
+      const hazard = godebugProductionHazard(cell.key, v.text, version);
+      if (!hazard) return;
+      context.report({
+        messageId: 'hazard',
+        data: { key: cell.key, value: v.text, reason: hazard.reason },
+        observation: v.observation,
+        environment: 'production',
+        variable: 'GODEBUG',
+        key: cell.key,
+        severity: hazard.kind === 'crash' || hazard.kind === 'security' || hazard.cost === 'high' ? 'error' : hazard.cost === 'low' ? 'note' : 'warning',
+      });
+    });
+  },
+};

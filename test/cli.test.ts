@@ -1,0 +1,126 @@
+// End-to-end: the built CLI (bin/godrift.js → dist/) run as a user runs it.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, openSync, closeSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'godrift.js');
+
+function godrift(args: string[], cwd = root) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The summary line carries a duration; everything else is deterministic. */
+function stable(text: string): string {
+  return text.replace(/ in \d+\.\d\ds$/m, ' in <time>');
+}
+
+describe('godrift scan on the bundled example', () => {
+  it('prints the expected findings (text) and exits 1', () => {
+    const r = godrift(['scan', 'examples/payments-api']);
+    expect(r.stderr).toBe('');
+    const golden = join(root, 'test', 'golden', 'example-scan.txt');
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, stable(r.stdout));
+    expect(stable(r.stdout)).toBe(readFileSync(golden, 'utf8'));
+    expect(r.code).toBe(1);
+  });
+
+  it('gives the same findings and exit code in JSON', () => {
+    const text = godrift(['scan', 'examples/payments-api']);
+    const r = godrift(['scan', 'examples/payments-api', '--format', 'json']);
+    expect(r.code).toBe(text.code);
+    const json = JSON.parse(r.stdout);
+    expect(json.schemaVersion).toBe(1);
+    const lines = text.stdout.split('\n').filter((l) => /^\S+:\d+:\d+: (error|warning|note): /.test(l));
+    expect(json.findings.length).toBe(lines.length);
+    for (const f of json.findings) {
+      expect(f.location.path).not.toMatch(/\\|^\//);
+      expect(f.location.line).toBeGreaterThan(0);
+      expect(f.location.column).toBeGreaterThan(0);
+      expect(['production', 'staging', 'test', 'dev', 'unknown']).toContain(f.environment);
+      expect(f.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+      expect(lines).toContain(`${f.location.path}:${f.location.line}:${f.location.column}: ${f.severity}: ${f.message} [${f.ruleId}]`);
+    }
+  });
+
+  it('exits 0 with --fail-on none and 2 on usage errors', () => {
+    expect(godrift(['scan', 'examples/payments-api', '--fail-on', 'none']).code).toBe(0);
+    expect(godrift(['scan', 'examples/payments-api', '--format', 'yaml']).code).toBe(2);
+    expect(godrift(['frobnicate']).code).toBe(2);
+    expect(godrift(['scan', '--fail-on', 'sometimes']).code).toBe(2);
+  });
+
+  it('matrix and envs', () => {
+    const m = godrift(['matrix', 'examples/payments-api']);
+    expect(m.code).toBe(0);
+    for (const line of m.stdout.split('\n').slice(0, 30)) expect(line.length).toBeLessThanOrEqual(80);
+    expect(m.stdout).toMatch(/^! GODEBUG panicnil/m);
+    const mj = JSON.parse(godrift(['matrix', 'examples/payments-api', '--format', 'json']).stdout);
+    expect(mj.rows.some((r: { variable: string; key: string; drift: boolean }) => r.variable === 'GODEBUG' && r.key === 'panicnil' && r.drift)).toBe(true);
+    const e = godrift(['envs', 'examples/payments-api']);
+    expect(e.code).toBe(0);
+    expect(e.stdout).toMatch(/^deploy\/k8s\/overlays\/production\/env-patch\.yaml\s+production\s+/m);
+    expect(e.stdout).toMatch(/^\.github\/workflows\/ci\.yml\s+test\s+CI pipelines run the tests/m);
+  });
+
+  it('--no-inline-ignores applies the suppressed finding', () => {
+    const with_ = JSON.parse(godrift(['scan', 'examples/payments-api', '--format', 'json']).stdout);
+    const without = JSON.parse(godrift(['scan', 'examples/payments-api', '--format', 'json', '--no-inline-ignores']).stdout);
+    expect(with_.summary.suppressed).toBe(1);
+    expect(without.findings.length).toBe(with_.findings.length + 1);
+    expect(without.findings.some((f: { ruleId: string }) => f.ruleId === 'prod-traceback')).toBe(true);
+  });
+});
+
+describe('godrift scan on hostile input', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'godrift-hostile-'));
+    mkdirSync(join(dir, 'deploy', 'production'), { recursive: true });
+    // A real finding, so we can tell the scan went on past the broken files.
+    writeFileSync(
+      join(dir, 'deploy', 'production', 'api.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: GOTRACEBACK\n              value: sytem\n',
+    );
+    writeFileSync(join(dir, 'deploy', 'production', 'broken.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template: [unclosed\n   - name: x\n  : :\n');
+    writeFileSync(join(dir, 'Dockerfile'), Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x00, 0xff, 0xfe, 0x00, 0x01]));
+    // 50 MB: a generated manifest nobody should parse.
+    const big = openSync(join(dir, 'deploy', 'huge.yaml'), 'w');
+    ftruncateSync(big, 50 * 1024 * 1024);
+    closeSync(big);
+    symlinkSync('loop-b', join(dir, 'loop-a.yaml'));
+    symlinkSync('loop-a.yaml', join(dir, 'loop-b'));
+    symlinkSync('..', join(dir, 'deploy', 'parent'));
+    symlinkSync('/etc/passwd', join(dir, 'outside.env'));
+    writeFileSync(join(dir, 'locked.env'), 'GODEBUG=gctrace=1\n');
+    chmodSync(join(dir, 'locked.env'), 0o000);
+    writeFileSync(join(dir, 'values-production.yaml'), '\u001b[31m: x\n');
+  });
+
+  it('reports diagnostics, keeps scanning and exits by the findings', () => {
+    const started = Date.now();
+    const r = godrift(['scan', dir, '--format', 'json']);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout);
+    const codes = json.diagnostics.map((d: { path: string; code: string }) => `${d.path} ${d.code}`);
+    expect(codes).toContain('deploy/production/broken.yaml parse-error');
+    expect(codes).toContain('Dockerfile binary-file');
+    expect(codes).toContain('deploy/huge.yaml too-large');
+    expect(codes).toContain('loop-a.yaml symlink-skipped');
+    expect(codes).toContain('deploy/parent symlink-skipped');
+    expect(codes).toContain('outside.env symlink-skipped');
+    expect(json.findings.map((f: { ruleId: string; location: { path: string; line: number } }) => `${f.location.path}:${f.location.line} ${f.ruleId}`)).toContain(
+      'deploy/production/api.yaml:11 prod-traceback',
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it('escapes control characters from scanned files in text output', () => {
+    const r = godrift(['scan', dir]);
+    expect(r.stdout).not.toContain('\u001b');
+  });
+});
