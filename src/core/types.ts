@@ -146,6 +146,12 @@ export interface Observation {
    * the variant this value belongs to, used for environment inference.
    */
   variant?: string;
+  /**
+   * Set when the fact reaches this scope by inheritance rather than being written in it: a
+   * Dockerfile stage `FROM <earlier stage>` inherits that stage's ENV (the span stays the
+   * parent's). Holds the name of the scope it was written in.
+   */
+  inheritedFrom?: string;
   /** Set by environment assignment. */
   environment?: EnvironmentAssignment;
   /** Which program this belongs to (set by target assignment; default: the repository). */

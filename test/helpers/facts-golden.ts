@@ -26,6 +26,7 @@ export interface CompactFact {
   phase: string;
   goVersion?: string;
   variant?: string;
+  inheritedFrom?: string;
 }
 
 export function compactFact(o: Observation): CompactFact {
@@ -42,6 +43,7 @@ export function compactFact(o: Observation): CompactFact {
     phase: o.phase,
     ...(o.goVersion !== undefined ? { goVersion: o.goVersion } : {}),
     ...(o.variant !== undefined ? { variant: o.variant } : {}),
+    ...(o.inheritedFrom !== undefined ? { inheritedFrom: o.inheritedFrom } : {}),
   };
 }
 

@@ -52,11 +52,15 @@ function normalize(variable: string, value: string): string {
   const v = value.trim();
   switch (variable) {
     case 'GOTRACEBACK': {
+      // 0, 1 and 2 are none, all and system (runtime/extern.go); other numbers stay as written.
+      const numeric: Record<string, string> = { '0': 'none', '1': 'all', '2': 'system' };
       const level = tracebackLevel(v);
-      return level.level === 'numeric' ? v : level.level;
+      return level.level === 'numeric' ? (numeric[v] ?? v) : level.level;
     }
     case 'GOGC':
       return v.toLowerCase() === 'off' ? 'off' : String(Number.parseInt(v, 10));
+    case 'GOFLAGS':
+      return behaviourFlags(v);
     case 'GODEBUG': {
       const hash = v.indexOf('#');
       return hash >= 0 ? v.slice(0, hash) : v;
@@ -66,6 +70,22 @@ function normalize(variable: string, value: string): string {
   }
 }
 
+/**
+ * GOFLAGS words that change the binary under test or in production (build tags, race and
+ * sanitizers, compiler/linker flags, build mode, coverage). Flags such as -mod=readonly or
+ * -buildvcs only change how the go command fetches or stamps, so differences there are not drift.
+ */
+const BEHAVIOUR_FLAGS = ['-tags', '-race', '-msan', '-asan', '-gcflags', '-ldflags', '-asmflags', '-buildmode', '-cover', '-covermode', '-trimpath', '-pgo'];
+
+function behaviourFlags(goflags: string): string {
+  return goflags
+    .split(/\s+/)
+    .filter((w) => BEHAVIOUR_FLAGS.some((f) => w === f || w.startsWith(`${f}=`) || w === `-${f}` || w.startsWith(`-${f}=`)))
+    .map((w) => w.replace(/^--/, '-'))
+    .sort()
+    .join(' ');
+}
+
 function severityFor(variable: string, key: string | null): Severity {
   if (variable === 'GOEXPERIMENT') return 'error';
   if (variable === 'GODEBUG' && key !== null) {
@@ -73,6 +93,11 @@ function severityFor(variable: string, key: string | null): Severity {
     if (s && (s.categories.includes('semantics') || s.categories.includes('security'))) return 'error';
   }
   return 'warning';
+}
+
+/** Whether the repository shows this environment at all (settings or context facts of its own). */
+function seen(context: RuleContext, target: string, env: EnvironmentName): boolean {
+  return context.resolution.observationsIn(target, env).some((o) => !o.environment?.programWide);
 }
 
 function goLineOf(context: RuleContext, target: string, env: EnvironmentName): string | undefined {
@@ -130,6 +155,9 @@ export const rule: Rule = {
   check(context) {
     const { resolution } = context;
     for (const target of resolution.targets) {
+      // Without any sign of a test (or production) environment there is nothing to drift from:
+      // "unset" there would be a guess about a place godrift has not seen.
+      if (!seen(context, target, TEST) || !seen(context, target, PRODUCTION)) continue;
       for (const { variable, key } of resolution.settings) {
         if (!COMPARED.has(variable)) continue;
         const test = side(context, target, TEST, variable, key);

@@ -1,7 +1,7 @@
 // prod-godebug-hazard: a GODEBUG key in production that costs CPU, memory or latency, floods
 // stderr with diagnostics, weakens a security default, or crashes the program at start-up
 // (go-facts.md §1.5, §1.6). What counts, and why, comes from the knowledge base.
-import { godebugProductionHazard } from '../../knowledge/index.js';
+import { godebugProductionHazard, NEWEST_GO_VERSION } from '../../knowledge/index.js';
 import { eachEffective } from '../helpers.js';
 import type { Rule } from '../types.js';
 
@@ -14,7 +14,7 @@ export const rule: Rule = {
     fixable: false,
     messages: {
       hazard: {
-        message: 'GODEBUG "{key}={value}" in production: {reason}',
+        message: 'GODEBUG "{key}={value}" in production: {reason}{assumed}',
         help: 'remove "{key}" from the production GODEBUG (keep it for debugging sessions), or list it in policy.allowedProductionGodebug in godrift.yaml if it is deliberate',
       },
     },
@@ -23,12 +23,15 @@ export const rule: Rule = {
     const allowed = new Set(context.config.policy.allowedProductionGodebug);
     eachEffective(context, 'production', 'GODEBUG', (v, cell, target) => {
       if (cell.key === null || allowed.has(cell.key)) return;
-      const version = context.goVersion(target, 'production').version;
-      const hazard = godebugProductionHazard(cell.key, v.text, version);
+      const inForce = context.goVersion(target, 'production');
+      const hazard = godebugProductionHazard(cell.key, v.text, inForce.version);
       if (!hazard) return;
+      // A crash depends on the Go version: say which one was assumed and why.
+      const assumed =
+        hazard.kind === 'crash' ? ` (judged for Go ${inForce.version ?? NEWEST_GO_VERSION}: ${inForce.version ? inForce.reason : 'no Go version found, so the newest known'})` : '';
       context.report({
         messageId: 'hazard',
-        data: { key: cell.key, value: v.text, reason: hazard.reason },
+        data: { key: cell.key, value: v.text, reason: hazard.reason, assumed },
         observation: v.observation,
         environment: 'production',
         variable: 'GODEBUG',

@@ -127,7 +127,7 @@ class DockerfileAnalysis {
       for (const o of parent.inheritable) {
         // Context facts (the toolchain) stay build-time; ENV applies at run time in the final image.
         const phase = o.variable.startsWith('@') ? o.phase : this.envPhase(stage);
-        const inherited: Observation = { ...o, scope, phase };
+        const inherited: Observation = { ...o, scope, phase, inheritedFrom: o.inheritedFrom ?? parent.name };
         if (stage.goVersion !== undefined) inherited.goVersion = stage.goVersion;
         this.observations.push(inherited);
         stage.inheritable.push(inherited);

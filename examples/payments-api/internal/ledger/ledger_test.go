@@ -1,4 +1,4 @@
-//go:debug panicnil=1
+//go:debug httpmuxgo121=1
 
 package ledger
 
