@@ -33,7 +33,8 @@ options:
   -h, --help             this help
   -v, --version          version
 
-exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.
+exit codes (scan): 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.
+matrix and envs exit 0 unless the command line or configuration is wrong (2).
 `;
 
 class UsageError extends Error {}
@@ -179,6 +180,8 @@ export async function main(argv: string[]): Promise<number> {
     ...(progress ? { progress } : {}),
   });
   process.stdout.write(render(parsed, result));
+  // matrix and envs are views: they exit 0 whatever they show; scan is the gate.
+  if (parsed.command !== 'scan') return 0;
   return result.findings.some((f) => severityAtLeast(f.severity, config.failOn)) ? 1 : 0;
 }
 

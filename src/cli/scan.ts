@@ -6,6 +6,7 @@ import type { Config } from '../config/schema.js';
 import { runEngine, type EngineResult } from '../core/engine.js';
 import type { Diagnostic, Observation } from '../core/types.js';
 import { RULES } from '../rules/index.js';
+import { dropShadowedDotenvFacts } from '../sources/dedupe.js';
 import { EXTRACTORS } from '../sources/index.js';
 import type { Extractor, SourceContext } from '../sources/types.js';
 import { discover, type DiscoveredFile } from './discover.js';
@@ -128,7 +129,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (options.progress) options.progress(discovery.files.length, discovery.files.length);
 
   const engine = runEngine({
-    observations,
+    observations: dropShadowedDotenvFacts(observations),
     config: options.config,
     rules: RULES,
     ...(options.goVersion ? { goVersionOverride: options.goVersion } : {}),

@@ -41,6 +41,7 @@ export function formatMatrixText(matrix: Matrix, width = 80): string {
   }
   if (matrix.rows.length === 0) lines.push('  no Go settings found');
   lines.push('');
-  lines.push("'-' not set: Go's default applies. '!' drift between test and production. ‹…› value godrift cannot resolve.");
+  lines.push("'-' not set: Go's default applies.  '!' drift between test and production.");
+  lines.push("'‹…›' a value godrift cannot resolve.  '(+N)' N more values in other contexts.");
   return lines.join('\n') + '\n';
 }

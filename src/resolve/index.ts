@@ -41,8 +41,23 @@ export function layerOf(o: Observation): number {
     // treat it as a floor beneath the environment rather than an override.
     return o.variable === 'GOTRACEBACK' ? 0 : 5;
   }
+  // values.yaml is Helm's base layer: a values-<env>.yaml passed with -f overrides it.
+  if (o.origin === 'helm-values' && o.variant === 'default') return 3.5;
   if (ORCHESTRATOR_PREFIXES.some((p) => o.origin.startsWith(p))) return 4;
   return 3;
+}
+
+/**
+ * Facts that never reach a program: a Makefile variable that is not exported (only recipe
+ * lines that pass it on count), and `//go:debug` lines Go ignores — after the package clause,
+ * or in a package that is neither main nor a test (go-facts.md §2.3).
+ */
+export function hasNoEffect(o: Observation): boolean {
+  if (o.origin === 'make-assign') return true;
+  if (o.origin === 'go-debug-directive') {
+    return o.scope.some((s) => s.kind === 'misplaced' || (s.kind === 'file-kind' && s.name === 'library'));
+  }
+  return false;
 }
 
 /**
@@ -193,7 +208,7 @@ export function resolve(observations: Observation[]): Resolution {
       if (cached) return cached;
       const phases = phasesFor(variable);
       const relevant = observationsIn(target, environment).filter(
-        (o) => o.variable === variable && o.key === key && (phases.includes(o.phase) || builtIn(o)),
+        (o) => o.variable === variable && o.key === key && (phases.includes(o.phase) || builtIn(o)) && !hasNoEffect(o),
       );
       const cell = resolveCell(target, environment, variable, key, relevant);
       cache.set(id, cell);

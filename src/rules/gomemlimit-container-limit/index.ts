@@ -20,7 +20,7 @@ export const rule: Rule = {
     messages: {
       aboveLimit: {
         message: 'GOMEMLIMIT="{value}" is at or above the container memory limit "{limit}", so the container is killed before the Go runtime collects harder',
-        help: 'set GOMEMLIMIT to about 90% of the memory limit ({suggested} bytes here) to leave room for non-heap memory',
+        help: 'set GOMEMLIMIT to about 90% of the memory limit ("{suggested}" here) to leave room for non-heap memory',
       },
       fullLimit: {
         message: 'GOMEMLIMIT comes from resourceFieldRef limits.memory: 100% of the container limit, with no headroom for stacks, cgo and the runtime',
@@ -63,7 +63,7 @@ export const rule: Rule = {
           context.report({
             ...base,
             messageId: 'aboveLimit',
-            data: { value: v.text, limit: l.value.text, suggested: Math.floor(bytes * 0.9) },
+            data: { value: v.text, limit: l.value.text, suggested: `${Math.floor((bytes * 0.9) / 1048576)}MiB` },
             related: [{ span: l.span, environment: 'production', message: `memory limit "${l.value.text}" here` }],
             severity: 'error',
           });
