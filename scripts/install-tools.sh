@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the third-party tools godrift's optional renderers use, into <repo>/.tools/bin
-# (nothing is put on PATH). Writes: .tools/bin/kustomize.
+# (nothing is put on PATH). Writes: .tools/bin/kustomize and, through install-helm.sh, .tools/bin/helm.
 #
 # godrift finds kustomize through GODRIFT_KUSTOMIZE (path of the binary) or PATH; tests also look
 # in .tools/bin. Run: scripts/install-tools.sh   (needs Go >= 1.22 and the Go module proxy).
@@ -25,3 +25,5 @@ GOBIN="${bin_dir}" GOFLAGS="${GOFLAGS:-} -buildvcs=false" \
   go install "sigs.k8s.io/kustomize/kustomize/v5@${KUSTOMIZE_VERSION}"
 
 "${bin_dir}/kustomize" version
+
+bash "${repo_root}/scripts/install-helm.sh"

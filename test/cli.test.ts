@@ -127,3 +127,25 @@ describe('godrift scan on hostile input', () => {
     expect(r.stdout).not.toContain('\u001b');
   });
 });
+
+describe('--values', () => {
+  it('takes an extra Helm values file as a variant and reports at its lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'godrift-values-'));
+    mkdirSync(join(dir, 'chart', 'templates'), { recursive: true });
+    mkdirSync(join(dir, 'envs'));
+    writeFileSync(join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: api\nversion: 0.1.0\n');
+    writeFileSync(join(dir, 'chart', 'values.yaml'), 'gotraceback: single\n');
+    writeFileSync(
+      join(dir, 'chart', 'templates', 'deployment.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: GOTRACEBACK\n              value: {{ .Values.gotraceback | quote }}\n',
+    );
+    writeFileSync(join(dir, 'envs', 'prod-eu.yaml'), '# production in the EU\ngotraceback: nonee\n');
+    const without = JSON.parse(godrift(['scan', dir, '--format', 'json'], dir).stdout);
+    expect(without.findings.filter((f: { ruleId: string }) => f.ruleId === 'prod-traceback')).toEqual([]);
+    const r = godrift(['scan', dir, '--format', 'json', '--values', join(dir, 'envs', 'prod-eu.yaml')], dir);
+    const json = JSON.parse(r.stdout);
+    const hits = json.findings.filter((f: { ruleId: string }) => f.ruleId === 'prod-traceback');
+    expect(hits.map((f: { location: { path: string; line: number; column: number } }) => `${f.location.path}:${f.location.line}:${f.location.column}`)).toEqual(['envs/prod-eu.yaml:2:14']);
+    expect(r.code).toBe(1);
+  });
+});

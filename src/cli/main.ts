@@ -27,6 +27,7 @@ options:
   --fail-on LEVEL        error|warning|note|none: lowest severity that exits 1 (default error)
   --config FILE          godrift.yaml to use (default: godrift.yaml at the scanned root)
   --go VERSION           judge against this Go version (e.g. 1.27: what breaks on upgrade)
+  --values FILE          an extra Helm values file (repeatable); its name names the environment
   --no-inline-ignores    godrift-ignore comments do not apply
   --no-color             no colour even on a terminal
   --print-config         print the merged configuration and exit
@@ -58,6 +59,7 @@ interface Parsed {
   inlineIgnores: boolean;
   color: boolean;
   printConfig: boolean;
+  values: string[];
 }
 
 function parse(argv: string[]): Parsed | 'help' | 'version' {
@@ -70,6 +72,7 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
       'fail-on': { type: 'string' },
       config: { type: 'string' },
       go: { type: 'string' },
+      values: { type: 'string', multiple: true },
       'no-inline-ignores': { type: 'boolean' },
       'no-color': { type: 'boolean' },
       'print-config': { type: 'boolean' },
@@ -95,6 +98,7 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
     inlineIgnores: !values['no-inline-ignores'],
     color: !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR,
     printConfig: values['print-config'] === true,
+    values: values.values ?? [],
   };
 }
 
@@ -170,6 +174,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(config, null, 2) + '\n');
     return 0;
   }
+  const valuesFiles = parsed.values.map((v) => relative(root, resolvePath(v)).split('\\').join('/'));
+  if (valuesFiles.some((v) => v.startsWith('..'))) {
+    process.stderr.write('godrift: --values files must be inside the scanned directory\n');
+    return 2;
+  }
   const progress = progressReporter();
   const result = await scan({
     root,
@@ -177,6 +186,7 @@ export async function main(argv: string[]): Promise<number> {
     config,
     ...(parsed.go ? { goVersion: parsed.go } : {}),
     inlineIgnores: parsed.inlineIgnores,
+    ...(valuesFiles.length > 0 ? { valuesFiles } : {}),
     ...(progress ? { progress } : {}),
   });
   process.stdout.write(render(parsed, result));

@@ -7,7 +7,7 @@ import { runEngine, type EngineResult } from '../core/engine.js';
 import type { Diagnostic, Observation } from '../core/types.js';
 import { RULES } from '../rules/index.js';
 import { dropShadowedDotenvFacts } from '../sources/dedupe.js';
-import { EXTRACTORS } from '../sources/index.js';
+import { extractorsFor } from '../sources/index.js';
 import type { Extractor, SourceContext } from '../sources/types.js';
 import { discover, type DiscoveredFile } from './discover.js';
 
@@ -21,6 +21,8 @@ export interface ScanOptions {
   config: Config;
   goVersion?: string;
   inlineIgnores: boolean;
+  /** Extra Helm values files, repository-relative (--values). */
+  valuesFiles?: readonly string[];
   /** Called with (files done, files total) while extracting. */
   progress?: (done: number, total: number) => void;
 }
@@ -55,6 +57,7 @@ function looksBinary(buf: Buffer): boolean {
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
+  const EXTRACTORS = extractorsFor({ ...(options.valuesFiles ? { valuesFiles: options.valuesFiles } : {}) });
   const discovery = discover(options.root, options.config.ignore, options.paths);
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
   const observations: Observation[] = [];

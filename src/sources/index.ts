@@ -6,7 +6,7 @@ import { githubActionsExtractor } from './github-actions/index.js';
 import { gitlabCiExtractor } from './gitlab-ci/index.js';
 import { goSourceExtractor } from './gosource/index.js';
 import { gomodExtractor } from './gomod/index.js';
-import { helmExtractor } from './helm/index.js';
+import { createHelmExtractor, helmExtractor } from './helm/index.js';
 import { kubernetesExtractor } from './kubernetes/index.js';
 import { kustomizeExtractor } from './kustomize/index.js';
 import { makefileExtractor } from './makefile/index.js';
@@ -29,3 +29,16 @@ export const EXTRACTORS: readonly Extractor[] = [
   gomodExtractor,
   goSourceExtractor,
 ];
+
+/** Options the CLI passes to extractors. */
+export interface ExtractorOptions {
+  /** Extra Helm values files (repository-relative), from --values. */
+  valuesFiles?: readonly string[];
+}
+
+/** The registry with the CLI's options applied. */
+export function extractorsFor(options: ExtractorOptions): readonly Extractor[] {
+  if (!options.valuesFiles || options.valuesFiles.length === 0) return EXTRACTORS;
+  const helm = createHelmExtractor({ valuesFiles: options.valuesFiles });
+  return EXTRACTORS.map((e) => (e === helmExtractor ? helm : e));
+}
