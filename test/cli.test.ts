@@ -1,6 +1,6 @@
 // End-to-end: the built CLI (bin/godrift.js → dist/) run as a user runs it.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, openSync, closeSync, ftruncateSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -147,5 +147,22 @@ describe('--values', () => {
     const hits = json.findings.filter((f: { ruleId: string }) => f.ruleId === 'prod-traceback');
     expect(hits.map((f: { location: { path: string; line: number; column: number } }) => `${f.location.path}:${f.location.line}:${f.location.column}`)).toEqual(['envs/prod-eu.yaml:2:14']);
     expect(r.code).toBe(1);
+  });
+});
+
+describe('with the real kustomize and helm', () => {
+  const kustomize = join(root, '.tools', 'bin', 'kustomize');
+  const helm = join(root, '.tools', 'bin', 'helm');
+  const present = existsSync(kustomize) && existsSync(helm);
+  // CI installs them (scripts/install-tools.sh): there a missing tool is a failure, not a skip.
+  it.skipIf(!present && !process.env.CI)('renders overlays and charts and reports the same findings as the built-in resolution', () => {
+    expect(present, 'run scripts/install-tools.sh').toBe(true);
+    const r = spawnSync(process.execPath, [bin, 'scan', 'examples/payments-api'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', GODRIFT_KUSTOMIZE: kustomize, GODRIFT_HELM: helm },
+    });
+    expect(r.stderr).toBe('');
+    expect(stable(r.stdout)).toBe(readFileSync(join(root, 'test', 'golden', 'example-scan.txt'), 'utf8'));
   });
 });

@@ -30,21 +30,32 @@ export function eachEffective(
 /** Scope levels that identify one running unit (a container, a compose service, a values file). */
 const UNIT_KINDS = new Set(['overlay', 'workload', 'container', 'initContainer', 'service', 'chart', 'values', 'unit']);
 
-/** Identity of the unit an observation configures, or undefined when the source has none (Dockerfile ENV). */
-export function unitOf(o: Observation): string | undefined {
-  const levels = o.scope.filter((s) => UNIT_KINDS.has(s.kind));
-  if (levels.length === 0) return undefined;
-  return `${o.variant ?? ''}\u0000${levels.map((s) => `${s.kind}:${s.name}`).join('/')}`;
+/** The unit levels of an observation's scope, or undefined when the source has none (Dockerfile ENV). */
+function unitLevels(o: Observation): string[] | undefined {
+  const levels = o.scope.filter((s) => UNIT_KINDS.has(s.kind)).map((s) => `${s.kind}:${s.name}`);
+  return levels.length === 0 ? undefined : levels;
 }
 
-/** Context facts (`@limits.memory`, …) of the same unit as `o`, in the same environment. */
+/** Identity of the unit an observation configures, or undefined when the source has none. */
+export function unitOf(o: Observation): string | undefined {
+  const levels = unitLevels(o);
+  return levels === undefined ? undefined : `${o.variant ?? ''}\u0000${levels.join('/')}`;
+}
+
+/**
+ * Context facts (`@limits.memory`, …) of the unit `o` configures, in the same environment and
+ * variant. A fact scoped to an enclosing unit counts too: Helm values set `resources` for the
+ * chart while a rendered env entry is scoped down to the template's container.
+ */
 export function unitFacts(context: RuleContext, o: Observation, variable: string): Observation[] {
-  const unit = unitOf(o);
-  if (unit === undefined) return [];
+  const own = unitLevels(o);
+  if (own === undefined) return [];
   const env = o.environment?.name ?? 'unknown';
-  return context.resolution
-    .observationsIn(o.target ?? '.', env)
-    .filter((f) => f.variable === variable && unitOf(f) === unit);
+  return context.resolution.observationsIn(o.target ?? '.', env).filter((f) => {
+    if (f.variable !== variable || (f.variant ?? '') !== (o.variant ?? '')) return false;
+    const theirs = unitLevels(f);
+    return theirs !== undefined && theirs.length <= own.length && theirs.every((l, i) => own[i] === l);
+  });
 }
 
 /** `path:line` of an observation, for messages. */
