@@ -48,12 +48,15 @@ export function layerOf(o: Observation): number {
 }
 
 /**
- * Facts that never reach a program: a Makefile variable that is not exported (only recipe
- * lines that pass it on count), and `//go:debug` lines Go ignores — after the package clause,
+ * Facts that never reach a program's environment: a Makefile variable that is not exported (only
+ * recipe lines that pass it on count), calls in `_test.go` files, and `//go:debug` lines Go ignores — after the package clause,
  * or in a package that is neither main nor a test (go-facts.md §2.3).
  */
 export function hasNoEffect(o: Observation): boolean {
   if (o.origin === 'make-assign') return true;
+  // t.Setenv / os.Setenv inside a test sets the variable for that one test, not for the test
+  // environment: comparing it with production would be drift nobody configured.
+  if (o.origin === 'go-runtime-call' && o.span.path.endsWith('_test.go')) return true;
   if (o.origin === 'go-debug-directive') {
     return o.scope.some((s) => s.kind === 'misplaced' || (s.kind === 'file-kind' && s.name === 'library'));
   }

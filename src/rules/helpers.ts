@@ -10,7 +10,12 @@ export function settingName(variable: string, key: string | null): string {
   return key === null ? variable : `${variable} "${key}"`;
 }
 
-/** Calls `judge` for every literal effective value of `variable` (any key) in `environment`. */
+/**
+ * Calls `judge` for every literal effective value of `variable` (any key) in `environment` that
+ * comes from configuration. Values set by calls in the program's code (os.Setenv,
+ * debug.SetGCPercent) are left out: code is deliberate and often temporary or conditional
+ * (a deferred restore, a debug flag), which a static reading cannot tell.
+ */
 export function eachEffective(
   context: RuleContext,
   environment: EnvironmentName,
@@ -22,7 +27,7 @@ export function eachEffective(
     for (const s of resolution.settings) {
       if (s.variable !== variable) continue;
       const cell = resolution.cell(target, environment, s.variable, s.key);
-      for (const v of cell.values) if (v.literal) judge(v, cell, target);
+      for (const v of cell.values) if (v.literal && v.observation.origin !== 'go-runtime-call') judge(v, cell, target);
     }
   }
 }

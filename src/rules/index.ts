@@ -6,6 +6,7 @@ import { rule as gogcOffWithoutMemlimit } from './gogc-off-without-memlimit/inde
 import { rule as gomaxprocsContainer } from './gomaxprocs-container/index.js';
 import { rule as gomemlimitContainerLimit } from './gomemlimit-container-limit/index.js';
 import { rule as gorootInProduction } from './goroot-in-production/index.js';
+import { rule as inlineIgnore } from './inline-ignore/index.js';
 import { rule as prodGodebugHazard } from './prod-godebug-hazard/index.js';
 import { rule as prodTraceback } from './prod-traceback/index.js';
 import type { Rule } from './types.js';
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   gomaxprocsContainer,
   gomemlimitContainerLimit,
   gorootInProduction,
+  inlineIgnore,
   prodGodebugHazard,
   prodTraceback,
 ];

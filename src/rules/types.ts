@@ -3,6 +3,7 @@
 // ids and positions rather than wording.
 import type { Config } from '../config/schema.js';
 import type { EnvironmentName, Observation, RelatedLocation, Severity, Span, TextEdit } from '../core/types.js';
+import type { Suppression } from '../core/suppress.js';
 import type { Resolution } from '../resolve/index.js';
 
 export interface RuleMessage {
@@ -55,9 +56,28 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
+/**
+ * What the engine hands to a rule that judges suppression comments, after every other rule ran
+ * (the comments are parsed by the engine: rules never parse).
+ */
+export interface SuppressionReview {
+  /** Every valid `godrift-ignore` directive in the scanned files, with the rule ids it matched. */
+  directives: readonly Suppression[];
+  /** False under `--no-inline-ignores`: the directives were not applied. */
+  inlineIgnores: boolean;
+  /** True when the whole repository was scanned; a partial scan cannot tell that a directive is stale. */
+  complete: boolean;
+  /** Every rule id godrift knows. */
+  ruleIds: readonly string[];
+  /** Rule ids switched off in godrift.yaml: their directives are idle, not stale. */
+  disabledRuleIds: readonly string[];
+}
+
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+  /** Optional second pass over the suppression comments, once every rule's findings are known. */
+  reviewSuppressions?(context: RuleContext, review: SuppressionReview): void;
 }
 
 /** Fills `{name}` placeholders; values are inserted as given (quote them in the template). */

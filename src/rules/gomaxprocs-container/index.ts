@@ -40,6 +40,8 @@ export const rule: Rule = {
       const cell = resolution.cell(target, 'production', 'GOMAXPROCS', null);
       for (const v of cell.values) {
         const o = v.observation;
+        // Calls in the program's code are deliberate and may be conditional: this rule judges configuration.
+        if (o.origin === 'go-runtime-call') continue;
         const base = { observation: o, environment: 'production' as const, variable: 'GOMAXPROCS', key: null };
         const limits = unitFacts(context, o, CONTEXT_VARIABLES.limitsCpu).filter((l) => l.value.literal);
         const ref = o.value.ref;

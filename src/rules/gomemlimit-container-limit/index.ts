@@ -42,6 +42,8 @@ export const rule: Rule = {
       const cell = resolution.cell(target, 'production', 'GOMEMLIMIT', null);
       for (const v of cell.values) {
         const o = v.observation;
+        // Calls in the program's code are deliberate and may be conditional: this rule judges configuration.
+        if (o.origin === 'go-runtime-call') continue;
         if (unitOf(o) === undefined) continue; // no container to compare with (Dockerfile ENV, scripts)
         const limits = unitFacts(context, o, CONTEXT_VARIABLES.limitsMemory).filter((l) => l.value.literal);
         const base = { observation: o, environment: 'production' as const, variable: 'GOMEMLIMIT', key: null };

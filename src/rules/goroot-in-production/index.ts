@@ -23,6 +23,8 @@ export const rule: Rule = {
       const cell = resolution.cell(target, 'production', 'GOROOT', null);
       for (const v of cell.values) {
         if (v.observation.phase !== 'run') continue;
+        // os.Setenv("GOROOT", …) in code prepares a child process (build tools do this); not configuration.
+        if (v.observation.origin === 'go-runtime-call') continue;
         context.report({
           messageId: 'set',
           data: { value: v.text },
