@@ -1,19 +1,13 @@
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectFactsGolden, fixtureDirs } from '../../../test/helpers/facts-golden.js';
+import { describeFactsGoldens } from '../../../test/helpers/facts-golden.js';
 import type { ShellContext } from '../shell/extract.js';
 import { createMakefileExtractor, makefileExtractor, targetPhase } from './index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-describe('makefile extractor fixtures', () => {
-  for (const dir of fixtureDirs(join(here, 'fixtures'))) {
-    it(basename(dir), async () => {
-      await expectFactsGolden(makefileExtractor, dir);
-    });
-  }
-});
+describeFactsGoldens('makefile extractor fixtures', join(here, 'fixtures'), makefileExtractor);
 
 /** Runs the extractor with a shell stub that records what it was given. */
 async function recipes(text: string): Promise<{ script: string; ctx: ShellContext; file: (i: number) => number }[]> {

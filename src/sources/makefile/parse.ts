@@ -251,6 +251,9 @@ export function parseMakefile(text: string): ParsedMakefile {
     }
 
     const colon = ruleColon(t);
+    // A line that is only a function call ($(eval …), $(foreach …), $(error …), $(info …))
+    // expands to rules or messages at make time: valid make, nothing we can read statically.
+    if (colon < 0 && /^\$[({]/.test(t)) continue;
     if (colon < 0) {
       problems.push({ offset: lead.offsets[0]!, message: 'not a rule, assignment or directive (missing separator)' });
       continue;
