@@ -69,7 +69,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const cached = texts.get(file.path);
     if (cached !== undefined) return cached;
     if (file.size > MAX_TEXT_BYTES) {
-      if (report) diagnostics.push({ path: file.path, severity: 'warning', code: 'too-large', message: `file is ${(file.size / 1048576).toFixed(1)} MiB, over the ${MAX_TEXT_BYTES / 1048576} MiB limit for configuration files: not read` });
+      if (report) diagnostics.push({ path: file.path, severity: 'note', code: 'too-large', message: `file is ${(file.size / 1048576).toFixed(1)} MiB, over the ${MAX_TEXT_BYTES / 1048576} MiB limit for configuration files: not read` });
       return undefined;
     }
     let buf: Buffer;
@@ -138,6 +138,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ...(options.goVersion ? { goVersionOverride: options.goVersion } : {}),
     fileText: (p) => texts.get(p),
     inlineIgnores: options.inlineIgnores,
+    filePaths: [...texts.keys()],
+    complete: options.paths === undefined,
   });
   return {
     ...engine,
