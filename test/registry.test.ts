@@ -1,17 +1,17 @@
 // Registries are machine-checked (design.md): every rule folder is registered, has a doc page,
 // a failing and a clean fixture, and a unique id; every extractor folder is registered and has
 // a README and fixtures.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/index.js';
 import { EXTRACTORS } from '../src/sources/index.js';
+import { subfolders } from './helpers/folders.js';
 
 const root = join(import.meta.dirname, '..');
-const dirs = (p: string) => readdirSync(p).filter((n) => statSync(join(p, n)).isDirectory()).sort();
 
 describe('rule registry', () => {
-  const folders = dirs(join(root, 'src', 'rules'));
+  const folders = subfolders(join(root, 'src', 'rules'));
   it('registers exactly the rule folders, with unique ids', () => {
     const ids = RULES.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -23,7 +23,7 @@ describe('rule registry', () => {
       expect(existsSync(join(dir, 'README.md'))).toBe(true);
       const doc = readFileSync(join(dir, 'README.md'), 'utf8');
       expect(doc).toContain(`# ${rule.meta.id}`);
-      const cases = dirs(join(dir, 'fixtures')).map((c) => readFileSync(join(dir, 'fixtures', c, 'expected.txt'), 'utf8').trim());
+      const cases = subfolders(join(dir, 'fixtures')).map((c) => readFileSync(join(dir, 'fixtures', c, 'expected.txt'), 'utf8').trim());
       expect(cases.some((c) => c !== '')).toBe(true);
       expect(cases.some((c) => c === '')).toBe(true);
       expect(rule.meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -35,7 +35,7 @@ describe('rule registry', () => {
 
 describe('extractor registry', () => {
   const helpers = new Set(['common', 'yaml-common']);
-  const folders = dirs(join(root, 'src', 'sources')).filter((d) => !helpers.has(d));
+  const folders = subfolders(join(root, 'src', 'sources')).filter((d) => !helpers.has(d));
   it('registers one extractor per source folder', () => {
     const ids = EXTRACTORS.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -44,7 +44,7 @@ describe('extractor registry', () => {
   for (const folder of folders) {
     it(`${folder} has a README and fixtures`, () => {
       expect(existsSync(join(root, 'src', 'sources', folder, 'README.md'))).toBe(true);
-      expect(dirs(join(root, 'src', 'sources', folder, 'fixtures')).length).toBeGreaterThan(0);
+      expect(subfolders(join(root, 'src', 'sources', folder, 'fixtures')).length).toBeGreaterThan(0);
     });
   }
 });

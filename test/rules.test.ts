@@ -1,16 +1,16 @@
 // Runs every rule fixture (src/rules/<id>/fixtures/<case>/expected.txt).
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
+import { subfolders } from './helpers/folders.js';
 import { expectRuleFixture } from './helpers/rule-fixtures.js';
 
 const rulesDir = join(import.meta.dirname, '..', 'src', 'rules');
 
-for (const id of readdirSync(rulesDir).filter((n) => statSync(join(rulesDir, n)).isDirectory()).sort()) {
+for (const id of subfolders(rulesDir)) {
   const fixtures = join(rulesDir, id, 'fixtures');
   let cases: string[] = [];
   try {
-    cases = readdirSync(fixtures).filter((n) => statSync(join(fixtures, n)).isDirectory()).sort();
+    cases = subfolders(fixtures);
   } catch {
     // registry.test.ts fails for a rule without fixtures.
   }

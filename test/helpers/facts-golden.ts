@@ -2,10 +2,11 @@
 // the observations and diagnostics the extractor must produce, in a compact reviewable form.
 // `UPDATE_GOLDEN=1 npx vitest run …` rewrites them; review the diff before committing.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { expect } from 'vitest';
+import { basename, join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Observation, Span } from '../../src/core/types.js';
 import type { Extractor, ExtractResult, SourceContext } from '../../src/sources/types.js';
+import { subfolders } from './folders.js';
 
 /** `3:7-3:12` (1-based line:column, end exclusive) or the logical path joined by ` › `. */
 export function formatSpan(span: Span): string {
@@ -105,8 +106,26 @@ export async function expectFactsGolden(extractor: Extractor, fixtureDir: string
 
 /** Every fixture folder directly under `fixturesRoot`. */
 export function fixtureDirs(fixturesRoot: string): string[] {
-  return readdirSync(fixturesRoot)
-    .map((n) => join(fixturesRoot, n))
-    .filter((p) => statSync(p).isDirectory())
-    .sort();
+  return subfolders(fixturesRoot).map((n) => join(fixturesRoot, n));
+}
+
+/**
+ * `describe(title)` with one golden test per fixture folder under `fixturesRoot`, named after the
+ * folder. `extractor` may depend on the folder; a folder for which `skipReason` gives a reason is
+ * skipped, and the reason is shown in the test's name.
+ */
+export function describeFactsGoldens(
+  title: string,
+  fixturesRoot: string,
+  extractor: Extractor | ((fixtureDir: string) => Extractor),
+  skipReason: (fixtureDir: string) => string | undefined = () => undefined,
+): void {
+  describe(title, () => {
+    for (const dir of fixtureDirs(fixturesRoot)) {
+      const reason = skipReason(dir);
+      it.skipIf(reason !== undefined)(basename(dir) + (reason !== undefined ? ` (skipped: ${reason})` : ''), async () => {
+        await expectFactsGolden(typeof extractor === 'function' ? extractor(dir) : extractor, dir);
+      });
+    }
+  });
 }

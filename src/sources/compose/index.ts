@@ -5,10 +5,12 @@ import { LineIndex } from '../../core/text.js';
 import type { Diagnostic, Observation, Origin, ScopeLevel } from '../../core/types.js';
 import { CONTEXT_VARIABLES } from '../../core/types.js';
 import { assignmentObservations } from '../common/assignments.js';
+import { baseOf, dirOf, joinPath } from '../common/paths.js';
+import { parseDotenvDetailed } from '../dotenv/parse.js';
 import type { Extractor, ExtractResult, SourceContext, SourceFile } from '../types.js';
-import { baseOf, dirOf, get, getPath, joinPath, locSpan, parseYaml, str, verbatimRange } from '../yaml-common/index.js';
+import { get, getPath, locSpan, parseYaml, str, verbatimRange } from '../yaml-common/index.js';
 import type { LNode, Loc } from '../yaml-common/index.js';
-import { composeInterpolation, parseDotenv } from './dotenv.js';
+import { composeInterpolation } from './interpolation.js';
 
 const COMPOSE_NAME = /^(?:compose(?:\.[^/]+)?|docker-compose[^/]*)\.ya?ml$/;
 
@@ -81,15 +83,15 @@ function extractCompose(file: SourceFile, context: SourceContext): ExtractResult
         }
         let efLines = envFileLines.get(target);
         if (!efLines) envFileLines.set(target, (efLines = new LineIndex(text)));
-        const { entries, problems } = parseDotenv(text);
-        for (const p of problems) {
+        const { entries, errors } = parseDotenvDetailed(text, { dialect: 'compose' });
+        for (const p of errors) {
           const pos = efLines.position(p.offset);
           diagnostics.push({ path: target, line: pos.line, column: pos.column, severity: 'warning', code: 'parse-error', message: p.message });
         }
         for (const e of entries) {
           const loc: Loc = { path: target, lines: efLines, start: e.valueStart, end: e.valueEnd };
           if (e.inherited) {
-            env({ ...loc, start: e.nameStart, end: e.nameEnd }, e.name, '', false, 'compose-env-file', scope);
+            env({ ...loc, start: e.nameStart, end: e.nameStart + e.name.length }, e.name, '', false, 'compose-env-file', scope);
             continue;
           }
           const x = e.quote === 'single' ? { text: e.value, literal: true } : composeInterpolation(e.value);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../core/types.js';
 import { fixtureContext } from '../../../test/helpers/facts-golden.js';
 import { composeExtractor, composeVariant, isComposePath } from './index.js';
-import { parseDotenv } from './dotenv.js';
+import { parseDotenv } from '../dotenv/parse.js';
 
 const dir = join(import.meta.dirname, 'fixtures/service-environment-forms');
 const written = (o: Observation) => readFileSync(join(dir, o.span.path), 'utf8').slice(o.span.start!.offset, o.span.end!.offset);
@@ -27,7 +27,7 @@ describe('compose positions', () => {
   });
 
   it('dotenv: export, quotes, inline comments, bare names', () => {
-    const { entries } = parseDotenv('export A=1\nB="x\\ny" # c\nC=\'$D\'\nE=plain # comment\nF\n');
+    const entries = parseDotenv('export A=1\nB="x\\ny" # c\nC=\'$D\'\nE=plain # comment\nF\n', { dialect: 'compose' });
     expect(entries.map((e) => [e.name, e.value, e.quote, e.inherited])).toEqual([
       ['A', '1', 'none', false],
       ['B', 'x\ny', 'double', false],

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { basename, join } from 'node:path';
-import { compactFact, expectFactsGolden, fixtureDirs } from '../../../test/helpers/facts-golden.js';
+import { join } from 'node:path';
+import { compactFact, describeFactsGoldens } from '../../../test/helpers/facts-golden.js';
 import { dockerfileExtractor } from './index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 
-describe('dockerfile extractor fixtures', () => {
-  for (const dir of fixtureDirs(fixtures)) {
-    it(basename(dir), async () => {
-      await expectFactsGolden(dockerfileExtractor, dir);
-    });
-  }
-});
+describeFactsGoldens('dockerfile extractor fixtures', fixtures, dockerfileExtractor);
 
 async function facts(text: string) {
   const r = await dockerfileExtractor.extract({ path: 'Dockerfile', absolutePath: '/x/Dockerfile', text }, { readFile: () => undefined, allFiles: [] });

@@ -1,18 +1,12 @@
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectFactsGolden, fixtureDirs } from '../../../test/helpers/facts-golden.js';
+import { describeFactsGoldens } from '../../../test/helpers/facts-golden.js';
 import { dotenvExtractor, dotenvVariant, parseDotenv } from './index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-describe('dotenv extractor fixtures', () => {
-  for (const dir of fixtureDirs(join(here, 'fixtures'))) {
-    it(basename(dir), async () => {
-      await expectFactsGolden(dotenvExtractor, dir);
-    });
-  }
-});
+describeFactsGoldens('dotenv extractor fixtures', join(here, 'fixtures'), dotenvExtractor);
 
 describe('dotenv paths', () => {
   it('matches env files and not code sharing the prefix', () => {

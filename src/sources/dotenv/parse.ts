@@ -1,8 +1,9 @@
-// A `.env` file parser shared by the dotenv extractor, compose `env_file:` and systemd
-// `EnvironmentFile=`. It follows the common denominator of docker compose, python-dotenv,
-// Node's dotenv and systemd: `KEY=VALUE`, optional `export `, single quotes (verbatim), double
-// quotes (backslash escapes, may span lines), `#` comments on their own line and after an
-// unquoted value when preceded by whitespace.
+// The `.env` file parser shared by the dotenv extractor, compose `env_file:` and systemd
+// `EnvironmentFile=`. The default dialect follows the common denominator of docker compose,
+// python-dotenv, Node's dotenv and systemd: `KEY=VALUE`, optional `export `, single quotes
+// (verbatim), double quotes (backslash escapes, may span lines), `#` comments on their own line
+// and after an unquoted value when preceded by whitespace. The `compose` dialect reads env files
+// the way Docker Compose does (compose-go/dotenv, a godotenv fork); see {@link DotenvDialect}.
 
 /** One `KEY=VALUE` entry. Offsets are 0-based UTF-16 offsets into the parsed text. */
 export interface DotenvEntry {
@@ -21,11 +22,16 @@ export interface DotenvEntry {
    * dotenv-expand interpolate those, plain dotenv does not: callers treat such values as not literal.
    */
   interpolates: boolean;
+  /**
+   * A bare `KEY` line (`compose` dialect only): the value comes from the shell environment. The
+   * value is then '' and its offsets both sit at the end of the name.
+   */
+  inherited: boolean;
 }
 
 /** A line that is neither blank, a comment, nor a `KEY=VALUE` entry. */
 export interface DotenvError {
-  /** Offset of the start of the offending line. */
+  /** Offset of the start of the offending line (`compose` dialect: of the offending token). */
   offset: number;
   message: string;
 }
@@ -35,16 +41,36 @@ export interface DotenvParse {
   errors: DotenvError[];
 }
 
+/**
+ * `dotenv` (default): the common denominator described at the top of this file.
+ * `compose`: Docker Compose `env_file:` (compose-go/dotenv). It differs from the default in that
+ * - `KEY: VALUE` is an entry like `KEY=VALUE`, and a bare `KEY` is an entry taken from the shell
+ *   ({@link DotenvEntry.inherited});
+ * - `;` does not start a comment;
+ * - in double quotes only `\n`, `\r`, `\t` are escapes, any other escaped character stands for
+ *   itself (so backslash-newline is a newline), and CRLF line breaks are kept;
+ * - an unquoted value runs to the line feed (a lone CR is part of it), a `#` right at its start
+ *   begins a comment too, and an empty value sits where the value would start;
+ * - an unterminated quote ends the file (it swallows the rest), and problems are reported at the
+ *   offending token with compose's own wording.
+ */
+export type DotenvDialect = 'dotenv' | 'compose';
+
+export interface DotenvOptions {
+  dialect?: DotenvDialect;
+}
+
 const NAME = /[A-Za-z_][A-Za-z0-9_.-]*/y;
 const INTERPOLATION = /\$(?:\{[^}]*\}|[A-Za-z_])/;
 
 /** Entries of a `.env` text, in file order (a later duplicate wins, as in every loader). */
-export function parseDotenv(text: string): DotenvEntry[] {
-  return parseDotenvDetailed(text).entries;
+export function parseDotenv(text: string, options: DotenvOptions = {}): DotenvEntry[] {
+  return parseDotenvDetailed(text, options).entries;
 }
 
 /** Entries plus the lines that could not be read. */
-export function parseDotenvDetailed(text: string): DotenvParse {
+export function parseDotenvDetailed(text: string, options: DotenvOptions = {}): DotenvParse {
+  const compose = options.dialect === 'compose';
   const entries: DotenvEntry[] = [];
   const errors: DotenvError[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // BOM
@@ -58,7 +84,7 @@ export function parseDotenvDetailed(text: string): DotenvParse {
       i = nextLine(text, i);
       continue;
     }
-    if (c === '#' || c === ';') {
+    if (c === '#' || (c === ';' && !compose)) {
       // `;` comments: systemd EnvironmentFile= accepts them; a `;` cannot start a name anyway.
       i = nextLine(text, i);
       continue;
@@ -69,18 +95,23 @@ export function parseDotenvDetailed(text: string): DotenvParse {
     NAME.lastIndex = i;
     const m = NAME.exec(text);
     if (!m) {
-      errors.push({ offset: lineStart, message: 'expected NAME=value' });
+      errors.push(compose ? { offset: i, message: 'expected a variable name' } : { offset: lineStart, message: 'expected NAME=value' });
       i = nextLine(text, i);
       continue;
     }
     const nameStart = i;
     const name = m[0];
-    i = skipBlanks(text, i + name.length);
-    if (text[i] !== '=') {
-      // `NAME` alone (compose: "take it from the shell") or garbage: no value written here.
-      if (i < n && text[i] !== '\n' && text[i] !== '\r' && text[i] !== '#') {
-        errors.push({ offset: lineStart, message: `expected "=" after ${name}` });
-      }
+    const nameEnd = nameStart + name.length;
+    i = skipBlanks(text, nameEnd);
+    const bare = i >= n || text[i] === '\n' || text[i] === '\r' || text[i] === '#';
+    if (bare && compose) {
+      entries.push({ name, value: '', nameStart, valueStart: nameEnd, valueEnd: nameEnd, quote: 'none', interpolates: false, inherited: true });
+      i = nextLine(text, i);
+      continue;
+    }
+    if (text[i] !== '=' && !(compose && text[i] === ':')) {
+      // `NAME` alone (not an entry in this dialect) or garbage: no value written here.
+      if (!bare) errors.push(compose ? { offset: i, message: `expected '=' after ${name}` } : { offset: lineStart, message: `expected "=" after ${name}` });
       i = nextLine(text, i);
       continue;
     }
@@ -89,38 +120,44 @@ export function parseDotenvDetailed(text: string): DotenvParse {
     let valueStart = i;
     const q = text[i];
     if (q === "'" || q === '"') {
+      const kind = q === '"' ? 'double' : 'single';
       const close = findClosingQuote(text, i + 1, q);
       if (close < 0) {
-        errors.push({ offset: lineStart, message: `unterminated ${q === '"' ? 'double' : 'single'}-quoted value for ${name}` });
+        if (compose) {
+          errors.push({ offset: i, message: `unterminated ${kind}-quoted value of ${name}` });
+          break;
+        }
+        errors.push({ offset: lineStart, message: `unterminated ${kind}-quoted value for ${name}` });
         i = nextLine(text, i);
         continue;
       }
       const inner = text.slice(i + 1, close);
-      const value = q === '"' ? unescapeDouble(inner) : inner;
+      const value = q === "'" ? inner : compose ? unescapeCompose(inner) : unescapeDouble(inner);
       entries.push({
         name,
         value,
         nameStart,
         valueStart,
         valueEnd: close + 1,
-        quote: q === '"' ? 'double' : 'single',
+        quote: kind,
         interpolates: q === '"' && INTERPOLATION.test(inner.replace(/\\\$/g, '')),
+        inherited: false,
       });
       i = nextLine(text, close + 1);
       continue;
     }
     // Unquoted: to the end of the line, minus ` #comment`, minus trailing blanks.
     let end = i;
-    while (end < n && text[end] !== '\n' && text[end] !== '\r') {
-      if (text[end] === '#' && end > 0 && /[ \t]/.test(text[end - 1]!)) break;
+    while (end < n && text[end] !== '\n' && (compose || text[end] !== '\r')) {
+      if (text[end] === '#' && ((compose && end === valueStart) || (end > 0 && /[ \t]/.test(text[end - 1]!)))) break;
       end++;
     }
     let valueEnd = end;
-    while (valueEnd > valueStart && /[ \t]/.test(text[valueEnd - 1]!)) valueEnd--;
+    while (valueEnd > valueStart && /[ \t\r]/.test(text[valueEnd - 1]!)) valueEnd--;
     // An empty value sits right after `=`, not at a following comment.
-    if (valueEnd === valueStart) valueStart = valueEnd = afterEquals;
+    if (valueEnd === valueStart && !compose) valueStart = valueEnd = afterEquals;
     const value = text.slice(valueStart, valueEnd);
-    entries.push({ name, value, nameStart, valueStart, valueEnd, quote: 'none', interpolates: INTERPOLATION.test(value) });
+    entries.push({ name, value, nameStart, valueStart, valueEnd, quote: 'none', interpolates: INTERPOLATION.test(value), inherited: false });
     i = nextLine(text, end);
   }
   return { entries, errors };
@@ -171,4 +208,9 @@ function unescapeDouble(inner: string): string {
     out += c;
   }
   return out.replace(/\r\n/g, '\n');
+}
+
+/** Double-quoted text as compose-go reads it: `\n`, `\r`, `\t`; any other escaped character is itself. */
+function unescapeCompose(inner: string): string {
+  return inner.replace(/\\([\s\S])/g, (_, e: string) => (e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e));
 }

@@ -6,6 +6,7 @@ import { isScalar, isMap, type Document, type Scalar } from 'yaml';
 import { LineIndex } from '../../core/text.js';
 import { CONTEXT_VARIABLES, type Observation, type Phase, type ScopeLevel } from '../../core/types.js';
 import { assignmentObservations } from '../common/assignments.js';
+import { nameWords } from '../common/name-words.js';
 import type { ExtractShell } from '../shell/extract.js';
 import type { Extractor, ExtractResult, SourceFile } from '../types.js';
 import {
@@ -20,9 +21,8 @@ import {
   scalarString,
   seqItems,
   stringOf,
-  words,
   type YNode,
-} from './yaml-util.js';
+} from '../yaml-common/nodes.js';
 
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 const ACTION_PATH = /(^|\/)action\.ya?ml$/;
@@ -309,7 +309,7 @@ function jobPhase(ctx: Ctx, jobId: string, job: YNode): Phase {
     const run = stringOf(doc, mapGet(doc, step, 'run'));
     if (run !== undefined && /\bgo\s+test\b/.test(run)) return 'test';
   }
-  const w = [...words(jobId), ...words(stringOf(doc, mapGet(doc, job, 'name')) ?? '')];
+  const w = [...nameWords(jobId), ...nameWords(stringOf(doc, mapGet(doc, job, 'name')) ?? '')];
   if (w.some((x) => TEST_WORDS.has(x))) return 'test';
   if (w.some((x) => BUILD_WORDS.has(x))) return 'build';
   return 'test';

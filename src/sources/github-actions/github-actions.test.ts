@@ -1,46 +1,17 @@
-import { dirname, basename, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectFactsGolden, fixtureDirs } from '../../../test/helpers/facts-golden.js';
-import type { ExtractShell } from '../shell/extract.js';
-import { trackedVariable } from '../../knowledge/variables.js';
+import { describeFactsGoldens, expectFactsGolden } from '../../../test/helpers/facts-golden.js';
+import { loadShell, shellSkipReason, silentShell } from '../../../test/helpers/shell.js';
 import { createGithubActionsExtractor, maskExpressions } from './extract.js';
-import { scalarMapping } from './yaml-util.js';
+import { scalarMapping } from '../yaml-common/nodes.js';
 import { parseDocument, type Scalar } from 'yaml';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The shared shell extractor, when it has landed (src/sources/shell/index.ts). */
-async function loadShell(): Promise<ExtractShell | undefined> {
-  const spec = '../shell/index.js';
-  try {
-    const mod = (await import(/* @vite-ignore */ spec)) as { extractShell?: ExtractShell };
-    return mod.extractShell;
-  } catch {
-    return undefined;
-  }
-}
 const realShell = await loadShell();
 
-/**
- * Stand-in for fixtures whose scripts set no tracked variable: returns nothing, and fails loudly
- * if a script does mention one (that fixture belongs in a run-* folder).
- */
-const silentShell: ExtractShell = async (script) => {
-  const named = script.match(/[A-Z][A-Z0-9_]*/g) ?? [];
-  const hit = named.find((n) => trackedVariable(n));
-  if (hit) throw new Error(`script sets ${hit}; move this case into a run-* fixture`);
-  return { observations: [], diagnostics: [] };
-};
-
-describe('github-actions fixtures', () => {
-  for (const dir of fixtureDirs(join(here, 'fixtures'))) {
-    const needsShell = basename(dir).startsWith('run-');
-    it.skipIf(needsShell && !realShell)(basename(dir) + (needsShell && !realShell ? ' (skipped: src/sources/shell/index.ts not there yet)' : ''), async () => {
-      await expectFactsGolden(createGithubActionsExtractor(realShell ?? silentShell), dir);
-    });
-  }
-});
+describeFactsGoldens('github-actions fixtures', join(here, 'fixtures'), () => createGithubActionsExtractor(realShell ?? silentShell), (dir) => shellSkipReason(dir, realShell));
 
 describe('github-actions matching', () => {
   const ex = createGithubActionsExtractor(undefined);

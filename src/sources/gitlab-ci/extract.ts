@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, type Document, type Scalar } from 'yaml';
 import { LineIndex } from '../../core/text.js';
 import { CONTEXT_VARIABLES, type Diagnostic, type Phase, type ScopeLevel } from '../../core/types.js';
 import { assignmentObservations } from '../common/assignments.js';
+import { nameWords } from '../common/name-words.js';
 import type { ExtractShell } from '../shell/extract.js';
 import type { Extractor, ExtractResult, SourceContext, SourceFile } from '../types.js';
 import {
@@ -21,9 +22,8 @@ import {
   scalarString,
   seqItems,
   stringOf,
-  words,
   type YNode,
-} from '../github-actions/yaml-util.js';
+} from '../yaml-common/nodes.js';
 
 const PIPELINE_PATH = /(^|\/)([^/]*\.)?gitlab-ci\.ya?ml$/;
 /** Top-level keys that are not jobs (GitLab CI/CD YAML reference). */
@@ -295,7 +295,7 @@ function scripts(ctx: Ctx, unit: Unit, node: YNode, scope: ScopeLevel[], phase: 
 
 function jobPhase(name: string, stage: string, jobText: string): Phase {
   if (/\bgo\s+test\b|\bgotestsum\b/.test(jobText)) return 'test';
-  const w = [...words(name), ...words(stage)];
+  const w = [...nameWords(name), ...nameWords(stage)];
   if (w.some((x) => TEST_WORDS.has(x))) return 'test';
   if (w.some((x) => BUILD_WORDS.has(x))) return 'build';
   return 'test';

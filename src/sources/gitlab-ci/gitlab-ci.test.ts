@@ -1,39 +1,15 @@
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectFactsGolden, fixtureDirs } from '../../../test/helpers/facts-golden.js';
-import { trackedVariable } from '../../knowledge/variables.js';
-import type { ExtractShell } from '../shell/extract.js';
+import { describeFactsGoldens, expectFactsGolden } from '../../../test/helpers/facts-golden.js';
+import { loadShell, shellSkipReason, silentShell } from '../../../test/helpers/shell.js';
 import { createGitlabCiExtractor } from './extract.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The shared shell extractor, when it has landed (src/sources/shell/index.ts). */
-async function loadShell(): Promise<ExtractShell | undefined> {
-  const spec = '../shell/index.js';
-  try {
-    return ((await import(/* @vite-ignore */ spec)) as { extractShell?: ExtractShell }).extractShell;
-  } catch {
-    return undefined;
-  }
-}
 const realShell = await loadShell();
 
-/** Stand-in for fixtures whose scripts set no tracked variable (fails if one does). */
-const silentShell: ExtractShell = async (script) => {
-  const hit = (script.match(/[A-Z][A-Z0-9_]*/g) ?? []).find((n) => trackedVariable(n));
-  if (hit) throw new Error(`script sets ${hit}; move this case into a run-* fixture`);
-  return { observations: [], diagnostics: [] };
-};
-
-describe('gitlab-ci fixtures', () => {
-  for (const dir of fixtureDirs(join(here, 'fixtures'))) {
-    const needsShell = basename(dir).startsWith('run-');
-    it.skipIf(needsShell && !realShell)(basename(dir) + (needsShell && !realShell ? ' (skipped: src/sources/shell/index.ts not there yet)' : ''), async () => {
-      await expectFactsGolden(createGitlabCiExtractor(realShell ?? silentShell), dir);
-    });
-  }
-});
+describeFactsGoldens('gitlab-ci fixtures', join(here, 'fixtures'), () => createGitlabCiExtractor(realShell ?? silentShell), (dir) => shellSkipReason(dir, realShell));
 
 describe('gitlab-ci matching', () => {
   const ex = createGitlabCiExtractor(undefined);

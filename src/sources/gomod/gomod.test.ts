@@ -1,18 +1,12 @@
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectFactsGolden, fixtureDirs } from '../../../test/helpers/facts-golden.js';
+import { describeFactsGoldens } from '../../../test/helpers/facts-golden.js';
 import { extractGoMod, gomodExtractor } from './index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-describe('gomod extractor fixtures', () => {
-  for (const dir of fixtureDirs(join(here, 'fixtures'))) {
-    it(basename(dir), async () => {
-      await expectFactsGolden(gomodExtractor, dir);
-    });
-  }
-});
+describeFactsGoldens('gomod extractor fixtures', join(here, 'fixtures'), gomodExtractor);
 
 describe('gomod details', () => {
   it('matches go.mod and go.work outside testdata', () => {

@@ -1,19 +1,13 @@
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectFactsGolden, fixtureDirs } from '../../../test/helpers/facts-golden.js';
+import { describeFactsGoldens } from '../../../test/helpers/facts-golden.js';
 import { extractGoSource, foldInt, goSourceExtractor } from './index.js';
 import { lexGo } from './lexer.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-describe('gosource extractor fixtures', () => {
-  for (const dir of fixtureDirs(join(here, 'fixtures'))) {
-    it(basename(dir), async () => {
-      await expectFactsGolden(goSourceExtractor, dir);
-    });
-  }
-});
+describeFactsGoldens('gosource extractor fixtures', join(here, 'fixtures'), goSourceExtractor);
 
 describe('gosource details', () => {
   it('skips testdata and vendor', () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectFactsGolden, fixtureDirs } from '../../../test/helpers/facts-golden.js';
+import { describeFactsGoldens, expectFactsGolden } from '../../../test/helpers/facts-golden.js';
 import { createHelmExtractor, findHelm, maskTemplate, valuesReference, valuesVariant } from './index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -11,14 +11,13 @@ const repoHelm = resolve(here, '../../../.tools/bin/helm');
 const helm = findHelm() ?? (existsSync(repoHelm) ? repoHelm : undefined);
 const noHelm = 'helm is not installed: run scripts/install-helm.sh (or set GODRIFT_HELM)';
 
-describe('helm fixtures', () => {
-  for (const dir of fixtureDirs(join(here, 'fixtures'))) {
-    const rendered = basename(dir).startsWith('rendered-');
-    it.skipIf(rendered && !helm)(basename(dir) + (rendered && !helm ? ` (skipped: ${noHelm})` : ''), async () => {
-      await expectFactsGolden(createHelmExtractor({ helm: rendered ? helm! : null }), dir);
-    });
-  }
-});
+const rendered = (dir: string) => basename(dir).startsWith('rendered-');
+describeFactsGoldens(
+  'helm fixtures',
+  join(here, 'fixtures'),
+  (dir) => createHelmExtractor({ helm: rendered(dir) ? helm! : null }),
+  (dir) => (rendered(dir) && !helm ? noHelm : undefined),
+);
 
 describe('values variants', () => {
   it('names variants by file name', () => {

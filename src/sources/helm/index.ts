@@ -9,11 +9,12 @@ import { LineIndex } from '../../core/text.js';
 import type { Diagnostic, Observation, ScopeLevel, ValueRef } from '../../core/types.js';
 import { isTrackedVariable } from '../../knowledge/variables.js';
 import { assignmentObservations } from '../common/assignments.js';
+import { filesWithPrefix } from '../common/file-index.js';
+import { refText } from '../common/value-ref.js';
 import type { Extractor, ExtractResult, SourceContext, SourceFile } from '../types.js';
 import {
   beforeFirstError,
   deref,
-  hasTemplateExpression,
   keyString,
   mapGet,
   mapPairs,
@@ -23,10 +24,10 @@ import {
   seqItems,
   stringOf,
   type YNode,
-} from '../github-actions/yaml-util.js';
+} from '../yaml-common/nodes.js';
 import { findHelm, renderChart } from './render.js';
 import { parseTemplate, type ParsedTemplate, type TemplateEnv } from './templates.js';
-import { entryObservations, envEntry, isValuesFileName, refText, resourceFacts, valueFromRef, valuesFacts, valuesLookup, valuesVariant, type ValuesFile } from './values.js';
+import { entryObservations, envEntry, hasTemplateExpression, isValuesFileName, resourceFacts, valueFromRef, valuesFacts, valuesLookup, valuesVariant, type ValuesFile } from './values.js';
 
 export { isValuesFileName, valuesVariant } from './values.js';
 export { maskTemplate, valuesReference } from './templates.js';
@@ -71,7 +72,7 @@ async function extractChart(file: SourceFile, context: SourceContext, options: H
   const dirName = prefix.replace(/\/$/, '').split('/').pop() || 'chart';
   const name = (metaDoc && stringOf(metaDoc, mapGet(metaDoc, metaDoc.contents as YNode, 'name'))) || dirName;
 
-  const valuesPaths = context.allFiles.filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/') && isValuesFileName(p.slice(prefix.length)));
+  const valuesPaths = filesWithPrefix(context.allFiles, prefix).filter((p) => !p.slice(prefix.length).includes('/') && isValuesFileName(p.slice(prefix.length)));
   for (const extra of options.valuesFiles ?? []) if (!valuesPaths.includes(extra)) valuesPaths.push(extra);
   const values: ValuesFile[] = [];
   for (const path of sortValues(valuesPaths, prefix)) {
@@ -95,8 +96,8 @@ async function extractChart(file: SourceFile, context: SourceContext, options: H
   }
 
   const templates: ParsedTemplate[] = [];
-  for (const path of context.allFiles) {
-    if (!path.startsWith(prefix + 'templates/') || !/\.ya?ml$/.test(path)) continue;
+  for (const path of filesWithPrefix(context.allFiles, prefix + 'templates/')) {
+    if (!/\.ya?ml$/.test(path)) continue;
     const text = context.readFile(path);
     if (text === undefined) continue;
     const t = parseTemplate(path, text);

@@ -2,9 +2,10 @@
 // repositories or registries (config files point at empty temp files), no dependency update, a
 // throw-away HOME/cache. `helm template` never talks to a cluster unless --validate is given.
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { findOnPath } from '../common/executables.js';
 
 /** Seconds before a render is killed. */
 export const RENDER_TIMEOUT_MS = 20_000;
@@ -12,17 +13,7 @@ export const RENDER_TIMEOUT_MS = 20_000;
 /** The helm binary to use: GODRIFT_HELM, else `helm` on PATH; undefined when there is none. */
 export function findHelm(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.GODRIFT_HELM) return env.GODRIFT_HELM;
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, process.platform === 'win32' ? 'helm.exe' : 'helm');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
+  return findOnPath('helm', env);
 }
 
 export type RenderResult = { ok: true; stdout: string } | { ok: false; message: string };

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import { LineIndex } from '../../core/text.js';
 import type { Diagnostic } from '../../core/types.js';
-import { deref, mapGet, mapPairs, nodeRange, parseYamlDocuments, seqItems, stringOf, type YNode } from '../github-actions/yaml-util.js';
+import { deref, mapGet, mapPairs, nodeRange, parseYamlDocuments, seqItems, stringOf, type YNode } from '../yaml-common/nodes.js';
 import { envEntry, type EnvEntry } from './values.js';
 
 /** Masks Go-template actions with same-length placeholders (see the file comment). */

@@ -5,7 +5,8 @@ import type { LineIndex } from '../../core/text.js';
 import { CONTEXT_VARIABLES, type Observation, type ScopeLevel, type ValueRef } from '../../core/types.js';
 import { isTrackedVariable } from '../../knowledge/variables.js';
 import { assignmentObservations } from '../common/assignments.js';
-import { deref, hasTemplateExpression, keyString, mapGet, mapPairs, nodeRange, scalarString, seqItems, stringOf, type YNode } from '../github-actions/yaml-util.js';
+import { refText } from '../common/value-ref.js';
+import { deref, keyString, mapGet, mapPairs, nodeRange, scalarString, seqItems, stringOf, type YNode } from '../yaml-common/nodes.js';
 
 /** A parsed values file. */
 export interface ValuesFile {
@@ -171,6 +172,11 @@ export function entryObservations(
   return assignmentObservations({ ...base, name: entry.name, value: '', valueStart: start, valueEnd: end });
 }
 
+/** True for values Helm evaluates later: they hold a Go-template action (`{{ … }}`). */
+export function hasTemplateExpression(s: string): boolean {
+  return s.includes('{{');
+}
+
 /** Kubernetes `valueFrom` → a ValueRef (resourceFieldRef, configMapKeyRef, secretKeyRef, fieldRef). */
 export function valueFromRef(doc: Document.Parsed, node: YNode, container?: string): ValueRef | undefined {
   const rf = mapGet(doc, node, 'resourceFieldRef');
@@ -196,22 +202,6 @@ export function valueFromRef(doc: Document.Parsed, node: YNode, container?: stri
   const f = mapGet(doc, node, 'fieldRef');
   if (f != null) return { kind: 'field', fieldPath: stringOf(doc, mapGet(doc, f, 'fieldPath')) ?? '' };
   return undefined;
-}
-
-/** Compact text of an unresolved `valueFrom`, the same as the kubernetes extractor writes. */
-export function refText(ref: ValueRef): string {
-  switch (ref.kind) {
-    case 'configMap':
-      return `configMapKeyRef(${ref.name}/${ref.key})`;
-    case 'secret':
-      return `secretKeyRef(${ref.name}/${ref.key})`;
-    case 'field':
-      return `fieldRef(${ref.fieldPath})`;
-    case 'resourceField':
-      return `resourceFieldRef(${ref.resource}${ref.divisor !== undefined ? `, divisor=${ref.divisor}` : ''})`;
-    case 'file':
-      return `file(${ref.path})`;
-  }
 }
 
 /** `resources: {limits: {memory, cpu}, requests: {…}}` → context facts. */

@@ -5,7 +5,8 @@ import type { Diagnostic, Observation } from '../../core/types.js';
 import { isComposePath } from '../compose/index.js';
 import { isKustomizationPath, isReferencedByKustomization } from '../kustomize/graph.js';
 import type { Extractor, ExtractResult, SourceContext, SourceFile } from '../types.js';
-import { baseOf, dirOf, isYamlPath, parseYaml } from '../yaml-common/index.js';
+import { baseOf, dirOf } from '../common/paths.js';
+import { isYamlPath, parseYaml } from '../yaml-common/index.js';
 import { configMapsIn, containerSettings, settingsObservations, WORKLOAD_KINDS, workloadsIn } from './workloads.js';
 import type { ConfigMapDef, ConfigMapResolver } from './workloads.js';
 

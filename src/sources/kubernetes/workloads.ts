@@ -5,6 +5,7 @@
 import type { Diagnostic, Observation, Origin, ScopeLevel, ValueRef } from '../../core/types.js';
 import { CONTEXT_VARIABLES } from '../../core/types.js';
 import { assignmentObservations } from '../common/assignments.js';
+import { refText } from '../common/value-ref.js';
 import { get, getPath, items, str } from '../yaml-common/index.js';
 import type { LMap, LNode, LScalar, Loc } from '../yaml-common/index.js';
 
@@ -160,22 +161,6 @@ export function expandKubernetes(value: string, known: ReadonlyMap<string, { val
     out += c;
   }
   return literal ? { text: out, literal } : { text: value, literal: false };
-}
-
-/** Compact text for an unresolved `valueFrom` (documented in README.md). */
-function refText(ref: ValueRef): string {
-  switch (ref.kind) {
-    case 'configMap':
-      return `configMapKeyRef(${ref.name}/${ref.key})`;
-    case 'secret':
-      return `secretKeyRef(${ref.name}/${ref.key})`;
-    case 'field':
-      return `fieldRef(${ref.fieldPath})`;
-    case 'resourceField':
-      return `resourceFieldRef(${ref.resource}${ref.divisor !== undefined ? `, divisor=${ref.divisor}` : ''})`;
-    case 'file':
-      return `file(${ref.path})`;
-  }
 }
 
 /** Env, envFrom, resources and a `@container` fact for every container and init container. */

@@ -5,7 +5,8 @@
 import { LineIndex } from '../../core/text.js';
 import type { Diagnostic } from '../../core/types.js';
 import type { SourceContext } from '../types.js';
-import { blockScalarOffsetMap, clone, get, getPath, items, joinPath, parseYaml, str, tagVia, verbatimRange } from '../yaml-common/index.js';
+import { joinPath } from '../common/paths.js';
+import { blockScalarOffsetMap, clone, get, getPath, items, parseYaml, str, tagVia, verbatimRange } from '../yaml-common/index.js';
 import type { LEntry, LMap, LNode, LScalar, Loc } from '../yaml-common/index.js';
 import { configMapsIn } from '../kubernetes/workloads.js';
 import type { ConfigMapDef } from '../kubernetes/workloads.js';

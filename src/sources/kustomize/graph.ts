@@ -4,7 +4,8 @@
 import { LineIndex } from '../../core/text.js';
 import type { Diagnostic } from '../../core/types.js';
 import type { SourceContext } from '../types.js';
-import { baseOf, dirOf, get, items, joinPath, parseYaml, str } from '../yaml-common/index.js';
+import { baseOf, dirOf, joinPath } from '../common/paths.js';
+import { get, items, parseYaml, str } from '../yaml-common/index.js';
 import type { LMap } from '../yaml-common/index.js';
 
 /** File names kustomize accepts, in its lookup order (api/konfig.RecognizedKustomizationFileNames). */

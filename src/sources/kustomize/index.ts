@@ -4,15 +4,16 @@
 // also built with it and the result cross-checked; a failing build is an error Diagnostic.
 // See README.md for coverage and for how double counting with the kubernetes extractor is avoided.
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { LineIndex } from '../../core/text.js';
 import type { Diagnostic, Observation, ScopeLevel } from '../../core/types.js';
 import { assignmentObservations } from '../common/assignments.js';
+import { findOnPath } from '../common/executables.js';
+import { baseOf, dirOf } from '../common/paths.js';
 import type { Extractor, ExtractResult, SourceContext, SourceFile } from '../types.js';
 import { configMapsIn, containerSettings, settingScope, settingsObservations, workloadsIn } from '../kubernetes/workloads.js';
 import type { ConfigMapDef, ConfigMapResolver, ContainerSettings, EnvSetting } from '../kubernetes/workloads.js';
-import { baseOf, dirOf, parseYaml } from '../yaml-common/index.js';
+import { parseYaml } from '../yaml-common/index.js';
 import { buildKustomization } from './build.js';
 import type { BuildResult } from './build.js';
 import { isKustomizationPath, isReferencedKustomization } from './graph.js';
@@ -31,17 +32,7 @@ export interface KustomizeOptions {
 export function findKustomize(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const explicit = env.GODRIFT_KUSTOMIZE;
   if (explicit !== undefined && explicit !== '') return explicit === 'off' || explicit === '0' ? undefined : explicit;
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (dir === '') continue;
-    const candidate = join(dir, process.platform === 'win32' ? 'kustomize.exe' : 'kustomize');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
+  return findOnPath('kustomize', env);
 }
 
 export function createKustomizeExtractor(options: KustomizeOptions = {}): Extractor {

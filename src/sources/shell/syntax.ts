@@ -21,8 +21,8 @@ type Processor = (text: string, options?: Record<string, unknown>) => Promise<Fi
 
 /** The part of the WebAssembly global we use (the project's `lib` has no DOM/WebAssembly types). */
 interface WasmApi {
-  compile(bytes: Uint8Array): Promise<unknown>;
-  instantiate(module: unknown, imports: unknown): Promise<unknown>;
+  Module: new (bytes: Uint8Array) => unknown;
+  Instance: new (module: unknown, imports: unknown) => unknown;
 }
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
@@ -31,17 +31,20 @@ let processorFailed: string | undefined;
 
 /**
  * sh-syntax's default `parse` compiles its 750 kB WebAssembly module on every call (~10 ms). We
- * compile it once and only instantiate per call (~1.5 ms): each call still needs a fresh Go
- * runtime because the module's `main` exits after one request.
+ * compile it once and only instantiate per call: each call still needs a fresh Go runtime because
+ * the module's `main` exits after one request (reusing an instance was tried: the second call
+ * panics or reads freed memory). Instantiation is synchronous: the asynchronous
+ * `WebAssembly.instantiate` costs the same CPU but yields to the event loop, which measured
+ * 8.7 ms of wall time per call against 2.4 ms (benchmarks.md).
  */
 function getShellProcessor(): Processor | undefined {
   if (processor || processorFailed) return processor;
   try {
     const require = createRequire(import.meta.url);
     const bytes = readFileSync(require.resolve('sh-syntax/main.wasm'));
-    const modulePromise = wasm.compile(bytes);
+    const module = new wasm.Module(bytes);
     // A getter with one parameter makes sh-syntax call it with the Go imports and use the instance.
-    const instantiate = async (imports: unknown) => wasm.instantiate(await modulePromise, imports);
+    const instantiate = (imports: unknown) => new wasm.Instance(module, imports);
     processor = getProcessor(instantiate as unknown as Parameters<typeof getProcessor>[0]) as unknown as Processor;
   } catch (error) {
     processorFailed = String(error);
@@ -76,6 +79,55 @@ function byteToUtf16(text: string): (byteOffset: number) => number {
   }
   map.push(u);
   return (b) => map[Math.max(0, Math.min(b, map.length - 1))]!;
+}
+
+/** Words that are fine in `isPlainCommandList` (no quoting, expansion, redirection, globbing or comment). */
+const PLAIN_WORD = /^[A-Za-z0-9_./:@%+,=-]+$/;
+
+/**
+ * Words that mean something to the parser (bash reserved words, and builtins whose operands
+ * mvdan/sh parses: `let` arithmetic, declaration clauses). Rejected anywhere in a
+ * command, not only first: a cheap check has no business deciding where a word is reserved.
+ */
+const PARSER_WORDS = new Set([
+  'if', 'then', 'elif', 'else', 'fi', 'for', 'in', 'do', 'done', 'while', 'until', 'case', 'esac', 'select',
+  'function', 'time', 'coproc', 'let', 'export', 'declare', 'local', 'readonly', 'typeset', 'nameref', 'eval',
+]);
+
+/**
+ * True when `text` is a list of plain simple commands — unquoted words of `PLAIN_WORD`
+ * characters separated by spaces and tabs, joined by `&&`, `||`, `|`, `;`, `&` and newlines, no
+ * operator without a command on each side — which bash (and mvdan/sh) always accepts. A
+ * backslash-newline is removed first, as bash does (`i\\<newline>f` is `if`). Callers may skip
+ * `checkShellSyntax` for such text: it could only answer "no error" (see ./index.ts).
+ * `syntax.test.ts` checks the claim against the parser on generated scripts.
+ */
+export function isPlainCommandList(text: string): boolean {
+  if (text.length > 4096) return false;
+  const tokens = text.replace(/\\\n/g, '').match(/&&|\|\||[;|&\n]|[ \t]+|[^ \t\n;|&]+/g) ?? [];
+  // 'start': a command may begin; 'word': inside a command; 'after-op': a command must follow.
+  let state: 'start' | 'word' | 'after-op' = 'start';
+  for (const t of tokens) {
+    const c = t.charCodeAt(0);
+    if (c === 32 || c === 9) continue;
+    if (t === '\n') {
+      if (state === 'word') state = 'start';
+      continue;
+    }
+    if (t === '&&' || t === '||' || t === '|') {
+      if (state !== 'word') return false;
+      state = 'after-op';
+      continue;
+    }
+    if (t === ';' || t === '&') {
+      if (state !== 'word') return false;
+      state = 'start';
+      continue;
+    }
+    if (!PLAIN_WORD.test(t) || PARSER_WORDS.has(t)) return false;
+    state = 'word';
+  }
+  return state !== 'after-op';
 }
 
 /** Parses `text` as bash. Never throws: an unusable parser is reported as an error at offset 0. */

@@ -6,6 +6,7 @@
 import { LineIndex } from '../../core/text.js';
 import type { Diagnostic, Observation, ScopeLevel } from '../../core/types.js';
 import { assignmentObservations } from '../common/assignments.js';
+import { dirOf, joinPath } from '../common/paths.js';
 import { dotenvFileResult } from '../dotenv/index.js';
 import type { Extractor, ExtractResult, SourceContext, SourceFile } from '../types.js';
 
@@ -164,19 +165,6 @@ function withoutSpecifiers(value: string): string | undefined {
   return out;
 }
 
-/** Resolves `..` and `.` in a repository-relative path; undefined when it leaves the root. */
-function normalize(path: string): string | undefined {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join('/');
-}
-
 /** Observations of one unit file and of the in-repository env files it names. */
 export function extractSystemdUnit(path: string, text: string, context: SourceContext | undefined): ExtractResult {
   const lines = new LineIndex(text);
@@ -241,8 +229,7 @@ export function extractSystemdUnit(path: string, text: string, context: SourceCo
       // Absolute paths name the target machine's files (/etc/default/app): not in the repository.
       // Paths with specifiers cannot be resolved statically. Neither yields facts.
       if (file.startsWith('/') || file.includes('%') || !context) continue;
-      const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-      const envPath = normalize(dir ? `${dir}/${file}` : file);
+      const envPath = joinPath(dirOf(path), file);
       const envText = envPath === undefined ? undefined : context.readFile(envPath);
       if (envPath === undefined || envText === undefined) {
         problem(line.offsets[vs]!, `EnvironmentFile=${file} not found in the repository`, 'missing-file', 'note');

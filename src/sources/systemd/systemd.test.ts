@@ -1,18 +1,12 @@
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectFactsGolden, fixtureDirs } from '../../../test/helpers/facts-golden.js';
+import { describeFactsGoldens } from '../../../test/helpers/facts-golden.js';
 import { extractSystemdUnit, systemdExtractor, unitName } from './index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-describe('systemd extractor fixtures', () => {
-  for (const dir of fixtureDirs(join(here, 'fixtures'))) {
-    it(basename(dir), async () => {
-      await expectFactsGolden(systemdExtractor, dir);
-    });
-  }
-});
+describeFactsGoldens('systemd extractor fixtures', join(here, 'fixtures'), systemdExtractor);
 
 describe('systemd details', () => {
   it('matches service units and their drop-ins only', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blockScalarOffsetMap, get, joinPath, parseYaml, splitYamlDocuments } from './index.js';
+import { joinPath } from '../common/paths.js';
+import { blockScalarOffsetMap, get, parseYaml, splitYamlDocuments } from './index.js';
 
 describe('yaml-common', () => {
   it('splits documents at marker lines only', () => {

@@ -6,6 +6,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from '
 import type { Document, Node as YamlNode } from 'yaml';
 import { LineIndex } from '../../core/text.js';
 import type { Diagnostic, Span } from '../../core/types.js';
+import { yamlErrorText } from './nodes.js';
 
 /** [start, end) offsets (0-based, UTF-16) of one YAML document's text inside its file, marker line included. */
 export interface DocumentRange {
@@ -145,7 +146,7 @@ export function parseYaml(path: string, text: string, options: ParseOptions = {}
           column: pos.column,
           severity: 'error',
           code: 'parse-error',
-          message: `invalid YAML: ${firstLine(e.message)}`,
+          message: `invalid YAML: ${yamlErrorText(e.message)}`,
         });
       }
       documents.push({ range, root: undefined, broken: true });
@@ -163,11 +164,6 @@ export function parseYaml(path: string, text: string, options: ParseOptions = {}
     documents.push({ range, root, broken: root === undefined && doc.contents != null });
   }
   return { documents, diagnostics, lines };
-}
-
-function firstLine(message: string): string {
-  // yaml appends " at line L, column C:" plus a code frame; positions are reported separately.
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 const MAX_NODES = 200_000;
@@ -362,30 +358,4 @@ export function blockScalarOffsetMap(loc: Loc, value: string): ((offset: number)
 /** True for `.yaml` / `.yml` paths. */
 export function isYamlPath(path: string): boolean {
   return /\.ya?ml$/i.test(path);
-}
-
-/** Directory part of a repository-relative path ('' for the root). */
-export function dirOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i);
-}
-
-/** Last path segment. */
-export function baseOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? path : path.slice(i + 1);
-}
-
-/** Joins and normalises repository-relative paths (`a/b` + `../c` → `a/c`); undefined when it leaves the root. */
-export function joinPath(dir: string, rel: string): string | undefined {
-  if (rel.startsWith('/')) return undefined;
-  const parts = dir === '' ? [] : dir.split('/');
-  for (const seg of rel.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join('/');
 }

@@ -1,9 +1,10 @@
-// Small YAML helpers shared by the CI and Helm extractors (github-actions, gitlab-ci, helm): the
-// value of a scalar as the consuming program sees it, where it was written, and a map from offsets
-// in a scalar's value back to offsets in the file (block scalars strip indentation and fold lines,
-// so `baseOffset + i` is wrong there).
-//
-// These live here until src/sources/yaml-common/ lands; then they should move there.
+// YAML helpers over eemeli/yaml's own documents and nodes, for extractors that walk the parsed
+// document directly (github-actions, gitlab-ci, helm); ./index.ts has the located tree that
+// kubernetes, kustomize and compose use. Here: parsing with parse errors as Diagnostics, map and
+// sequence access with aliases followed and `<<` merge keys expanded, the value of a scalar as the
+// consuming program sees it, where it was written, and a map from offsets in a scalar's value back
+// to offsets in the file (block scalars strip indentation and fold lines, so `baseOffset + i` is
+// wrong there).
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { LineIndex } from '../../core/text.js';
 import type { Diagnostic } from '../../core/types.js';
@@ -41,7 +42,7 @@ export function parseYamlDocuments(
         path,
         line: p.line,
         column: p.column,
-        message: `invalid YAML: ${firstLine(e.message)}`,
+        message: `invalid YAML: ${yamlErrorText(e.message)}`,
         severity: 'error',
         code: 'parse-error',
       });
@@ -75,9 +76,13 @@ function scalarStartCovering(doc: Document.Parsed, offset: number): number {
   return start;
 }
 
-function firstLine(s: string): string {
-  const i = s.indexOf('\n');
-  return (i < 0 ? s : s.slice(0, i)).replace(/ at line \d+, column \d+:?$/, '');
+/**
+ * The first line of a yaml error message without its trailing " at line L, column C:" (the parser
+ * appends that and a code frame; positions are reported separately).
+ */
+export function yamlErrorText(message: string): string {
+  const i = message.indexOf('\n');
+  return (i < 0 ? message : message.slice(0, i)).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Follows an alias to the node it names (spans then point at the anchor, where it is written). */
@@ -264,27 +269,4 @@ export function scalarMapping(text: string, node: Scalar): ScalarMapping {
     value,
     map: (i: number) => map[Math.max(0, Math.min(i, value.length))]!,
   };
-}
-
-/** 1-based line/column of an offset, for diagnostics. */
-export function diagnosticAt(lines: LineIndex, offset: number): { line: number; column: number } {
-  const p = lines.position(offset);
-  return { line: p.line, column: p.column };
-}
-
-/** True for values GitHub/GitLab/Helm evaluate later (`${{ }}`, `{{ }}`). */
-export function hasTemplateExpression(s: string): boolean {
-  return s.includes('${{') || s.includes('{{');
-}
-
-/**
- * Words of an identifier or display name, lower-cased: `integration-test`, `IntegrationTest`,
- * `Lint & Vet` → [integration, test] / [lint, vet].
- */
-export function words(s: string): string[] {
-  return s
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
 }
