@@ -73,8 +73,10 @@ describe('godrift scan on the bundled example', () => {
     const with_ = JSON.parse(godrift(['scan', 'examples/payments-api', '--format', 'json']).stdout);
     const without = JSON.parse(godrift(['scan', 'examples/payments-api', '--format', 'json', '--no-inline-ignores']).stdout);
     expect(with_.summary.suppressed).toBe(1);
-    expect(without.findings.length).toBe(with_.findings.length + 1);
+    // The suppressed finding comes back, and the comment itself is reported (inline-ignore).
+    expect(without.findings.length).toBe(with_.findings.length + 2);
     expect(without.findings.some((f: { ruleId: string }) => f.ruleId === 'prod-traceback')).toBe(true);
+    expect(without.findings.filter((f: { ruleId: string; messageId: string }) => f.ruleId === 'inline-ignore' && f.messageId === 'forbidden').length).toBe(1);
   });
 });
 
@@ -117,7 +119,7 @@ describe('godrift scan on hostile input', () => {
     expect(codes).toContain('deploy/parent symlink-skipped');
     expect(codes).toContain('outside.env symlink-skipped');
     expect(json.findings.map((f: { ruleId: string; location: { path: string; line: number } }) => `${f.location.path}:${f.location.line} ${f.ruleId}`)).toContain(
-      'deploy/production/api.yaml:11 prod-traceback',
+      'deploy/production/api.yaml:11 gotraceback-invalid',
     );
     expect(r.code).toBe(1);
   });
@@ -141,10 +143,10 @@ describe('--values', () => {
     );
     writeFileSync(join(dir, 'envs', 'prod-eu.yaml'), '# production in the EU\ngotraceback: nonee\n');
     const without = JSON.parse(godrift(['scan', dir, '--format', 'json'], dir).stdout);
-    expect(without.findings.filter((f: { ruleId: string }) => f.ruleId === 'prod-traceback')).toEqual([]);
+    expect(without.findings.filter((f: { ruleId: string }) => f.ruleId === 'gotraceback-invalid')).toEqual([]);
     const r = godrift(['scan', dir, '--format', 'json', '--values', join(dir, 'envs', 'prod-eu.yaml')], dir);
     const json = JSON.parse(r.stdout);
-    const hits = json.findings.filter((f: { ruleId: string }) => f.ruleId === 'prod-traceback');
+    const hits = json.findings.filter((f: { ruleId: string }) => f.ruleId === 'gotraceback-invalid');
     expect(hits.map((f: { location: { path: string; line: number; column: number } }) => `${f.location.path}:${f.location.line}:${f.location.column}`)).toEqual(['envs/prod-eu.yaml:2:14']);
     expect(r.code).toBe(1);
   });

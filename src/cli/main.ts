@@ -1,19 +1,26 @@
 // The command line: the only code that touches argv, the console, exit codes and output files.
 // Exit codes (same for every format): 0 nothing at or above --fail-on, 1 findings at or above it,
 // 2 usage or configuration error.
-import { readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, failOn as parseFailOn, findConfigFile, loadConfigFile, mergeConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
+import type { Finding } from '../core/types.js';
+import { applyBaseline, BASELINE_FILE, BaselineError, createBaseline, parseBaseline, serializeBaseline } from '../core/baseline.js';
 import { severityAtLeast } from '../core/engine.js';
-import { RULE_IDS } from '../rules/index.js';
+import { RULE_IDS, RULES } from '../rules/index.js';
 import { REPORTERS } from '../reporters/index.js';
+import { markdownReport } from '../reporters/markdown.js';
+import type { ReportInput } from '../reporters/types.js';
 import { formatMatrixText } from '../reporters/matrix.js';
 import { escapeTerminal } from '../reporters/escape.js';
 import { buildMatrix } from '../resolve/matrix.js';
 import { scan, type ScanResult } from './scan.js';
+import { explain, suggestName } from './explain.js';
+import { runInspect } from './inspect.js';
+import { runDiff } from './diff.js';
 
 const HELP = `godrift — where Go runtime settings differ between test and production
 
@@ -21,9 +28,22 @@ usage:
   godrift scan   [PATH...]   findings (drift, production hazards) with locations
   godrift matrix [PATH...]   settings × environments: the effective value everywhere
   godrift envs   [PATH...]   each file's environment and why
+  godrift baseline [PATH]    record today's findings in .godrift-baseline.json; later scans
+                             report only new ones
+  godrift inspect PATH...    each Go binary's build info (as \`go version -m\`) and its findings;
+                             files, directories, image archives and OCI layouts
+  godrift diff A B           how two builds differ (binaries or images); exit 1 when a
+                             runtime-relevant setting differs
+  godrift explain NAME       what godrift knows about a setting (GODEBUG=x509sha1, panicnil,
+                             GOEXPERIMENT=arenas, GOTRACEBACK): versions, defaults, rules
 
 options:
-  --format text|json     output format (default text)
+  --format FORMAT        text|json|sarif|github|junit|markdown|html (default text); repeatable
+  --output FILE          write the preceding --format to FILE (default stdout; at most one
+                         format may go to stdout)
+  --baseline FILE        baseline file to read (scan) or write (baseline); default
+                         .godrift-baseline.json at the scanned root, read when present
+  --no-baseline          report every finding, even those in the baseline
   --fail-on LEVEL        error|warning|note|none: lowest severity that exits 1 (default error)
   --config FILE          godrift.yaml to use (default: godrift.yaml at the scanned root)
   --go VERSION           judge against this Go version (e.g. 1.27: what breaks on upgrade)
@@ -35,7 +55,8 @@ options:
   -v, --version          version
 
 exit codes (scan): 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.
-matrix and envs exit 0 unless the command line or configuration is wrong (2).
+matrix, envs and baseline exit 0 unless the command line or configuration is wrong (2).
+With --format github, the Markdown job summary is appended to $GITHUB_STEP_SUMMARY when set.
 `;
 
 class UsageError extends Error {}
@@ -49,10 +70,20 @@ function toolVersion(): string {
   }
 }
 
-interface Parsed {
-  command: 'scan' | 'matrix' | 'envs';
-  paths: string[];
+/** One report of a run: a format and where it goes (undefined: stdout). */
+export interface OutputRequest {
   format: string;
+  file?: string;
+}
+
+interface Parsed {
+  command: 'scan' | 'matrix' | 'envs' | 'baseline';
+  paths: string[];
+  /** The first format: what matrix and envs print. */
+  format: string;
+  outputs: OutputRequest[];
+  baseline?: string;
+  noBaseline: boolean;
   failOn?: string;
   config?: string;
   go?: string;
@@ -62,13 +93,60 @@ interface Parsed {
   values: string[];
 }
 
+const COMMANDS = ['scan', 'matrix', 'envs', 'baseline'] as const;
+/** Formats the views (matrix, envs) know; scan takes every reporter. */
+const VIEW_FORMATS = ['text', 'json'];
+
+/**
+ * Pairs each --output with the --format before it, in command-line order. An --output before
+ * any --format names the file of the default text report when no --format is given at all.
+ */
+export function outputRequests(tokens: ReadonlyArray<{ kind: string; name?: string; value?: string | undefined }>): OutputRequest[] {
+  const requests: OutputRequest[] = [];
+  let pendingFile: string | undefined;
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    if (t.name === 'format') requests.push({ format: t.value ?? '' });
+    else if (t.name === 'output') {
+      const file = t.value ?? '';
+      if (file === '') throw new UsageError('--output needs a file name ("-" for stdout)');
+      const last = requests[requests.length - 1];
+      if (last === undefined) {
+        if (pendingFile !== undefined) throw new UsageError(`--output "${file}" follows another --output: give each format its own --format before its --output`);
+        pendingFile = file;
+      } else if (last.file !== undefined) throw new UsageError(`--format ${last.format} already writes to "${last.file}": put a --format before --output "${file}"`);
+      else last.file = file;
+    }
+  }
+  if (pendingFile !== undefined) {
+    if (requests.length > 0) throw new UsageError(`--output "${pendingFile}" comes before any --format: write --format FORMAT --output FILE`);
+    requests.push({ format: 'text', file: pendingFile });
+  }
+  if (requests.length === 0) requests.push({ format: 'text' });
+  for (const r of requests) {
+    if (r.file === '-') delete r.file;
+  }
+  const toStdout = requests.filter((r) => r.file === undefined);
+  if (toStdout.length > 1) {
+    throw new UsageError(`formats ${toStdout.map((r) => r.format).join(' and ')} would all write to stdout: give all but one an --output FILE (e.g. --format sarif --output godrift.sarif)`);
+  }
+  const files = requests.filter((r) => r.file !== undefined).map((r) => resolvePath(r.file!));
+  const dup = files.find((f, i) => files.indexOf(f) !== i);
+  if (dup !== undefined) throw new UsageError(`two formats write to the same file "${relative(process.cwd(), dup) || dup}"`);
+  return requests;
+}
+
 function parse(argv: string[]): Parsed | 'help' | 'version' {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
+    tokens: true,
     options: {
-      format: { type: 'string' },
+      format: { type: 'string', multiple: true },
+      output: { type: 'string', multiple: true },
+      baseline: { type: 'string' },
+      'no-baseline': { type: 'boolean' },
       'fail-on': { type: 'string' },
       config: { type: 'string' },
       go: { type: 'string' },
@@ -83,15 +161,26 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
   if (values.help) return 'help';
   if (values.version) return 'version';
   const [command, ...paths] = positionals;
-  if (command === undefined) throw new UsageError('missing command: scan, matrix or envs');
-  if (command !== 'scan' && command !== 'matrix' && command !== 'envs') throw new UsageError(`unknown command "${command}": expected scan, matrix or envs`);
-  const format = values.format ?? 'text';
-  if (!(format in REPORTERS)) throw new UsageError(`unknown format "${format}": expected ${Object.keys(REPORTERS).join(' or ')}`);
+  if (command === undefined) throw new UsageError('missing command: scan, matrix, envs or baseline');
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}": expected scan, matrix, envs or baseline`);
+  const cmd = command as Parsed['command'];
+  const outputs = outputRequests(tokens ?? []);
+  const known = cmd === 'matrix' || cmd === 'envs' ? VIEW_FORMATS : Object.keys(REPORTERS);
+  for (const o of outputs) {
+    if (!known.includes(o.format)) throw new UsageError(`unknown format "${o.format}"${cmd === 'scan' ? '' : ` for ${cmd}`}: expected ${known.join(', ')}`);
+  }
+  if (cmd !== 'scan' && (outputs.length > 1 || outputs[0]!.file !== undefined)) throw new UsageError(`${cmd} prints one format to stdout: --output and several --format are for scan`);
+  if (cmd === 'baseline' && paths.length > 1) throw new UsageError('baseline takes one directory: the repository root');
+  if (values.baseline !== undefined && values['no-baseline']) throw new UsageError('--baseline and --no-baseline contradict each other');
+  const format = outputs[0]!.format;
   if (values.go !== undefined && !/^(go)?1\.\d+(\.\d+)?$/.test(values.go)) throw new UsageError(`--go "${values.go}" is not a Go version such as 1.27`);
   return {
-    command,
+    command: cmd,
     paths,
     format,
+    outputs,
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    noBaseline: values['no-baseline'] === true,
     ...(values['fail-on'] !== undefined ? { failOn: values['fail-on'] } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values.go !== undefined ? { go: values.go.replace(/^go/, '') } : {}),
@@ -140,7 +229,34 @@ function progressReporter(): ((done: number, total: number) => void) | undefined
   };
 }
 
+/** `godrift explain NAME [--format text|json]`: exit 0 when known, 2 (with a suggestion) when not. */
+function runExplain(argv: string[]): number {
+  let name: string | undefined;
+  let format = 'text';
+  try {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { format: { type: 'string' } } });
+    format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" for explain: expected text or json`);
+    if (positionals.length !== 1) throw new UsageError('explain takes one name, such as GODEBUG=x509sha1, panicnil, GOEXPERIMENT=arenas or GOTRACEBACK');
+    name = positionals[0]!;
+  } catch (error) {
+    process.stderr.write(`godrift: ${error instanceof Error ? error.message : String(error)}\nrun "godrift --help" for usage\n`);
+    return 2;
+  }
+  const found = explain(name);
+  if (!found) {
+    const hint = suggestName(name);
+    process.stderr.write(`godrift: nothing known about "${escapeTerminal(name)}"${hint ? `; did you mean "${hint}"?` : ''}\n`);
+    return 2;
+  }
+  process.stdout.write(format === 'json' ? JSON.stringify(found.json, null, 2) + '\n' : found.text);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'explain') return runExplain(argv.slice(1));
+  if (argv[0] === 'inspect') return runInspect(argv.slice(1));
+  if (argv[0] === 'diff') return runDiff(argv.slice(1));
   let parsed: Parsed;
   try {
     const p = parse(argv);
@@ -189,15 +305,72 @@ export async function main(argv: string[]): Promise<number> {
     ...(valuesFiles.length > 0 ? { valuesFiles } : {}),
     ...(progress ? { progress } : {}),
   });
-  process.stdout.write(render(parsed, result));
-  // matrix and envs are views: they exit 0 whatever they show; scan is the gate.
-  if (parsed.command !== 'scan') return 0;
+  if (parsed.command === 'baseline') {
+    const file = resolvePath(root, parsed.baseline ?? BASELINE_FILE);
+    const baseline = createBaseline(result.findings);
+    writeFileSync(file, serializeBaseline(baseline));
+    const shown = relative(process.cwd(), file) || file;
+    process.stdout.write(`godrift: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} (${baseline.findings.length} fingerprints) written to ${shown}; later scans report only new findings\n`);
+    return 0;
+  }
+  let baselinedCount = 0;
+  // The matrix marks drift from every finding, baselined or not.
+  const allFindings = result.findings;
+  if (parsed.command === 'scan' && !parsed.noBaseline) {
+    const explicit = parsed.baseline !== undefined;
+    const file = explicit ? resolvePath(parsed.baseline!) : join(root, BASELINE_FILE);
+    if (explicit || existsSync(file)) {
+      try {
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch (error) {
+          throw new BaselineError(`cannot read baseline "${parsed.baseline ?? BASELINE_FILE}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        }
+        const applied = applyBaseline(result.findings, parseBaseline(text, relative(process.cwd(), file) || file));
+        result.findings = applied.kept;
+        baselinedCount = applied.baselined.length;
+      } catch (error) {
+        if (error instanceof BaselineError) {
+          process.stderr.write(`godrift: ${error.message}\n`);
+          return 2;
+        }
+        throw error;
+      }
+    }
+  }
+  if (parsed.command !== 'scan') {
+    process.stdout.write(render(parsed, result));
+    // matrix and envs are views: they exit 0 whatever they show; scan is the gate.
+    return 0;
+  }
+  const input = reportInput(parsed, result, allFindings, root, config, baselinedCount);
+  for (const o of parsed.outputs) {
+    const text = REPORTERS[o.format]!(o.file === undefined ? input : { ...input, color: false });
+    if (o.file === undefined) process.stdout.write(text);
+    else {
+      try {
+        writeFileSync(resolvePath(o.file), text);
+      } catch (error) {
+        process.stderr.write(`godrift: cannot write ${o.format} report to "${o.file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+        return 2;
+      }
+    }
+    // GitHub reads the job summary from the file named by GITHUB_STEP_SUMMARY (appended to).
+    if (o.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+      try {
+        appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdownReport(input) + '\n');
+      } catch (error) {
+        process.stderr.write(`godrift: cannot append the job summary to GITHUB_STEP_SUMMARY: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      }
+    }
+  }
   return result.findings.some((f) => severityAtLeast(f.severity, config.failOn)) ? 1 : 0;
 }
 
-function render(parsed: Parsed, result: ScanResult): string {
+function lineTextOf(result: ScanResult): (path: string, line: number) => string | undefined {
   const lineCache = new Map<string, string[]>();
-  const lineText = (path: string, line: number): string | undefined => {
+  return (path, line) => {
     let lines = lineCache.get(path);
     if (!lines) {
       const text = result.texts.get(path);
@@ -207,6 +380,32 @@ function render(parsed: Parsed, result: ScanResult): string {
     }
     return lines[line - 1];
   };
+}
+
+const RULE_METAS = [...RULES.map((r) => r.meta)].sort((a, b) => a.id.localeCompare(b.id));
+
+function reportInput(parsed: Parsed, result: ScanResult, allFindings: Finding[], root: string, config: Config, baselinedCount: number): ReportInput {
+  let matrix: ReturnType<typeof buildMatrix> | undefined;
+  return {
+    findings: result.findings,
+    diagnostics: result.diagnostics,
+    suppressedCount: result.suppressed.length,
+    baselinedCount,
+    filesRead: result.filesRead,
+    filesSeen: result.filesSeen,
+    elapsedMs: result.elapsedMs,
+    lineText: lineTextOf(result),
+    color: parsed.color,
+    toolVersion: toolVersion(),
+    rules: RULE_METAS,
+    matrix: () => (matrix ??= buildMatrix(result.resolution, allFindings)),
+    root: root.split('\\').join('/'),
+    failOn: config.failOn,
+  };
+}
+
+/** The views: matrix and envs. */
+function render(parsed: Parsed, result: ScanResult): string {
   if (parsed.command === 'matrix') {
     const matrix = buildMatrix(result.resolution, result.findings);
     return parsed.format === 'json' ? JSON.stringify({ schemaVersion: 1, ...matrix }, null, 2) + '\n' : formatMatrixText(matrix);
@@ -223,16 +422,5 @@ function render(parsed: Parsed, result: ScanResult): string {
     const width = Math.min(48, Math.max(8, ...list.map((r) => r.path.length)));
     return list.map((r) => `${escapeTerminal(r.path).padEnd(width)}  ${r.environment.padEnd(10)}  ${escapeTerminal(r.reason)}`).join('\n') + (list.length ? '\n' : 'no Go settings found\n');
   }
-  const reporter = REPORTERS[parsed.format]!;
-  return reporter({
-    findings: result.findings,
-    diagnostics: result.diagnostics,
-    suppressedCount: result.suppressed.length,
-    filesRead: result.filesRead,
-    filesSeen: result.filesSeen,
-    elapsedMs: result.elapsedMs,
-    lineText,
-    color: parsed.color,
-    toolVersion: toolVersion(),
-  });
+  throw new Error(`render: unexpected command ${parsed.command}`);
 }

@@ -10,6 +10,7 @@ import { dropShadowedDotenvFacts } from '../sources/dedupe.js';
 import { extractorsFor } from '../sources/index.js';
 import type { Extractor, SourceContext } from '../sources/types.js';
 import { discover, type DiscoveredFile } from './discover.js';
+import { scanArtifacts } from '../artifacts/scan.js';
 
 /** Text files larger than this are not parsed (a generated 50 MB manifest is not configuration). */
 export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
@@ -99,10 +100,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
   };
 
+  // Go binaries and image archives go to the artifact reader (headers and build info only).
+  const artifacts = await scanArtifacts(discovery.files);
+  observations.push(...artifacts.observations);
+  diagnostics.push(...artifacts.diagnostics);
+
   let filesRead = 0;
   let done = 0;
   for (const file of discovery.files) {
     done++;
+    if (artifacts.handled.has(file.path)) continue;
     if (options.progress && done % 200 === 0) options.progress(done, discovery.files.length);
     let candidates: Extractor[] = EXTRACTORS.filter((e) => e.matches(file.path));
     let head: string | undefined;

@@ -7,7 +7,7 @@ import { compareGoVersions } from '../knowledge/index.js';
 import { resolve, type Resolution } from '../resolve/index.js';
 import { formatMessage, type GoVersionInForce, type Rule, type RuleContext } from '../rules/types.js';
 import { fingerprint } from './fingerprint.js';
-import { applySuppressions, parseSuppressions, type Suppression } from './suppress.js';
+import { applySuppressions, markSuppressionUse, parseSuppressions, type Suppression } from './suppress.js';
 import type { Diagnostic, EnvironmentName, Finding, Observation, Severity } from './types.js';
 
 export interface EngineInput {
@@ -20,6 +20,13 @@ export interface EngineInput {
   fileText(path: string): string | undefined;
   /** `--no-inline-ignores`: suppression comments do not apply. */
   inlineIgnores: boolean;
+  /**
+   * Every scanned file with text, for suppression comments in files without findings (stale
+   * ones). Default: the files that have findings.
+   */
+  filePaths?: readonly string[];
+  /** False when only some paths were scanned: stale suppressions are then not judged. */
+  complete?: boolean;
 }
 
 export interface EngineResult {
@@ -94,11 +101,11 @@ export function runEngine(input: EngineInput): EngineResult {
   const resolution = resolve(input.observations);
   const goVersion = goVersionResolver(resolution, config, input.goVersionOverride);
   const findings: Finding[] = [];
-  for (const rule of input.rules) {
+  const contextFor = (rule: Rule, sink: Finding[]): RuleContext | undefined => {
     const ruleConfig = config.rules[rule.meta.id];
-    if (ruleConfig?.severity === 'off') continue;
+    if (ruleConfig?.severity === 'off') return undefined;
     const configuredSeverity = ruleConfig?.severity as Severity | undefined;
-    const context: RuleContext = {
+    return {
       resolution,
       config,
       options: ruleConfig?.options ?? {},
@@ -109,7 +116,7 @@ export function runEngine(input: EngineInput): EngineResult {
         const span = r.observation?.span ?? r.span;
         if (!span) throw new Error(`rule ${rule.meta.id} reported without a location`);
         const environmentReason = r.environmentReason ?? r.observation?.environment?.reason;
-        findings.push({
+        sink.push({
           ruleId: rule.meta.id,
           messageId: r.messageId,
           severity: configuredSeverity ?? r.severity ?? rule.meta.defaultSeverity,
@@ -135,22 +142,42 @@ export function runEngine(input: EngineInput): EngineResult {
         });
       },
     };
-    rule.check(context);
+  };
+  for (const rule of input.rules) {
+    const context = contextFor(rule, findings);
+    if (context) rule.check(context);
   }
-  // Suppressions.
+  // Suppressions: parsed in every scanned file (a directive in a file without findings may be
+  // stale), matched always, applied unless --no-inline-ignores.
+  const paths = input.filePaths ?? [...new Set(findings.map((f) => f.span.path))];
+  const directives: Suppression[] = [];
+  for (const p of paths) {
+    const text = input.fileText(p);
+    if (text !== undefined) directives.push(...parseSuppressions(p, text, diagnostics));
+  }
   let kept = findings;
   let suppressed: EngineResult['suppressed'] = [];
   if (input.inlineIgnores) {
-    const paths = [...new Set(findings.map((f) => f.span.path))];
-    const all: Suppression[] = [];
-    for (const p of paths) {
-      const text = input.fileText(p);
-      if (text !== undefined) all.push(...parseSuppressions(p, text, diagnostics));
-    }
-    const applied = applySuppressions(findings, all);
+    const applied = applySuppressions(findings, directives);
     kept = applied.kept;
     suppressed = applied.suppressed.map(({ finding, suppression }) => ({ finding, reason: suppression.reason }));
+  } else markSuppressionUse(findings, directives);
+  // Rules that judge the directives themselves (inline-ignore) run last; their findings are
+  // not subject to suppression.
+  const review = {
+    directives,
+    inlineIgnores: input.inlineIgnores,
+    complete: input.complete ?? true,
+    ruleIds: input.rules.map((r) => r.meta.id),
+    disabledRuleIds: Object.entries(config.rules).filter(([, c]) => c.severity === 'off').map(([id]) => id),
+  };
+  const reviewFindings: Finding[] = [];
+  for (const rule of input.rules) {
+    if (!rule.reviewSuppressions) continue;
+    const context = contextFor(rule, reviewFindings);
+    if (context) rule.reviewSuppressions(context, review);
   }
+  kept = [...kept, ...reviewFindings];
   return { findings: sortFindings(dedupe(kept)), suppressed, diagnostics, resolution, observations: input.observations };
 }
 

@@ -26,3 +26,23 @@ export { tracebackLevel, parseMemLimit, parseGogc, parseGomaxprocs, parseKuberne
 export { compareGoVersions, parseGoVersion, goMinor, minorNumber, asRelease, type GoVersion } from './versions.js';
 export { GENERATED_TOOLCHAINS } from './generated/toolchains.js';
 export * from './variables.js';
+export {
+  GODEBUG_REMOVED_FATAL_SINCE,
+  GODEBUG_REMOVED_FATAL_MESSAGE,
+  removedGodebugFatalIn,
+  securityReleaseGodebugs,
+  GO_COMMAND_FLAGS,
+  goflagsProblems,
+  GOAMD64_LEVELS,
+  GOAMD64_DEFAULT,
+  amd64Level,
+  GO_ENV_WRITE,
+  goEnvWriteRefused,
+  EXPERIMENT_MEANINGS,
+  VARIABLE_FACTS,
+  goMinorsUpTo,
+  describeGodebugDomain,
+  type GoflagsProblem,
+  type GoEnvWriteFact,
+  type VariableFacts,
+} from './tooling.js';

@@ -57,6 +57,7 @@ export const jsonReporter: Reporter = (input) =>
         warnings: input.findings.filter((f) => f.severity === 'warning').length,
         notes: input.findings.filter((f) => f.severity === 'note').length,
         suppressed: input.suppressedCount,
+        baselined: input.baselinedCount,
         filesRead: input.filesRead,
         filesSeen: input.filesSeen,
         elapsedMs: Math.round(input.elapsedMs),

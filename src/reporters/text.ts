@@ -55,8 +55,9 @@ export function summaryLine(input: ReportInput): string {
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), plural(count('note'), 'note')];
   const suppressed = input.suppressedCount > 0 ? `, ${input.suppressedCount} suppressed` : '';
+  const baselined = input.baselinedCount > 0 ? `, ${input.baselinedCount} baselined` : '';
   const diags = input.diagnostics.length > 0 ? `, ${plural(input.diagnostics.length, 'file problem')}` : '';
-  return `${parts.join(', ')}${suppressed}${diags}; ${plural(input.filesRead, 'file')} read of ${input.filesSeen} in ${(input.elapsedMs / 1000).toFixed(2)}s`;
+  return `${parts.join(', ')}${suppressed}${baselined}${diags}; ${plural(input.filesRead, 'file')} read of ${input.filesSeen} in ${(input.elapsedMs / 1000).toFixed(2)}s`;
 }
 
 export const textReporter: Reporter = (input) => {

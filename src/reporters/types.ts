@@ -1,10 +1,14 @@
 // What every reporter receives. Reporters only format: no rules, no I/O.
-import type { Diagnostic, Finding } from '../core/types.js';
+import type { Diagnostic, Finding, Severity } from '../core/types.js';
+import type { Matrix } from '../resolve/matrix.js';
+import type { RuleMeta } from '../rules/types.js';
 
 export interface ReportInput {
   findings: Finding[];
   diagnostics: Diagnostic[];
   suppressedCount: number;
+  /** Findings left out because the baseline file lists them (`godrift baseline`). */
+  baselinedCount: number;
   filesRead: number;
   filesSeen: number;
   elapsedMs: number;
@@ -12,6 +16,14 @@ export interface ReportInput {
   lineText(path: string, line: number): string | undefined;
   color: boolean;
   toolVersion: string;
+  /** Metadata of every rule godrift knows, sorted by id (SARIF `rules[]`, JUnit suites, filters). */
+  rules: readonly RuleMeta[];
+  /** The settings matrix (rows × environments), built on first call (job summary, HTML). */
+  matrix(): Matrix;
+  /** Absolute path of the scanned root, `/`-separated (SARIF `originalUriBaseIds`). */
+  root: string;
+  /** `--fail-on`: findings at or above it fail the run (JUnit failures, summaries). */
+  failOn: Severity | 'none';
 }
 
 export type Reporter = (input: ReportInput) => string;

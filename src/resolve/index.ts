@@ -36,6 +36,8 @@ const ORCHESTRATOR_PREFIXES = ['k8s-', 'kustomize-', 'helm-', 'compose-', 'syste
 export function layerOf(o: Observation): number {
   if (o.origin === 'gomod-godebug' || o.origin === 'gowork-godebug') return 1;
   if (o.origin === 'go-debug-directive') return 2;
+  // A binary's DefaultGODEBUG is compiled in (go.mod godebug + //go:debug + go line): beneath any environment.
+  if (o.origin === 'binary-buildinfo') return 2;
   if (o.origin === 'go-runtime-call') {
     // debug.SetTraceback can raise but never lower the environment's level (go-facts.md §4):
     // treat it as a floor beneath the environment rather than an override.
@@ -159,7 +161,11 @@ export interface Resolution {
   /** Setting ids (`GODEBUG:panicnil`, `GOGC`) in a stable order. */
   settings: Array<{ variable: string; key: string | null }>;
   cell(target: string, environment: EnvironmentName, variable: string, key: string | null): Cell;
-  /** All observations (settings and context facts) of a target in an environment, program-wide ones included. */
+  /**
+   * All observations (settings and context facts) of a target in an environment, program-wide ones
+   * included. Computed once per (target, environment) and shared: the array is frozen, copy it
+   * before sorting or pushing.
+   */
   observationsIn(target: string, environment: EnvironmentName): Observation[];
 }
 
@@ -194,10 +200,36 @@ export function resolve(observations: Observation[]): Resolution {
     if (!o.variable.startsWith('@')) settings.set(settingId(o.variable, o.key), { variable: o.variable, key: o.key });
   }
   const cache = new Map<string, Cell>();
-  const observationsIn = (target: string, environment: EnvironmentName): Observation[] => [
-    ...(programWide.get(target) ?? []),
-    ...(byTargetEnv.get(`${target}\u0000${environment}`) ?? []),
-  ];
+  // observationsIn and cell are called per setting × target × environment by the rules (and per
+  // observation by unitFacts): both are indexed once so each call costs what it returns, not a
+  // pass over every observation of the environment (that pass was quadratic on large monorepos).
+  const inCache = new Map<string, readonly Observation[]>();
+  const observationsIn = (target: string, environment: EnvironmentName): Observation[] => {
+    const k = `${target}\u0000${environment}`;
+    let list = inCache.get(k);
+    if (!list) {
+      list = Object.freeze([...(programWide.get(target) ?? []), ...(byTargetEnv.get(k) ?? [])]);
+      inCache.set(k, list);
+    }
+    return list as Observation[];
+  };
+  /** Observations of one (target, environment) grouped by setting id, in observationsIn order. */
+  const bySetting = new Map<string, Map<string, Observation[]>>();
+  const ofSetting = (target: string, environment: EnvironmentName, id: string): readonly Observation[] => {
+    const k = `${target}\u0000${environment}`;
+    let m = bySetting.get(k);
+    if (!m) {
+      m = new Map();
+      for (const o of observationsIn(target, environment)) {
+        const sid = settingId(o.variable, o.key);
+        const list = m.get(sid);
+        if (list) list.push(o);
+        else m.set(sid, [o]);
+      }
+      bySetting.set(k, m);
+    }
+    return m.get(id) ?? [];
+  };
   return {
     targets: [...targets].sort(),
     environments: ENV_ORDER.filter((e) => envs.has(e)),
@@ -210,7 +242,7 @@ export function resolve(observations: Observation[]): Resolution {
       const cached = cache.get(id);
       if (cached) return cached;
       const phases = phasesFor(variable);
-      const relevant = observationsIn(target, environment).filter(
+      const relevant = ofSetting(target, environment, settingId(variable, key)).filter(
         (o) => o.variable === variable && o.key === key && (phases.includes(o.phase) || builtIn(o)) && !hasNoEffect(o),
       );
       const cell = resolveCell(target, environment, variable, key, relevant);

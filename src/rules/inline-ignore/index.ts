@@ -36,7 +36,7 @@ export const rule: Rule = {
   },
   reviewSuppressions(context, review) {
     for (const d of review.directives) {
-      const base = { span: d.span, environment: 'unknown' as const, variable: 'godrift-ignore', environmentReason: 'suppression comments apply in every environment' };
+      const base = { span: d.span, environment: 'unknown' as const, variable: 'godrift-ignore' };
       if (!review.inlineIgnores) {
         context.report({
           ...base,

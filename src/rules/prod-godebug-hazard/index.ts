@@ -1,7 +1,7 @@
 // prod-godebug-hazard: a GODEBUG key in production that costs CPU, memory or latency, floods
 // stderr with diagnostics, weakens a security default, or crashes the program at start-up
 // (go-facts.md §1.5, §1.6). What counts, and why, comes from the knowledge base.
-import { godebugProductionHazard, NEWEST_GO_VERSION } from '../../knowledge/index.js';
+import { godebugExistsIn, godebugProductionHazard, godebugValueOnly, NEWEST_GO_VERSION, retiredGodebug } from '../../knowledge/index.js';
 import { eachEffective } from '../helpers.js';
 import type { Rule } from '../types.js';
 
@@ -24,8 +24,13 @@ export const rule: Rule = {
     eachEffective(context, 'production', 'GODEBUG', (v, cell, target) => {
       if (cell.key === null || allowed.has(cell.key)) return;
       const inForce = context.goVersion(target, 'production');
+      // A setting the Go version in force does not have does nothing (godebug-not-in-version says so).
+      if (inForce.version && !cell.key.startsWith('cpu.') && !godebugExistsIn(cell.key, inForce.version, { latestPatch: true })) return;
       const hazard = godebugProductionHazard(cell.key, v.text, inForce.version);
       if (!hazard) return;
+      // A retired setting at an old value is godebug-retired-value's finding (every environment,
+      // also the upgrade check); one value, one finding.
+      if (hazard.kind === 'crash' && retiredGodebug(cell.key)?.oldValues.includes(godebugValueOnly(v.text))) return;
       // A crash depends on the Go version: say which one was assumed and why.
       const assumed =
         hazard.kind === 'crash' ? ` (judged for Go ${inForce.version ?? NEWEST_GO_VERSION}: ${inForce.version ? inForce.reason : 'no Go version found, so the newest known'})` : '';

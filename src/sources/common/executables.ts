@@ -16,3 +16,19 @@ export function findOnPath(command: string, env: NodeJS.ProcessEnv = process.env
   }
   return undefined;
 }
+
+const perScan = new WeakMap<object, Map<string, string | undefined>>();
+
+/**
+ * `find()` once per scan (keyed by the scan's file list): extractors that run a binary per chart
+ * or overlay looked it up on PATH for each one (2,000 charts × every PATH entry: ~0.8 s). A scan
+ * is short, so a binary installed while it runs is seen by the next scan.
+ */
+export function oncePerScan(scan: object, command: string, find: () => string | undefined): string | undefined {
+  let m = perScan.get(scan);
+  if (!m) perScan.set(scan, (m = new Map()));
+  if (m.has(command)) return m.get(command);
+  const found = find();
+  m.set(command, found);
+  return found;
+}

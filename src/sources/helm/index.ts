@@ -10,6 +10,7 @@ import type { Diagnostic, Observation, ScopeLevel, ValueRef } from '../../core/t
 import { isTrackedVariable } from '../../knowledge/variables.js';
 import { assignmentObservations } from '../common/assignments.js';
 import { filesWithPrefix } from '../common/file-index.js';
+import { oncePerScan } from '../common/executables.js';
 import { refText } from '../common/value-ref.js';
 import type { Extractor, ExtractResult, SourceContext, SourceFile } from '../types.js';
 import {
@@ -123,7 +124,7 @@ async function extractChart(file: SourceFile, context: SourceContext, options: H
     }
   }
 
-  const helm = options.helm === null ? undefined : (options.helm ?? findHelm());
+  const helm = options.helm === null ? undefined : (options.helm ?? oncePerScan(context.allFiles, 'helm', () => findHelm()));
   const resolved: Observation[] = [];
   if (helm) {
     const root = file.absolutePath.slice(0, file.absolutePath.length - file.path.length);

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { LineIndex } from '../../core/text.js';
 import type { Diagnostic, Observation, ScopeLevel } from '../../core/types.js';
 import { assignmentObservations } from '../common/assignments.js';
-import { findOnPath } from '../common/executables.js';
+import { findOnPath, oncePerScan } from '../common/executables.js';
 import { baseOf, dirOf } from '../common/paths.js';
 import type { Extractor, ExtractResult, SourceContext, SourceFile } from '../types.js';
 import { configMapsIn, containerSettings, settingScope, settingsObservations, workloadsIn } from '../kubernetes/workloads.js';
@@ -88,7 +88,7 @@ async function extractKustomize(file: SourceFile, context: SourceContext, option
     }
   }
 
-  const binary = options.kustomize === null ? undefined : (options.kustomize ?? findKustomize());
+  const binary = options.kustomize === null ? undefined : (options.kustomize ?? oncePerScan(context.allFiles, 'kustomize', () => findKustomize()));
   const extraObservations: Observation[] = [];
   if (binary) {
     const rendered = await runKustomize(binary, dirname(file.absolutePath), options.timeoutMs ?? 20_000);

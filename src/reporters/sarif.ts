@@ -1,0 +1,215 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+// - tool.driver.rules[] from rule metadata: shortDescription, helpUri, defaultConfiguration.level.
+// - Regions are exactly the finding's span (1-based lines and columns in UTF-16 code units,
+//   endColumn exclusive, as SARIF defines them); a span without lines (a binary, an image layer)
+//   gets no region and a logicalLocation instead — never a made-up line 1.
+// - Drift's other side is a relatedLocation; the finding's fingerprint a partialFingerprint.
+// - Paths are relative to %SRCROOT% (originalUriBaseIds), so uploads from any checkout match.
+// - GitHub's limits (docs "SARIF support for code scanning"): at most 25,000 results per run
+//   and 1,000 locations per result; beyond that the least severe are left out and a
+//   notification says how many.
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, Finding, Severity, Span } from '../core/types.js';
+import { PROJECT_URL, ruleHelpUri } from './links.js';
+import type { Reporter, ReportInput } from './types.js';
+
+export const SARIF_MAX_RESULTS = 25_000;
+export const SARIF_MAX_RELATED = 1_000;
+/** partialFingerprints key: versioned, as SARIF §3.27.17 recommends. */
+export const FINGERPRINT_KEY = 'godrift/v1';
+const SRCROOT = '%SRCROOT%';
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+
+/** `gomaxprocs-container` → `GomaxprocsContainer` (SARIF's friendly rule name). */
+function pascal(id: string): string {
+  const name = id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+  // SARIF1001: a name must differ from the id (a one-word id such as `drift` would not).
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Check` : name;
+}
+
+/** A repository-relative `/` path as a relative URI reference (each segment percent-encoded). */
+export function uriOf(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+type LineText = ReportInput['lineText'];
+
+/** The span's region, with the spanned text as its snippet when the span is on one line. */
+function region(span: Span, lineText: LineText) {
+  if (!span.start) return undefined;
+  const line = lineText(span.path, span.start.line);
+  const snippet =
+    line !== undefined && span.end && span.end.line === span.start.line ? { snippet: { text: line.slice(span.start.column - 1, span.end.column - 1) } } : {};
+  return {
+    startLine: span.start.line,
+    startColumn: span.start.column,
+    ...(span.end ? { endLine: span.end.line, endColumn: span.end.column } : {}),
+    ...snippet,
+  };
+}
+
+/** The lines around the span (one either side), so viewers without the checkout show context. */
+function contextRegion(span: Span, lineText: LineText) {
+  if (!span.start) return undefined;
+  const lines: string[] = [];
+  let first = 0;
+  for (let n = Math.max(1, span.start.line - 1); n <= (span.end?.line ?? span.start.line) + 1; n++) {
+    const text = lineText(span.path, n);
+    if (text === undefined) continue;
+    if (lines.length === 0) first = n;
+    else if (first + lines.length !== n) break;
+    lines.push(text);
+  }
+  if (lines.length === 0) return undefined;
+  return { startLine: first, endLine: first + lines.length - 1, snippet: { text: lines.join('\n') } };
+}
+
+function location(span: Span, lineText: LineText) {
+  const r = region(span, lineText);
+  const context = r ? contextRegion(span, lineText) : undefined;
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: uriOf(span.path), uriBaseId: SRCROOT },
+      ...(r ? { region: r } : {}),
+      ...(context ? { contextRegion: context } : {}),
+    },
+    ...(span.logical && span.logical.length > 0
+      ? { logicalLocations: [{ name: span.logical[span.logical.length - 1], fullyQualifiedName: [span.path, ...span.logical].join(' › ') }] }
+      : {}),
+  };
+}
+
+function result(f: Finding, ruleIndex: number, lineText: LineText) {
+  const related = f.related.slice(0, SARIF_MAX_RELATED - 1);
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+    level: f.severity,
+    message: { text: `${sentence(f.message)} Fix: ${sentence(f.remediation)}` },
+    locations: [location(f.span, lineText)],
+    ...(related.length > 0
+      ? {
+          relatedLocations: related.map((r, i) => ({
+            id: i + 1,
+            ...location(r.span, lineText),
+            message: { text: sentence(r.environment ? `${r.environment}: ${r.message}` : r.message) },
+          })),
+        }
+      : {}),
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    ...(f.fix && f.fix.length > 0
+      ? {
+          fixes: [
+            {
+              description: { text: sentence(f.remediation) },
+              artifactChanges: [...new Set(f.fix.map((e) => e.path))].map((path) => ({
+                artifactLocation: { uri: uriOf(path), uriBaseId: SRCROOT },
+                replacements: f.fix!.filter((e) => e.path === path).map((e) => ({
+                  deletedRegion: { charOffset: e.startOffset, charLength: e.endOffset - e.startOffset },
+                  insertedContent: { text: e.text },
+                })),
+              })),
+            },
+          ],
+        }
+      : {}),
+    properties: {
+      environment: f.environment,
+      ...(f.environmentReason ? { environmentReason: f.environmentReason } : {}),
+      variable: f.variable,
+      ...(f.key !== null ? { key: f.key } : {}),
+      messageId: f.messageId,
+    },
+  };
+}
+
+function notification(d: Diagnostic) {
+  return {
+    level: d.severity,
+    descriptor: { id: d.code },
+    message: { text: sentence(d.message) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: uriOf(d.path), uriBaseId: SRCROOT },
+          ...(d.line !== undefined ? { region: { startLine: d.line, ...(d.column !== undefined ? { startColumn: d.column } : {}) } } : {}),
+        },
+      },
+    ],
+  };
+}
+
+export function sarifLog(input: ReportInput) {
+  const rules = [...input.rules].sort((a, b) => a.id.localeCompare(b.id));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  let findings = input.findings;
+  const notifications = input.diagnostics.map(notification);
+  if (findings.length > SARIF_MAX_RESULTS) {
+    // Keep the most severe, in the reporters' usual order within a severity.
+    findings = findings
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
+      .slice(0, SARIF_MAX_RESULTS)
+      .sort((a, b) => a.i - b.i)
+      .map(({ f }) => f);
+    notifications.push({
+      level: 'warning',
+      descriptor: { id: 'results-truncated' },
+      message: { text: `${input.findings.length - SARIF_MAX_RESULTS} less severe findings were left out: GitHub code scanning accepts at most ${SARIF_MAX_RESULTS} results per run.` },
+      locations: [],
+    });
+  }
+  const root = input.root.endsWith('/') ? input.root : `${input.root}/`;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'godrift',
+            version: input.toolVersion,
+            semanticVersion: input.toolVersion,
+            informationUri: PROJECT_URL,
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: pascal(r.id),
+              shortDescription: { text: sentence(r.description) },
+              fullDescription: { text: sentence(r.description) },
+              helpUri: ruleHelpUri(r.id),
+              help: { text: `${sentence(r.description)} See ${ruleHelpUri(r.id)}`, markdown: `${sentence(r.description)} [Rule documentation](${ruleHelpUri(r.id)})` },
+              defaultConfiguration: { level: r.defaultSeverity },
+              properties: {
+                tags: ['go', r.category],
+                precision: 'high',
+                'problem.severity': r.defaultSeverity === 'note' ? 'recommendation' : r.defaultSeverity,
+              },
+            })),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href.replace(/\/?$/, '/') } },
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? -1, input.lineText)),
+        invocations: [
+          {
+            executionSuccessful: true,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
+        properties: {
+          suppressed: input.suppressedCount,
+          baselined: input.baselinedCount,
+          filesRead: input.filesRead,
+          filesSeen: input.filesSeen,
+        },
+      },
+    ],
+  };
+}
+
+export const sarifReporter: Reporter = (input) => JSON.stringify(sarifLog(input), null, 2) + '\n';

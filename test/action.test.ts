@@ -1,0 +1,74 @@
+// The GitHub Action's entry point (dist/action/main.js, as action.yml runs it) in a simulated
+// Actions environment: inputs as INPUT_* variables, GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+
+const root = join(import.meta.dirname, '..');
+const entry = join(root, 'dist', 'action', 'main.js');
+const example = join(root, 'examples', 'payments-api');
+
+/** Parses GITHUB_OUTPUT's `name<<delimiter … delimiter` blocks. */
+function outputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+function runAction(inputs: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'godrift-action-'));
+  const summary = join(dir, 'summary.md');
+  const output = join(dir, 'output.txt');
+  writeFileSync(summary, '');
+  writeFileSync(output, '');
+  // The workspace is a scratch directory, so reports written by default names stay out of the repository.
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, RUNNER_TEMP: dir, GITHUB_WORKSPACE: dir };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const r = spawnSync(process.execPath, [entry], { cwd: dir, env, encoding: 'utf8' });
+  return { dir, code: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summary, 'utf8'), outputs: outputs(readFileSync(output, 'utf8')) };
+}
+
+describe('GitHub Action', () => {
+  it('action.yml runs the built entry point on node24 with the documented inputs and outputs', () => {
+    const action = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8'));
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/action/main.js' });
+    expect(existsSync(entry)).toBe(true);
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['paths', 'config', 'formats', 'fail-on', 'sarif-file', 'baseline']));
+    expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['findings', 'sarif-file', 'errors', 'warnings']));
+  });
+
+  it('annotates, writes the summary, the SARIF file and the outputs, and fails on errors', () => {
+    const sarif = join(mkdtempSync(join(tmpdir(), 'godrift-sarif-')), 'out.sarif');
+    const r = runAction({ paths: example, formats: 'github, sarif', 'sarif-file': sarif, 'fail-on': 'error' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations.some((l) => l.startsWith('::error file=deploy/k8s/overlays/production/env-patch.yaml,line=12,endLine=12,col=23,'))).toBe(true);
+    expect(r.summary).toContain('### godrift: ');
+    expect(r.summary).toContain('Environment matrix');
+    expect(r.summary).toMatch(/\*\*GODEBUG panicnil\*\* ⚠️ drift/);
+    const log = JSON.parse(readFileSync(sarif, 'utf8'));
+    expect(log.version).toBe('2.1.0');
+    expect(r.outputs['sarif-file']).toBe(sarif);
+    expect(Number(r.outputs.findings)).toBe(log.runs[0].results.length);
+    expect(Number(r.outputs.errors)).toBeGreaterThan(0);
+    expect(Number(r.outputs.findings)).toBe(annotations.filter((l) => !l.includes('could not fully read')).length);
+    expect(r.outputs['exit-code']).toBe('1');
+  });
+
+  it('passes with fail-on none and reports a bad input as a usage error', () => {
+    const ok = runAction({ paths: example, formats: 'json', 'fail-on': 'none' });
+    expect(ok.code).toBe(0);
+    expect(ok.summary).toBe(''); // no github format, no summary
+    expect(existsSync(join(ok.dir, 'godrift.json'))).toBe(true);
+    expect(ok.outputs['json-file']).toBe('godrift.json');
+    expect(Number(ok.outputs.findings)).toBeGreaterThan(0);
+    const bad = runAction({ paths: example, 'fail-on': 'sometimes' });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain('::error title=godrift::');
+  });
+});

@@ -1,0 +1,112 @@
+// End-to-end: several formats in one run, the baseline, and suppression comments as findings.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'godrift.js');
+
+function godrift(args: string[], cwd = root, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_STEP_SUMMARY: '', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A scratch copy of the bundled example, to write baselines and reports into. */
+function example(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'godrift-reports-'));
+  cpSync(join(root, 'examples', 'payments-api'), dir, { recursive: true });
+  return dir;
+}
+
+describe('several formats in one run', () => {
+  it('writes each --output with the --format before it, text on stdout, same exit code', () => {
+    const dir = example();
+    const r = godrift(['scan', dir, '--format', 'text', '--format', 'sarif', '--output', join(dir, 'godrift.sarif'), '--format', 'json', '--output', join(dir, 'out.json'), '--format', 'junit', '--output', join(dir, 'junit.xml')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^\d+ errors?, \d+ warnings?, \d+ notes?, 1 suppressed; /m);
+    const json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+    const sarif = JSON.parse(readFileSync(join(dir, 'godrift.sarif'), 'utf8'));
+    expect(sarif.runs[0].results.length).toBe(json.findings.length);
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="godrift"/);
+    expect(json.summary.baselined).toBe(0);
+  });
+
+  it('refuses two formats on stdout, and other misuse, with exit 2', () => {
+    const two = godrift(['scan', 'examples/payments-api', '--format', 'text', '--format', 'sarif']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('formats text and sarif would all write to stdout');
+    expect(godrift(['scan', 'examples/payments-api', '--format', 'json', '--output', 'a.json', '--output', 'b.json']).code).toBe(2);
+    expect(godrift(['scan', 'examples/payments-api', '--format', 'json', '--output', '/tmp/same', '--format', 'sarif', '--output', '/tmp/same']).code).toBe(2);
+    expect(godrift(['matrix', 'examples/payments-api', '--format', 'sarif']).code).toBe(2);
+    expect(godrift(['scan', 'examples/payments-api', '--format', 'pdf']).stderr).toContain('unknown format "pdf"');
+  });
+
+  it('--format github prints annotations and appends the job summary to GITHUB_STEP_SUMMARY', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'godrift-summary-'));
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    const r = godrift(['scan', 'examples/payments-api', '--format', 'github'], root, { GITHUB_STEP_SUMMARY: summary });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').filter(Boolean).every((l) => /^::(error|warning|notice) file=/.test(l))).toBe(true);
+    const md = readFileSync(summary, 'utf8');
+    expect(md.startsWith('# earlier step\n### godrift: ')).toBe(true);
+    expect(md).toContain('Environment matrix');
+  });
+});
+
+describe('godrift baseline', () => {
+  it('records today\'s findings; a later scan reports only new ones and says how many were baselined', () => {
+    const dir = example();
+    const before = JSON.parse(godrift(['scan', dir, '--format', 'json']).stdout);
+    const b = godrift(['baseline', dir]);
+    expect(b.code).toBe(0);
+    const file = join(dir, '.godrift-baseline.json');
+    const baseline = JSON.parse(readFileSync(file, 'utf8'));
+    expect(baseline.schemaVersion).toBe(1);
+    expect(baseline.findings.reduce((n: number, e: { count: number }) => n + e.count, 0)).toBe(before.findings.length);
+    for (const e of baseline.findings) expect(e.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+
+    // Clean now: everything is baselined, exit 0.
+    const clean = godrift(['scan', dir]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(new RegExp(`^0 errors, 0 warnings, 0 notes, 1 suppressed, ${before.findings.length} baselined; `, 'm'));
+
+    // A new problem, and an edit above a baselined one (fingerprints ignore line numbers).
+    const dockerfile = join(dir, 'Dockerfile');
+    writeFileSync(dockerfile, `# a comment that moves every line down\n${readFileSync(dockerfile, 'utf8')}ENV GOTRACEBACK=sytem\n`);
+    const after = JSON.parse(godrift(['scan', dir, '--format', 'json']).stdout);
+    expect(after.summary.baselined).toBe(before.findings.length);
+    expect(after.findings.length).toBeGreaterThan(0);
+    expect(after.findings.every((f: { location: { path: string; line: number } }) => f.location.path === 'Dockerfile' && f.location.line > 14)).toBe(true);
+
+    // --no-baseline shows everything; --baseline names another file; a broken one is exit 2.
+    expect(JSON.parse(godrift(['scan', dir, '--format', 'json', '--no-baseline']).stdout).summary.baselined).toBe(0);
+    expect(godrift(['scan', dir, '--baseline', join(dir, 'missing.json')]).code).toBe(2);
+    writeFileSync(join(dir, 'broken.json'), '{"findings": 3}');
+    const broken = godrift(['scan', dir, '--baseline', join(dir, 'broken.json')]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('is not a godrift baseline');
+    expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe('suppression comments', () => {
+  it('reports a stale godrift-ignore with or without --no-inline-ignores', () => {
+    const dir = example();
+    const patch = join(dir, 'deploy', 'k8s', 'overlays', 'production', 'env-patch.yaml');
+    // The suppressed value is fixed: the comment now suppresses nothing.
+    writeFileSync(patch, readFileSync(patch, 'utf8').replace('value: none # godrift-ignore', 'value: all # godrift-ignore'));
+    const json = JSON.parse(godrift(['scan', dir, '--format', 'json']).stdout);
+    const stale = json.findings.filter((f: { ruleId: string; messageId: string }) => f.ruleId === 'inline-ignore' && f.messageId === 'stale');
+    expect(stale.map((f: { location: { path: string; line: number } }) => `${f.location.path}:${f.location.line}`)).toEqual(['deploy/k8s/overlays/production/env-patch.yaml:14']);
+    expect(json.summary.suppressed).toBe(0);
+    const strict = JSON.parse(godrift(['scan', dir, '--format', 'json', '--no-inline-ignores']).stdout);
+    expect(strict.findings.filter((f: { ruleId: string }) => f.ruleId === 'inline-ignore').map((f: { messageId: string }) => f.messageId).sort()).toEqual(['forbidden', 'stale']);
+    // A partial scan cannot judge staleness.
+    const partial = JSON.parse(godrift(['scan', 'deploy', 'Dockerfile', '--format', 'json'], dir).stdout);
+    expect(partial.findings.some((f: { messageId: string }) => f.messageId === 'stale')).toBe(false);
+  });
+});

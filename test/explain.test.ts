@@ -1,0 +1,64 @@
+// End-to-end: `godrift explain NAME` with the built CLI (npm run build first; `npm test` does).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'godrift.js');
+
+function godrift(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('godrift explain', () => {
+  it('explains a GODEBUG key: meaning, versions, defaults, rules', () => {
+    const r = godrift(['explain', 'panicnil']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^GODEBUG panicnil \(runtime\)\n/);
+    expect(r.stdout).toContain('panic(nil)');
+    expect(r.stdout).toContain('Go 1.21–');
+    expect(r.stdout).toContain('changed in Go 1.21: a main module whose go line is older gets "1"');
+    expect(r.stdout).toMatch(/checked by: .*godebug-invalid-value/);
+  });
+
+  it('explains a retired GODEBUG setting given as GODEBUG=NAME', () => {
+    const r = godrift(['explain', 'GODEBUG=x509sha1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('removed in Go 1.24');
+    expect(r.stdout).toMatch(/retired: .*"1"/);
+    expect(r.stdout).toMatch(/checked by: .*godebug-retired-value/);
+  });
+
+  it('explains a GOEXPERIMENT and a variable', () => {
+    const exp = godrift(['explain', 'GOEXPERIMENT=arenas']);
+    expect(exp.code).toBe(0);
+    expect(exp.stdout).toMatch(/^GOEXPERIMENT arenas\n/);
+    expect(exp.stdout).toContain('arena package');
+    const tb = godrift(['explain', 'GOTRACEBACK']);
+    expect(tb.code).toBe(0);
+    expect(tb.stdout).toContain('default: single');
+    expect(tb.stdout).toMatch(/checked by: .*gotraceback-invalid/);
+  });
+
+  it('prints JSON with --format json', () => {
+    const r = godrift(['explain', 'panicnil', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ schemaVersion: 1, kind: 'godebug', name: 'panicnil', changed: { version: '1.21', old: '1' } });
+    expect(json.rules).toContain('godebug-not-in-version');
+  });
+
+  it('exits 2 with a suggestion for an unknown name', () => {
+    const r = godrift(['explain', 'gcstop']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('did you mean "gcstoptheworld"?');
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(godrift(['explain']).code).toBe(2);
+    expect(godrift(['explain', 'panicnil', '--format', 'sarif']).code).toBe(2);
+  });
+});

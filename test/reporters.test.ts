@@ -1,0 +1,181 @@
+// Reporter goldens: one fixed set of findings (helpers/report-input.ts) in every format, under
+// test/golden/reporters/ (rewrite with UPDATE_GOLDEN=1 and review the diff). Then the checks each
+// format owes its consumer: SARIF validated by Microsoft's SARIF Multitool and held to GitHub
+// code scanning's documented requirements; workflow commands escaped; JUnit and HTML escaped.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPORTERS } from '../src/reporters/index.js';
+import { markdownReport } from '../src/reporters/markdown.js';
+import { FINGERPRINT_KEY, sarifLog, SARIF_MAX_RESULTS } from '../src/reporters/sarif.js';
+import { FIXED_FINDINGS, fixedReportInput } from './helpers/report-input.js';
+
+const root = join(import.meta.dirname, '..');
+const goldenDir = join(root, 'test', 'golden', 'reporters');
+const FILE_OF: Record<string, string> = {
+  text: 'report.txt',
+  json: 'report.json',
+  sarif: 'report.sarif',
+  github: 'report.github.txt',
+  junit: 'report.junit.xml',
+  markdown: 'report.md',
+  html: 'report.html',
+};
+
+describe('reporter goldens', () => {
+  it('has a golden for every format', () => {
+    expect(Object.keys(REPORTERS).sort()).toEqual(Object.keys(FILE_OF).sort());
+  });
+  for (const [format, file] of Object.entries(FILE_OF)) {
+    it(format, () => {
+      const out = REPORTERS[format]!(fixedReportInput());
+      const golden = join(goldenDir, file);
+      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) {
+        mkdirSync(goldenDir, { recursive: true });
+        writeFileSync(golden, out);
+      }
+      expect(out).toBe(readFileSync(golden, 'utf8'));
+    });
+  }
+});
+
+/** The Multitool's native binary (from the npm package for this platform), if it runs here. */
+function multitool(): string | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    const bin = require('@microsoft/sarif-multitool-linux') as string;
+    return spawnSync(bin, ['--version'], { encoding: 'utf8' }).status === 0 ? bin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `Sarif.Multitool validate`; returns its results (JSON schema errors are JSON10xx, rules SARIF1xxx/2xxx). */
+function validateSarif(bin: string, sarif: string): Array<{ ruleId: string; level: string; text: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'godrift-sarif-'));
+  writeFileSync(join(dir, 'in.sarif'), sarif);
+  // SARIF2006 fetches every URI in the log over HTTP: no network in tests.
+  writeFileSync(
+    join(dir, 'config.xml'),
+    '<?xml version="1.0" encoding="utf-8"?>\n<Properties>\n  <Properties Key="SARIF2006.UrisShouldBeReachable.Options">\n    <Property Key="RuleEnabled" Value="Disabled" />\n  </Properties>\n</Properties>\n',
+  );
+  const r = spawnSync(bin, ['validate', join(dir, 'in.sarif'), '-o', join(dir, 'out.sarif'), '--log', 'ForceOverwrite', '-c', join(dir, 'config.xml'), '--level', 'Error', 'Warning', 'Note'], {
+    encoding: 'utf8',
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+  });
+  expect(r.status, r.stdout + r.stderr).toBe(0);
+  const out = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
+  return (out.runs[0].results ?? []).map((x: { ruleId: string; level?: string; message: { arguments?: string[] } }) => ({
+    ruleId: x.ruleId,
+    level: x.level ?? 'warning',
+    text: (x.message.arguments ?? []).join(' | '),
+  }));
+}
+
+/**
+ * Notes the validator gives that we accept, each for a reason: message ids instead of text
+ * (SARIF2002: our messages carry the values), versionControlProvenance (SARIF2003: the scan
+ * does not know the commit), conventional rule ids such as CS2001 (SARIF2009: ours are stable
+ * kebab-case ids, as code scanning allows), snippets of multi-line regions (SARIF2010).
+ */
+const ACCEPTED_NOTES = new Set(['SARIF2002', 'SARIF2003', 'SARIF2009', 'SARIF2010']);
+
+const bin = multitool();
+
+describe('SARIF', () => {
+  it.skipIf(!bin && !process.env.CI)('passes the SARIF Multitool validator (schema and rules)', () => {
+    expect(bin, 'npm ci installs @microsoft/sarif-multitool').toBeDefined();
+    const results = validateSarif(bin!, REPORTERS.sarif!(fixedReportInput()));
+    // SARIF2017 (a location without a region) is accepted only for the binary finding, whose
+    // span has no lines: a made-up region would be the "line 1" godrift promises never to emit.
+    const logicalOnly = `runs[0].results[${FIXED_FINDINGS.findIndex((f) => !f.span.start)}].locations[0].physicalLocation`;
+    const problems = results.filter((r) => (r.level !== 'note' || !ACCEPTED_NOTES.has(r.ruleId)) && !(r.ruleId === 'SARIF2017' && r.text === logicalOnly));
+    expect(problems).toEqual([]);
+  });
+
+  it('meets GitHub code scanning requirements', () => {
+    const log = sarifLog(fixedReportInput());
+    expect(log.version).toBe('2.1.0');
+    const run = log.runs[0]!;
+    expect(run.tool.driver.name).toBe('godrift');
+    const ids = run.tool.driver.rules.map((r) => r.id);
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.shortDescription.text).not.toBe('');
+      expect(rule.helpUri).toMatch(/^https:\/\//);
+      expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
+      expect(rule.properties.tags.length).toBeLessThanOrEqual(20);
+    }
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///home/ci/repo/');
+    for (const [i, res] of run.results.entries()) {
+      const f = FIXED_FINDINGS[i]!;
+      expect(ids).toContain(res.ruleId);
+      expect(res.ruleIndex).toBe(ids.indexOf(res.ruleId));
+      expect(res.message.text).not.toBe('');
+      expect(res.partialFingerprints[FINGERPRINT_KEY]).toBe(f.fingerprint);
+      const loc = res.locations[0]!;
+      expect(loc.physicalLocation.artifactLocation.uri).toBe(f.span.path);
+      expect(loc.physicalLocation.artifactLocation.uri).not.toMatch(/^\/|^file:|\\/);
+      const region = (loc.physicalLocation as { region?: { startLine: number; startColumn: number; endLine: number; endColumn: number } }).region;
+      if (f.span.start) {
+        // Exactly the span: 1-based, end column exclusive (SARIF §3.30), never a made-up line 1.
+        expect(region).toMatchObject({ startLine: f.span.start.line, startColumn: f.span.start.column, endLine: f.span.end!.line, endColumn: f.span.end!.column });
+        expect(region!.startColumn).toBeGreaterThanOrEqual(1);
+      } else {
+        expect(region).toBeUndefined();
+        expect((loc as { logicalLocations?: Array<{ fullyQualifiedName: string }> }).logicalLocations?.[0]?.fullyQualifiedName).toBe(
+          'images/api.tar › layer sha256:4f2a › /usr/bin/api › build info › GOEXPERIMENT',
+        );
+      }
+      expect((res.relatedLocations ?? []).length).toBe(f.related.length);
+    }
+    expect(run.columnKind).toBe('utf16CodeUnits');
+  });
+
+  it(`keeps at most ${SARIF_MAX_RESULTS} results per run, the most severe`, () => {
+    const input = fixedReportInput();
+    const many = Array.from({ length: SARIF_MAX_RESULTS + 10 }, (_, i) => ({ ...FIXED_FINDINGS[i % 4]!, severity: i < 10 ? ('note' as const) : ('error' as const) }));
+    const run = sarifLog({ ...input, findings: many }).runs[0]!;
+    expect(run.results.length).toBe(SARIF_MAX_RESULTS);
+    expect(run.results.every((r) => r.level === 'error')).toBe(true);
+    expect(JSON.stringify(run.invocations)).toContain('results-truncated');
+  });
+});
+
+describe('escaping', () => {
+  const input = fixedReportInput();
+  it('workflow commands: one line per annotation, % CR LF : , escaped', () => {
+    const out = REPORTERS.github!(input);
+    const lines = out.trimEnd().split('\n');
+    expect(lines.length).toBe(input.findings.length + input.diagnostics.length);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=[^:,]+(,[a-zA-Z]+=[^:,]*)*::/);
+    expect(out).not.toContain('\u001b');
+    expect(out).toContain('%25,:" is not a level'); // message data: only % CR LF are escaped
+    // Property values (file, title) escape `:` and `,` too, so a path cannot add properties.
+    const odd = REPORTERS.github!({ ...input, diagnostics: [], findings: [{ ...input.findings[3]!, span: { ...input.findings[3]!.span, path: 'a,line=1:b%.yaml' } }] });
+    expect(odd).toMatch(/^::notice file=a%2Cline=1%3Ab%25\.yaml,line=3,/);
+    expect(lines[2]).toMatch(/^::warning file=images\/api.tar,title=/); // no line for a binary
+  });
+  it('markdown: no raw HTML, no mentions, no table breaks', () => {
+    const md = markdownReport(input);
+    expect(md).not.toContain('<script>');
+    expect(md).not.toContain('@octocat');
+    expect(md).not.toContain('\u001b');
+    for (const row of md.split('\n').filter((l) => l.startsWith('| '))) {
+      // Every unescaped pipe is a cell border: rows of one table have equal counts.
+      expect(row.replace(/\\\|/g, '').split('|').length).toBeGreaterThanOrEqual(5);
+    }
+  });
+  it('junit and html: scanned values are text, not markup', () => {
+    const xml = REPORTERS.junit!(input);
+    expect(xml).not.toContain('<script>');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    const html = REPORTERS.html!(input);
+    expect(html.match(/<script>/g)?.length).toBe(1); // ours, allowed by its hash
+    expect(html).not.toContain('\u001b');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\/(?!github\.com\/godrift)/);
+  });
+});
