@@ -46,6 +46,11 @@ export const CONTEXT_VARIABLES = {
   limitsCpu: '@limits.cpu',
   requestsMemory: '@requests.memory',
   requestsCpu: '@requests.cpu',
+  /**
+   * A Dockerfile stage that holds a Go toolchain without being `FROM golang` (it copies one in,
+   * puts `$GOROOT/bin` on PATH, or runs go commands). Value: the evidence, in words.
+   */
+  toolchainImage: '@toolchain-image',
   /** A container/unit that runs in an environment with none of the above set (marks it as a run context). */
   container: '@container',
 } as const;

@@ -96,3 +96,30 @@ function unitIndex(context: RuleContext, target: string, env: EnvironmentName, v
 export function locationText(o: Observation): string {
   return o.span.start ? `${o.span.path}:${o.span.start.line}` : o.span.path;
 }
+
+/** The Dockerfile stage an observation belongs to, as `path\u0000stage`, if any. */
+export function stageKey(o: Observation): string | undefined {
+  const stage = o.scope.find((s) => s.kind === 'stage')?.name;
+  return stage === undefined ? undefined : `${o.span.path}\u0000${stage}`;
+}
+
+/**
+ * Dockerfile stages that hold a Go toolchain: built FROM a golang image (`@build-toolchain`), or
+ * with other evidence the extractor recorded (`@toolchain-image`: a toolchain copied in, `$GOROOT/bin`
+ * on PATH, go commands run). Inherited through `FROM <stage>` like ENV.
+ */
+export function toolchainStages(context: RuleContext): Set<string> {
+  const out = new Set<string>();
+  const { resolution } = context;
+  for (const target of resolution.targets) {
+    for (const env of resolution.environments) {
+      for (const o of resolution.observationsIn(target, env)) {
+        const dockerfileToolchain = o.variable === '@build-toolchain' && o.origin === 'dockerfile-from';
+        if (!dockerfileToolchain && o.variable !== '@toolchain-image') continue;
+        const key = stageKey(o);
+        if (key) out.add(key);
+      }
+    }
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 // goroot-in-production: GOROOT set where the program runs. A runtime image has no toolchain, so
 // runtime.GOROOT() (deprecated since Go 1.24) points at nothing, and a stale GOROOT makes any
 // go command in the image use another release's tools (go-facts.md §5.1, §5.2).
+import { stageKey, toolchainStages } from '../helpers.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -19,12 +20,16 @@ export const rule: Rule = {
   },
   check(context) {
     const { resolution } = context;
+    // A final stage that holds a toolchain (a builder or CI image) is where GOROOT belongs.
+    const toolchains = toolchainStages(context);
     for (const target of resolution.targets) {
       const cell = resolution.cell(target, 'production', 'GOROOT', null);
       for (const v of cell.values) {
         if (v.observation.phase !== 'run') continue;
         // os.Setenv("GOROOT", …) in code prepares a child process (build tools do this); not configuration.
         if (v.observation.origin === 'go-runtime-call') continue;
+        const stage = stageKey(v.observation);
+        if (stage && toolchains.has(stage)) continue;
         context.report({
           messageId: 'set',
           data: { value: v.text },

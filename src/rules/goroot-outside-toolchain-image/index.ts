@@ -2,18 +2,14 @@
 // command finds its own root from its location; a GOROOT that points at another release makes
 // every compile fail with `compile: version "…" does not match go tool version "…"`, and one
 // that points nowhere fails with "cannot find GOROOT directory" (go-facts.md §5.1, §5.2).
-// A toolchain image is a Dockerfile stage built FROM a golang image (its @build-toolchain fact
-// comes from that FROM): GOROOT there restates the image's own root and is left alone.
+// A toolchain image is a Dockerfile stage built FROM a golang image, or one the extractor saw
+// receive a toolchain (rules/helpers.ts toolchainStages): GOROOT there is the image's own root.
 // Coordination: a run-time GOROOT in production is goroot-in-production's finding, and
 // `go env -w GOROOT` is go-env-w-persistent's; neither is reported again here.
-import type { Observation } from '../../core/types.js';
 import { VARIABLE_FACTS } from '../../knowledge/index.js';
 import { eachFact } from '../facts.js';
+import { stageKey, toolchainStages } from '../helpers.js';
 import type { Rule } from '../types.js';
-
-function stageOf(o: Observation): string | undefined {
-  return o.scope.find((s) => s.kind === 'stage')?.name;
-}
 
 export const rule: Rule = {
   meta: {
@@ -31,23 +27,14 @@ export const rule: Rule = {
   },
   check(context) {
     const { resolution } = context;
-    // Dockerfile stages whose FROM is a golang image: path + stage name.
-    const toolchainStages = new Set<string>();
-    for (const target of resolution.targets) {
-      for (const env of resolution.environments) {
-        for (const o of resolution.observationsIn(target, env)) {
-          const stage = stageOf(o);
-          if (o.variable === '@build-toolchain' && o.origin === 'dockerfile-from' && stage) toolchainStages.add(`${o.span.path}\u0000${stage}`);
-        }
-      }
-    }
+    const toolchains = toolchainStages(context);
     const invalid = VARIABLE_FACTS.GOROOT?.invalid ?? '';
     for (const f of eachFact(context, 'GOROOT')) {
       const o = f.o;
       if (o.origin === 'shell-go-env-w') continue;
       if (f.environment === 'production' && o.phase === 'run') continue;
-      const stage = stageOf(o);
-      if (stage && (toolchainStages.has(`${o.span.path}\u0000${stage}`) || (o.inheritedFrom && toolchainStages.has(`${o.span.path}\u0000${o.inheritedFrom}`)))) continue;
+      const stage = stageKey(o);
+      if (stage && toolchains.has(stage)) continue;
       context.report({
         messageId: 'set',
         data: { value: o.value.text, invalid },

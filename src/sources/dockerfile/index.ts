@@ -84,7 +84,10 @@ class DockerfileAnalysis {
         const current = stage ?? this.orphanStage(this.offset(ins.getRange().start), fromCount === 0);
         stage = current;
         if (keyword === 'ENV') this.env(ins as Env, current);
-        else if (keyword === 'RUN') await this.runInstruction(ins as Run, current);
+        else if (keyword === 'RUN') {
+          this.goCommandEvidence(ins, current);
+          await this.runInstruction(ins as Run, current);
+        } else if (keyword === 'COPY') this.copyEvidence(ins, current);
         else if (keyword === 'SHELL') this.shell(ins, current);
       } catch (error) {
         this.diagnostic(this.offset(ins.getRange().start), `could not read ${keyword}: ${String(error)}`, 'extract-failed', 'error');
@@ -166,6 +169,54 @@ class DockerfileAnalysis {
     };
     this.observations.push(fact);
     stage.inheritable.push(fact);
+  }
+
+  /**
+   * Records, once per stage, that the stage holds a Go toolchain although it is not built FROM a
+   * golang image (rules leave GOROOT alone there). Inherited like ENV through `FROM <stage>`.
+   */
+  private toolchainEvidence(stage: Stage, start: number, end: number, evidence: string, origin: 'dockerfile-env' | 'dockerfile-run'): void {
+    if (stage.inheritable.some((o) => o.variable === CONTEXT_VARIABLES.toolchainImage || (o.variable === CONTEXT_VARIABLES.buildToolchain && !o.inheritedFrom))) return;
+    const fact: Observation = {
+      variable: CONTEXT_VARIABLES.toolchainImage,
+      key: null,
+      value: { text: evidence, literal: true },
+      span: this.lines.span(this.file.path, start, end),
+      origin,
+      scope: stage.scope,
+      phase: 'build',
+    };
+    this.observations.push(fact);
+    stage.inheritable.push(fact);
+  }
+
+  /** `COPY --from=<golang image or toolchain stage>`: the stage receives a Go toolchain (or at least files of one). */
+  private copyEvidence(ins: Instruction, stage: Stage): void {
+    const range = ins.getRange();
+    const start = this.offset(range.start);
+    const text = this.file.text.slice(start, this.offset(range.end));
+    const m = /--from=(\S+)/.exec(text);
+    if (!m) return;
+    const from = m[1]!.toLowerCase();
+    const source = this.stages.find((s) => s.alias === from);
+    const sourceHasToolchain = source?.inheritable.some((o) => o.variable === CONTEXT_VARIABLES.buildToolchain || o.variable === CONTEXT_VARIABLES.toolchainImage);
+    // Copying a whole toolchain (a GOROOT such as /usr/local/go) makes a toolchain image; copying
+    // a built binary out of a golang stage does not.
+    if (!/\/go\b|goroot/i.test(text)) return;
+    if (sourceHasToolchain || (!source && /(^|\/)golang(:|@|$)/.test(from))) {
+      this.toolchainEvidence(stage, start + m.index, start + m.index + m[0].length, `copies a Go toolchain from "${m[1]}"`, 'dockerfile-env');
+    }
+  }
+
+  /** RUN of a go command that builds or tests (`go build`, `go test`, …): the stage holds a toolchain. */
+  private goCommandEvidence(ins: Instruction, stage: Stage): void {
+    const range = ins.getRange();
+    const start = this.offset(range.start);
+    const text = this.file.text.slice(start, this.offset(range.end));
+    const m = /(^|[\s;&|(])(go\s+(?:build|install|test|run|mod|generate|vet|env|list))\b/.exec(text);
+    if (!m) return;
+    const at = start + m.index + m[1]!.length;
+    this.toolchainEvidence(stage, at, at + m[2]!.length, 'runs go commands', 'dockerfile-run');
   }
 
   private envPhase(stage: Stage): Phase {
@@ -256,6 +307,9 @@ class DockerfileAnalysis {
       const written = this.file.text.slice(bounds.start, bounds.end);
       const value = processDockerWord(written, before, this.escape);
       stage.env.set(name, value);
+      if (name === 'PATH' && /go\/bin|\$\{?GOROOT\b/.test(written)) {
+        this.toolchainEvidence(stage, bounds.start, bounds.end, 'PATH includes the Go toolchain', 'dockerfile-env');
+      }
       const facts = assignmentObservations({
         path: this.file.path,
         lines: this.lines,
