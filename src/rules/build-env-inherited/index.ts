@@ -2,6 +2,7 @@
 // final stage is built `FROM` that stage. Build stages set variables for `go build` and
 // `go test`; the running program then inherits them, usually by accident.
 import { phasesFor } from '../../resolve/index.js';
+import { stageKey, toolchainStages } from '../helpers.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -20,6 +21,8 @@ export const rule: Rule = {
   },
   check(context) {
     const { resolution } = context;
+    // GOROOT inherited into a final image that holds the Go toolchain points at that toolchain: fine.
+    const toolchains = toolchainStages(context);
     for (const target of resolution.targets) {
       for (const { variable, key } of resolution.settings) {
         // Only variables the running program reads: an inherited CGO_ENABLED changes nothing.
@@ -29,6 +32,8 @@ export const rule: Rule = {
           const o = v.observation;
           if (o.inheritedFrom === undefined || o.phase !== 'run') continue;
           if (!o.scope.some((s) => s.kind === 'image' && s.name === 'final')) continue;
+          const stage = stageKey(o);
+          if (variable === 'GOROOT' && stage && toolchains.has(stage)) continue;
           context.report({
             messageId: 'inherited',
             data: { assignment: key === null ? `${variable}="${v.text}"` : `${variable} "${key}=${v.text}"`, stage: o.inheritedFrom, variable },
