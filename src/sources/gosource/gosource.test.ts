@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { describeFactsGoldens } from '../../../test/helpers/facts-golden.js';
-import { extractGoSource, foldInt, goSourceExtractor } from './index.js';
+import { extractGoSource, foldInt, goSourceExtractor, holdsNoGoFacts } from './index.js';
 import { lexGo } from './lexer.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,4 +38,69 @@ describe('gosource details', () => {
     const text = 'package main\n\nfunc main() { debug.SetGCPercent(50) }\n';
     expect(extractGoSource('main.go', text).observations).toEqual([]);
   });
+});
+
+describe('gosource fast path (holdsNoGoFacts)', () => {
+  const full = (path: string, text: string) => extractGoSource(path, text);
+  const fast = (path: string, text: string) => goSourceExtractor.extract({ path, absolutePath: `/${path}`, text }, { allFiles: [], readFile: () => undefined });
+
+  it('gives the same facts and diagnostics as the full lexer on edge cases', () => {
+    const cases = [
+      'package main\n',
+      'package main',
+      '\uFEFFpackage main\n',
+      '// Copyright\n/* block\n */\npackage foo // x\n',
+      'package\nmain\n',
+      'package /* c */ main\n',
+      'package mäin\n',
+      'package main2;\n',
+      '/* unterminated\npackage main\n',
+      'func main() {}\n',
+      '',
+      '//go:debug panicnil=1\npackage main\n',
+      'package main\nimport "os"\nfunc init() { os.Setenv("GOGC", "off") }\n',
+      'package main\nimport "runtime"\nfunc init() { runtime.GOMAXPROCS(2) }\n',
+      'package main\n// mentions SetGCPercent in a comment only\n',
+      '{{ .Values.x }}\npackage main\n',
+    ];
+    for (const text of cases) expect(fast('x.go', text), JSON.stringify(text)).toEqual(full('x.go', text));
+  });
+
+  it('gives the same result as the full lexer on every Go file of the repository and a GOROOT sample', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const files: string[] = [];
+    const walk = (dir: string, limit: number): void => {
+      let entries: string[];
+      try {
+        entries = readdirSync(dir).sort();
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (files.length >= limit) return;
+        if (e === 'node_modules' || e === '.git' || e === 'dist') continue;
+        const p = join(dir, e);
+        const st = statSync(p, { throwIfNoEntry: false });
+        if (st?.isDirectory()) walk(p, limit);
+        else if (st?.isFile() && e.endsWith('.go')) files.push(p);
+      }
+    };
+    const repo = join(here, '..', '..', '..');
+    for (const d of ['src', 'test', 'examples']) walk(join(repo, d), 10_000);
+    try {
+      const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
+      walk(join(goroot, 'src', 'runtime'), files.length + 1500);
+    } catch {
+      // no Go toolchain: the repository's own files still count
+    }
+    expect(files.length).toBeGreaterThan(5);
+    let skipped = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      if (holdsNoGoFacts(text)) skipped++;
+      expect(fast(f, text), f).toEqual(full(f, text));
+    }
+    expect(skipped).toBeGreaterThan(0);
+  }, 60_000);
 });

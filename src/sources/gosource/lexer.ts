@@ -17,6 +17,24 @@ const IDENT_START = /[\p{L}_]/u;
 const IDENT_PART = /[\p{L}\p{Nd}_]/u;
 /** Go's three-character and two-character operators, longest first. */
 const OPERATORS = ['<<=', '>>=', '&^=', '...', '&&', '||', '<-', '++', '--', '==', '!=', '<=', '>=', ':=', '<<', '>>', '&^', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^='];
+/** OPERATORS by first character, in the same order (the lexer runs over all of GOROOT). */
+const OPERATORS_BY_FIRST = new Map<string, string[]>();
+for (const o of OPERATORS) OPERATORS_BY_FIRST.set(o[0]!, [...(OPERATORS_BY_FIRST.get(o[0]!) ?? []), o]);
+
+/** ASCII fast paths for IDENT_START / IDENT_PART / [0-9]; other characters go to the regexes. */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+function isIdentStart(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+  return IDENT_START.test(c);
+}
+function isIdentPart(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || isDigit(code);
+  return IDENT_PART.test(c);
+}
 
 /**
  * Tokens of a Go file, comments included (line comments without their newline). Never throws:
@@ -63,7 +81,7 @@ export function lexGo(text: string): Token[] {
       i = end;
       continue;
     }
-    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
+    if (isDigit(c.charCodeAt(0)) || (c === '.' && i + 1 < n && isDigit(text.charCodeAt(i + 1)))) {
       let j = i;
       let float = false;
       const hex = c === '0' && /[xX]/.test(text[i + 1] ?? '');
@@ -84,15 +102,15 @@ export function lexGo(text: string): Token[] {
       i = j;
       continue;
     }
-    if (IDENT_START.test(c)) {
+    if (isIdentStart(c)) {
       let j = i + 1;
-      while (j < n && IDENT_PART.test(text[j]!)) j++;
+      while (j < n && isIdentPart(text[j]!)) j++;
       out.push({ kind: 'ident', text: text.slice(i, j), start, end: j });
       i = j;
       continue;
     }
     // Surrogate pairs (letters outside the BMP) are rare in identifiers: treat them as one op.
-    const op = OPERATORS.find((o) => text.startsWith(o, i)) ?? c;
+    const op = OPERATORS_BY_FIRST.get(c)?.find((o) => text.startsWith(o, i)) ?? c;
     out.push({ kind: 'op', text: op, start, end: i + op.length });
     i += op.length;
   }
