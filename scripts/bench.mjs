@@ -107,3 +107,7 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   console.log(`| ${r.name} | ${r.files} | ${r.rg.toFixed(2)} | ${r.godrift.toFixed(2)} | ${r.ratio.toFixed(1)}× | ${r.godriftPeakRssMb.toFixed(0)} | ${r.findings} |`);
 }
+
+// Inspect section (issue 4): build-info reading against `go version -m`, and a 1 GB image.
+const { benchInspect } = await import('./bench-inspect.mjs');
+await benchInspect({ runs });

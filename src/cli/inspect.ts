@@ -12,6 +12,7 @@ import { goVersionMJson, goVersionMText, type GoBinary } from '../artifacts/buil
 import { findConfigFile, loadConfigFile, mergeConfig } from '../config/load.js';
 import { runEngine } from '../core/engine.js';
 import type { Finding } from '../core/types.js';
+import type { Config } from '../config/schema.js';
 import { RULE_IDS, RULES } from '../rules/index.js';
 
 export const INSPECT_HELP = `usage: godrift inspect [--json] [-v] [--platform OS/ARCH] PATH...
@@ -21,6 +22,7 @@ layouts), print what \`go version -m\` prints, then godrift's findings for it.
   --json              per binary, the \`go version -m -json\` object plus a "Godrift" member
   --platform OS/ARCH  image platform to read from a multi-platform index (default linux/amd64)
   --stats             also print bytes read per binary (to stderr)
+  --no-findings       only the build info (what \`go version -m\` prints)
   -v                  report files that are not Go binaries
 exit codes: 0, or 1 when a named file has no readable build info, 2 usage error.
 `;
@@ -55,10 +57,12 @@ function walk(dir: string, visit: (path: string) => void): void {
   }
 }
 
-/** The findings for one artifact, computed from its own observations alone. */
-function findingsFor(artifact: Artifact): Finding[] {
-  const file = findConfigFile(process.cwd());
-  const config = mergeConfig(file ? loadConfigFile(file, RULE_IDS) : {});
+/**
+ * The findings of one artifact, from its own observations alone (one engine run per artifact:
+ * measured cheaper than one run over many artifacts as separate targets, whose rules then walk
+ * every target × setting).
+ */
+function findingsFor(artifact: Artifact, config: Config): Finding[] {
   const observations = artifactObservations(artifact);
   if (observations.length === 0) return [];
   return runEngine({ observations, config, rules: RULES, fileText: () => undefined, inlineIgnores: false }).findings;
@@ -71,10 +75,10 @@ function unitsOf(a: Artifact): Unit[] {
 }
 
 export async function runInspect(argv: string[]): Promise<number> {
-  let values: { json?: boolean; v?: boolean; platform?: string; stats?: boolean; help?: boolean };
+  let values: { json?: boolean; v?: boolean; platform?: string; stats?: boolean; help?: boolean; 'no-findings'?: boolean };
   let paths: string[];
   try {
-    const parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, v: { type: 'boolean', short: 'v' }, platform: { type: 'string' }, stats: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    const parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, v: { type: 'boolean', short: 'v' }, platform: { type: 'string' }, stats: { type: 'boolean' }, 'no-findings': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
     values = parsed.values;
     paths = parsed.positionals;
   } catch (error) {
@@ -91,6 +95,7 @@ export async function runInspect(argv: string[]): Promise<number> {
   }
   const options = values.platform ? { platform: values.platform } : {};
   let status = 0;
+  const collected: Artifact[] = [];
   const emit = async (path: string, named: boolean) => {
     let isDir = false;
     try {
@@ -106,11 +111,14 @@ export async function runInspect(argv: string[]): Promise<number> {
       if (named) status = 1;
       return;
     }
+    if (a.kind === 'image' && a.image.binaries.length === 0 && (named || values.v)) process.stderr.write(`${path}: image ${a.image.platform} has no Go binary\n`);
+    collected.push(a);
+  };
+  const print = (a: Artifact, findings: Finding[]) => {
     const units = unitsOf(a);
-    if (a.kind === 'image' && units.length === 0 && (named || values.v)) process.stderr.write(`${path}: image ${a.image.platform} has no Go binary\n`);
-    const findings = findingsFor(a);
     for (const u of units) {
-      const mine = findings.filter((f) => a.kind === 'binary' || f.span.logical?.includes(u.imagePath!) || (u.binary === a.image?.binaries.find((b) => b.entrypoint)?.binary && f.span.logical?.includes('config')));
+      const entry = a.kind === 'image' ? a.image.binaries.find((b) => b.entrypoint)?.binary : undefined;
+      const mine = findings.filter((f) => a.kind === 'binary' || f.span.logical?.includes(u.imagePath!) || (u.binary === entry && f.span.logical?.includes('config')));
       if (values.json) {
         const goJson = goVersionMJson(u.binary.info);
         const godrift = {
@@ -149,5 +157,8 @@ export async function runInspect(argv: string[]): Promise<number> {
       for (const f of found) await emit(f, false);
     } else await emit(p, true);
   }
+  const file = values['no-findings'] ? undefined : findConfigFile(process.cwd());
+  const config = mergeConfig(file ? loadConfigFile(file, RULE_IDS) : {});
+  for (const a of collected) print(a, values['no-findings'] ? [] : findingsFor(a, config));
   return status;
 }

@@ -57,6 +57,8 @@ const HEADER = 32;
 const CHUNK = 1 << 20;
 export const SENTINEL_START = Buffer.from('3077af0c9274080241e1c107e6d618e6', 'hex');
 export const SENTINEL_END = Buffer.from('f932433186182072008242104116d8f2', 'hex');
+/** The slow path scans at most this much read-only data (Go binaries have < 100 MB of it). */
+const MAX_RECOVERY_SCAN = 256 * 1024 * 1024;
 /** Build info larger than this is not plausible (Kubernetes-sized binaries have ~40 KB). */
 const MAX_MODINFO = 4 * 1024 * 1024;
 
@@ -230,6 +232,8 @@ function decodeString(src: ByteSource, exe: Exe, addr: number): { text: Buffer; 
 }
 
 /** Version strings as runtime.buildVersion holds them, NUL-padded in read-only data. */
+const GO1 = Buffer.from('go1.');
+const DEVEL = Buffer.from('devel ');
 const VERSION_RE = /(go1\.\d{1,3}(?:\.\d{1,3})?(?:(?:rc|beta)\d{1,2})?(?:[- ]X:[a-z0-9,]{1,400})?|devel [\x20-\x7e]{1,200}?)(?=\x00)/g;
 
 /**
@@ -237,14 +241,18 @@ const VERSION_RE = /(go1\.\d{1,3}(?:\.\d{1,3})?(?:(?:rc|beta)\d{1,2})?(?:[- ]X:[
  * sentinels and a NUL-terminated Go version string. Returns undefined when either is missing.
  */
 function recover(src: ByteSource, exe: Exe): { goVersion: string; modinfo: string } | undefined {
+  // An executable with no mapped segment cannot hold a program: nothing to recover.
+  if (exe.format !== 'wasm' && !exe.mappings.some((m) => m.size > 0)) return undefined;
   const ranges = exe.rodata.filter((r) => r.size > 0 && r.offset < src.size);
   const areas = ranges.length > 0 ? ranges : [{ offset: 0, size: src.size }];
+  let budget = MAX_RECOVERY_SCAN;
   let modinfo: string | undefined;
   const versions = new Map<string, number>();
   const OVERLAP = 512;
   for (const area of areas) {
     const end = Math.min(src.size, area.offset + area.size);
     for (let pos = area.offset; pos < end; pos += CHUNK) {
+      if ((budget -= CHUNK) < 0) break;
       const chunk = src.read(pos, Math.min(CHUNK + OVERLAP, end - pos));
       if (chunk.length === 0) break;
       if (modinfo === undefined) {
@@ -260,11 +268,13 @@ function recover(src: ByteSource, exe: Exe): { goVersion: string; modinfo: strin
           }
         }
       }
-      const latin = chunk.toString('latin1');
-      for (const m of latin.matchAll(VERSION_RE)) {
-        if (m.index >= CHUNK) continue;
-        versions.set(m[1]!, (versions.get(m[1]!) ?? 0) + 1);
-        if (versions.size > 64) break;
+      // Find "go1." / "devel " with indexOf (native, fast) and run the pattern on a small window only.
+      for (const needle of [GO1, DEVEL]) {
+        for (let i = chunk.indexOf(needle); i >= 0 && i < CHUNK && versions.size <= 64; i = chunk.indexOf(needle, i + 1)) {
+          VERSION_RE.lastIndex = 0;
+          const m = VERSION_RE.exec(chunk.toString('latin1', i, Math.min(chunk.length, i + 420)));
+          if (m && m.index === 0) versions.set(m[1]!, (versions.get(m[1]!) ?? 0) + 1);
+        }
       }
       // Stop once both are in hand: the version string sits near the modinfo in every layout seen.
       if (modinfo !== undefined && [...versions.keys()].some((v) => /^go1\.\d+\.\d+/.test(v))) break;

@@ -1,0 +1,136 @@
+// Parity with `go version -m` and `go version -m -json`: for every binary Go can read (the Go
+// fixtures built here and the npm corpus when fetched), godrift prints the same bytes. Binaries
+// Go cannot read but godrift can (WebAssembly, esbuild ≥ 0.27, Plan 9 386, AIX) are checked for
+// what godrift recovers and how it says it got it.
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { goVersionMJson, goVersionMText, readGoBinaryFile } from '../../src/artifacts/buildinfo/index.js';
+import { corpusFiles, goFixtures, ROOT, type Built } from './helpers.js';
+
+const hasGo = spawnSync('go', ['version']).status === 0;
+const goEnv = { ...process.env, GOTOOLCHAIN: 'local' };
+
+function goVersionM(file: string, json = false): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync('go', ['version', '-m', ...(json ? ['-json'] : []), file], { encoding: 'utf8', env: goEnv });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+let fixtures: Built = {};
+beforeAll(async () => {
+  if (hasGo) fixtures = await goFixtures();
+}, 900_000);
+
+function checkParity(file: string): 'same' | 'go-cannot' {
+  const text = goVersionM(file);
+  if (text.status !== 0) return 'go-cannot';
+  const b = readGoBinaryFile(file);
+  expect(goVersionMText(file, b.info)).toBe(text.stdout);
+  expect(goVersionMJson(b.info) + '\n').toBe(goVersionM(file, true).stdout);
+  expect(['buildinfo-section', 'writable-segment']).toContain(b.method);
+  return 'same';
+}
+
+describe.skipIf(!hasGo)('go version -m parity on fixtures built with the machine Go', () => {
+  it('every fixture was built or skipped with a reason', () => {
+    for (const [name, r] of Object.entries(fixtures)) {
+      if (!r.path) console.warn(`fixture ${name} skipped: ${r.skipped}`);
+      expect(r.path ?? r.skipped).toBeTruthy();
+    }
+    // The core set must build wherever Go runs.
+    for (const n of ['linux-amd64-nocgo', 'linux-386', 'linux-s390x', 'windows-amd64', 'darwin-arm64', 'aix-ppc64', 'plan9-amd64', 'js-wasm']) expect(fixtures[n]?.path, n).toBeTruthy();
+  });
+
+  it('prints exactly what go version -m prints (text and -json)', () => {
+    const readable = Object.entries(fixtures).filter(([n, r]) => r.path && !/wasm|plan9-386/.test(n));
+    expect(readable.length).toBeGreaterThan(15);
+    for (const [name, r] of readable) expect(checkParity(r.path!), name).toBe('same');
+  });
+
+  it('reads the experiment suffix, quoted build values and the 1.27 toolchain', () => {
+    const exp = readGoBinaryFile(fixtures['linux-amd64-tags-experiment']!.path!);
+    expect(exp.info.GoVersion).toBe('go1.26.8-X:jsonv2');
+    expect(exp.version.experiments).toEqual(['jsonv2']);
+    const ld = readGoBinaryFile(fixtures['linux-amd64-ldflags']!.path!);
+    expect(goVersionMText('x', ld.info)).toContain('build\t-ldflags="-X \\"main.flavour=with space\\" -X main.q=\\"quoted\\""');
+    if (fixtures['go1.27-linux-amd64-experiment']?.path) {
+      const g = readGoBinaryFile(fixtures['go1.27-linux-amd64-experiment'].path);
+      expect(g.version.release).toBe('go1.27.3');
+      expect(g.version.experiments).toEqual(['nogreenteagc']);
+    }
+  });
+
+  it('reads the fast path with few bytes', () => {
+    for (const n of ['linux-amd64', 'linux-s390x', 'darwin-arm64', 'windows-amd64', 'linux-mips']) {
+      const b = readGoBinaryFile(fixtures[n]!.path!);
+      expect(b.bytesRead, n).toBeLessThan(8192);
+    }
+  });
+
+  it('stripped section headers: the writable segment, as Go 1.26 reads it', () => {
+    const p = fixtures['linux-amd64-stripped-sections']?.path;
+    if (!p) return;
+    expect(readGoBinaryFile(p).method).toBe('writable-segment');
+  });
+
+  it('reads what go version cannot: WebAssembly and Plan 9 386', () => {
+    for (const n of ['js-wasm', 'wasip1-wasm']) {
+      const p = fixtures[n]?.path;
+      if (!p) continue;
+      expect(goVersionM(p).status).toBe(1);
+      const b = readGoBinaryFile(p);
+      expect(b.method).toBe('wasm-data');
+      expect(b.info.GoVersion).toBe('go1.26.8');
+      expect(b.info.Path).toBe('example.com/hello');
+    }
+    const p9 = fixtures['plan9-386']?.path;
+    if (p9) {
+      const b = readGoBinaryFile(p9);
+      expect(b.method).toBe('data-unaligned');
+      expect(b.info.Path).toBe('example.com/hello');
+    }
+  });
+
+  it('dynamic cgo binaries carry their ELF interpreter', () => {
+    expect(readGoBinaryFile(fixtures['linux-amd64-netcgo']!.path!).interpreter).toMatch(/ld-linux/);
+    expect(readGoBinaryFile(fixtures['linux-amd64-netgo']!.path!).interpreter).toBeUndefined();
+  });
+
+  it('the CLI prints the same text and JSON', () => {
+    const p = fixtures['linux-amd64-nocgo']!.path!;
+    const r = spawnSync(process.execPath, [`${ROOT}/bin/godrift.js`, 'inspect', p], { encoding: 'utf8' });
+    const goText = goVersionM(p).stdout;
+    expect(r.stdout.split('\n').filter((l) => !l.startsWith('# ')).join('\n')).toBe(goText);
+    const j = spawnSync(process.execPath, [`${ROOT}/bin/godrift.js`, 'inspect', '--json', p], { encoding: 'utf8' });
+    const mine = JSON.parse(j.stdout);
+    expect(mine.Godrift.method).toBe('buildinfo-section');
+    delete mine.Godrift;
+    expect(mine).toEqual(JSON.parse(goVersionM(p, true).stdout));
+  });
+});
+
+const corpus = corpusFiles();
+describe.skipIf(!hasGo || corpus.length === 0)('go version -m parity on the npm corpus', () => {
+  it('matches on every binary Go reads and recovers the rest', () => {
+    let same = 0;
+    let recovered = 0;
+    for (const f of corpus) {
+      if (checkParity(f) === 'same') {
+        same++;
+        continue;
+      }
+      let b;
+      try {
+        b = readGoBinaryFile(f);
+      } catch {
+        continue; // esbuild-wasm's bin/esbuild is a JS launcher
+      }
+      recovered++;
+      expect(b.info.GoVersion, f).toMatch(/^go1\.\d+/);
+      expect(b.info.Path, f).toMatch(/^github\.com\//);
+      expect(b.method === 'buildinfo-section' || b.method === 'rodata-sentinels' || b.method === 'wasm-data', f).toBe(true);
+    }
+    console.log(`npm corpus: ${same} identical to go version -m, ${recovered} read where Go cannot`);
+    expect(same).toBeGreaterThan(0);
+  });
+});
+if (corpus.length === 0) console.warn('npm corpus absent: run node scripts/fetch-corpus.mjs for the third-party parity test');
