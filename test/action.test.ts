@@ -1,15 +1,30 @@
-// The GitHub Action's entry point (dist/action/main.js, as action.yml runs it) in a simulated
-// Actions environment: inputs as INPUT_* variables, GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files.
+// The GitHub Action as a workflow runs it: action.yml's `runs.main`, the committed bundle
+// action/main.mjs, run from a copy of the action's files with no node_modules and no dist/ (a
+// `uses:` checkout is neither installed nor built), in a simulated Actions environment: inputs as
+// INPUT_* variables, GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files. The bundle is rebuilt by
+// scripts/build-action.mjs and must equal the committed one, and it must report exactly what the
+// CLI reports.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
 const root = join(import.meta.dirname, '..');
-const entry = join(root, 'dist', 'action', 'main.js');
 const example = join(root, 'examples', 'payments-api');
+const action = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8'));
+
+/** The action's files as a runner has them: action.yml, package.json and action/, nothing else. */
+function checkout(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'godrift-action-checkout-'));
+  for (const f of ['action.yml', 'package.json', 'action']) cpSync(join(root, f), join(dir, f), { recursive: true });
+  return dir;
+}
+let entry: string;
+beforeAll(() => {
+  entry = join(checkout(), action.runs.main);
+});
 
 /** Parses GITHUB_OUTPUT's `name<<delimiter … delimiter` blocks. */
 function outputs(text: string): Record<string, string> {
@@ -29,14 +44,51 @@ function runAction(inputs: Record<string, string>) {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, RUNNER_TEMP: dir, GITHUB_WORKSPACE: dir };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const r = spawnSync(process.execPath, [entry], { cwd: dir, env, encoding: 'utf8' });
-  return { dir, code: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summary, 'utf8'), outputs: outputs(readFileSync(output, 'utf8')) };
+  return { dir, code: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summary, 'utf8'), outputs: outputs(readFileSync(output, 'utf8')), rawOutput: readFileSync(output, 'utf8') };
 }
+
+describe('the committed bundle', () => {
+  it('is what scripts/build-action.mjs builds from the current sources (else: npm run build:action)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'godrift-action-build-'));
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-action.mjs'), '--out', out], { cwd: root, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const built = readdirSync(out).sort();
+    expect(readdirSync(join(root, 'action')).sort()).toEqual(built);
+    expect(built).toEqual(['THIRD_PARTY_LICENSES.txt', 'main.mjs', 'sh-syntax.wasm']);
+    for (const f of built) {
+      expect(readFileSync(join(root, 'action', f)).equals(readFileSync(join(out, f))), `action/${f} is stale: run npm run build:action`).toBe(true);
+    }
+  });
+
+  it('reports exactly what the CLI reports, shell parsing included', () => {
+    // The example's workflow and Makefile hold shell, parsed by sh-syntax's WebAssembly module:
+    // a bundle that lost it would report a "could not fully read" diagnostic instead.
+    const cli = spawnSync(process.execPath, [join(root, 'bin', 'godrift.js'), 'scan', example, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' });
+    const viaAction = runAction({ paths: example, formats: 'json', 'fail-on': 'none' });
+    expect(viaAction.code).toBe(0);
+    const strip = (text: string) => {
+      const j = JSON.parse(text);
+      delete j.summary.elapsedMs;
+      return j;
+    };
+    const fromCli = strip(cli.stdout);
+    const fromAction = strip(readFileSync(join(viaAction.dir, 'godrift.json'), 'utf8'));
+    expect(fromCli.diagnostics).toEqual([]);
+    expect(fromCli.findings.length).toBeGreaterThan(5);
+    expect(fromAction).toEqual(fromCli);
+    expect(fromAction.tool.version).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  });
+});
 
 describe('GitHub Action', () => {
   it('action.yml runs the built entry point on node24 with the documented inputs and outputs', () => {
     const action = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8'));
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/action/main.js' });
+    expect(action.runs).toEqual({ using: 'node24', main: 'action/main.mjs' });
     expect(existsSync(entry)).toBe(true);
+    // Every output the entry point writes is declared.
+    expect(Object.keys(action.outputs).sort()).toEqual(
+      ['findings', 'errors', 'warnings', 'notes', 'baselined', 'exit-code', ...['sarif', 'json', 'junit', 'markdown', 'html', 'text'].map((f) => `${f}-file`)].sort(),
+    );
     expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['paths', 'config', 'formats', 'fail-on', 'sarif-file', 'baseline']));
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['findings', 'sarif-file', 'errors', 'warnings']));
   });
@@ -58,6 +110,7 @@ describe('GitHub Action', () => {
     expect(Number(r.outputs.errors)).toBeGreaterThan(0);
     expect(Number(r.outputs.findings)).toBe(annotations.filter((l) => !l.includes('could not fully read')).length);
     expect(r.outputs['exit-code']).toBe('1');
+    expect(r.rawOutput.match(/^sarif-file<</gm)?.length).toBe(1);
   });
 
   it('passes with fail-on none and reports a bad input as a usage error', () => {
