@@ -5,12 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORTERS } from '../src/reporters/index.js';
 import { markdownReport } from '../src/reporters/markdown.js';
-import { FINGERPRINT_KEY, sarifLog, SARIF_MAX_RESULTS } from '../src/reporters/sarif.js';
+import { RULES } from '../src/rules/index.js';
+import { FINGERPRINT_KEY, friendlyRuleName, sarifLog, sarifText, SARIF_MAX_RESULTS } from '../src/reporters/sarif.js';
 import { FIXED_FINDINGS, fixedReportInput } from './helpers/report-input.js';
 
 const root = join(import.meta.dirname, '..');
@@ -94,6 +96,60 @@ describe('SARIF', () => {
     const logicalOnly = `runs[0].results[${FIXED_FINDINGS.findIndex((f) => !f.span.start)}].locations[0].physicalLocation`;
     const problems = results.filter((r) => (r.level !== 'note' || !ACCEPTED_NOTES.has(r.ruleId)) && !(r.ruleId === 'SARIF2017' && r.text === logicalOnly));
     expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!bin && !process.env.CI)('passes the validator on a real scan with every real rule (examples/payments-api)', () => {
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'godrift.js'), 'scan', join(root, 'examples', 'payments-api'), '--format', 'sarif', '--fail-on', 'none'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const log = JSON.parse(r.stdout);
+    expect(log.runs[0].tool.driver.rules.length).toBe(RULES.length);
+    expect(log.runs[0].results.length).toBeGreaterThan(5);
+    const problems = validateSarif(bin!, r.stdout).filter((x) => x.level !== 'note' || !ACCEPTED_NOTES.has(x.ruleId));
+    expect(problems).toEqual([]);
+  });
+
+  it('names every real rule in Pascal case, different from its id (SARIF1001, SARIF2012)', () => {
+    for (const { meta } of RULES) {
+      const name = friendlyRuleName(meta.id);
+      expect(name, meta.id).toMatch(/^[A-Z](?:[a-z0-9]|[A-Z](?![A-Z]))*$/);
+      expect(name.toLowerCase()).not.toBe(meta.id.toLowerCase());
+    }
+    expect(friendlyRuleName('go-env-w-persistent')).toBe('GoEnvwPersistent');
+  });
+
+  it('leaves the category to upload-sarif and claims no security severity', () => {
+    const run = sarifLog(fixedReportInput()).runs[0]! as Record<string, unknown> & ReturnType<typeof sarifLog>['runs'][0];
+    // upload-sarif's `category` only applies to a run without automationDetails.
+    expect(run).not.toHaveProperty('automationDetails');
+    // `security-severity` makes code scanning file an alert as a security vulnerability; godrift's
+    // rules judge configuration, and say how severe through `level` and `problem.severity`.
+    for (const rule of run.tool.driver.rules) expect(rule.properties).not.toHaveProperty('security-severity');
+    for (const res of run.results) expect(['error', 'warning', 'note']).toContain(res.level);
+  });
+
+  it('stays under the upload size limit: snippets go first, then the least severe results', () => {
+    const input = fixedReportInput();
+    const many = Array.from({ length: 400 }, (_, i) => ({ ...FIXED_FINDINGS[i % 4]!, fingerprint: `${i}`.padStart(32, '0'), message: `${FIXED_FINDINGS[i % 4]!.message} #${i} ${((i * 2654435761) >>> 0).toString(36)}` }));
+    const big = { ...input, findings: many };
+    const full = sarifText(big);
+    expect(full).toContain('"snippet"');
+    // A limit between the size without snippets and the full size: everything, minus snippets.
+    const noSnippets = sarifText(big, gzipSync(full).length - 1);
+    expect(JSON.parse(noSnippets).runs[0].results.length).toBe(many.length);
+    expect(noSnippets).not.toContain('"snippet"');
+    expect(noSnippets).not.toContain('results-truncated');
+    // A limit that holds only some results: the most severe, and a notification saying so.
+    const limit = Math.floor(gzipSync(noSnippets).length / 3);
+    const cut = sarifText(big, limit);
+    expect(gzipSync(cut).length).toBeLessThanOrEqual(limit);
+    expect(gunzipSync(gzipSync(cut)).toString()).toBe(cut);
+    const run = JSON.parse(cut).runs[0];
+    expect(run.results.length).toBeGreaterThan(0);
+    expect(run.results.length).toBeLessThan(many.length);
+    const errors = many.filter((f) => f.severity === 'error').length;
+    if (run.results.length <= errors) expect(run.results.every((r: { level: string }) => r.level === 'error')).toBe(true);
+    const note = run.invocations[0].toolExecutionNotifications.find((n: { descriptor: { id: string } }) => n.descriptor.id === 'results-truncated');
+    expect(note.message.text).toBe(`${many.length - run.results.length} less severe findings were left out: GitHub code scanning accepts at most ${limit / 1_000_000} MB of gzip-compressed SARIF per upload.`);
   });
 
   it('meets GitHub code scanning requirements', () => {
