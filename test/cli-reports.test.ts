@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tableShapes } from './helpers/markdown-tables.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'godrift.js');
@@ -54,6 +55,31 @@ describe('several formats in one run', () => {
     const md = readFileSync(summary, 'utf8');
     expect(md.startsWith('# earlier step\n### godrift: ')).toBe(true);
     expect(md).toContain('Environment matrix');
+  });
+});
+
+describe('hostile values in CI output (test/fixtures/hostile-report)', () => {
+  it('annotations stay one command per finding, and the job summary stays text in well-formed tables', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'godrift-hostile-'));
+    const summary = join(dir, 'summary.md');
+    const fixture = join(root, 'test', 'fixtures', 'hostile-report');
+    const r = godrift(['scan', fixture, '--format', 'github'], root, { GITHUB_STEP_SUMMARY: summary });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(godrift(['scan', fixture, '--format', 'json']).stdout);
+    // Values hold ANSI escapes, <script>, quotes, `|`, backticks and @mentions: each finding is
+    // still exactly one line that starts a workflow command, and no raw escape reaches the log.
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(json.findings.length + json.diagnostics.length);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=[^,:]+,line=\d+,endLine=\d+(,col=\d+,endColumn=\d+)?,title=[^:,]+::/);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toContain('\\x1b[31m1\\x1b[0m<script>');
+    const md = readFileSync(summary, 'utf8');
+    expect(md).not.toMatch(/<script|<b>|\u001b|(^|[^;])@octocat/);
+    expect(md).toContain('&lt;script&gt;alert\\(\'traceback\'\\)&lt;/script&gt;');
+    expect(md).toContain('&#64;octocat\\|x\\`y\\`');
+    // Findings table (4 cells) and matrix (setting + production + test): no row broken by a `|`.
+    expect(tableShapes(md)).toEqual([6, 5]);
   });
 });
 

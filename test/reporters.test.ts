@@ -13,6 +13,7 @@ import { REPORTERS } from '../src/reporters/index.js';
 import { markdownReport } from '../src/reporters/markdown.js';
 import { RULES } from '../src/rules/index.js';
 import { FINGERPRINT_KEY, friendlyRuleName, sarifLog, sarifText, SARIF_MAX_RESULTS } from '../src/reporters/sarif.js';
+import { tableShapes } from './helpers/markdown-tables.js';
 import { FIXED_FINDINGS, fixedReportInput } from './helpers/report-input.js';
 
 const root = join(import.meta.dirname, '..');
@@ -210,8 +211,9 @@ describe('escaping', () => {
     expect(out).not.toContain('\u001b');
     expect(out).toContain('%25,:" is not a level'); // message data: only % CR LF are escaped
     // Property values (file, title) escape `:` and `,` too, so a path cannot add properties.
-    const odd = REPORTERS.github!({ ...input, diagnostics: [], findings: [{ ...input.findings[3]!, span: { ...input.findings[3]!.span, path: 'a,line=1:b%.yaml' } }] });
-    expect(odd).toMatch(/^::notice file=a%2Cline=1%3Ab%25\.yaml,line=3,/);
+    const odd = REPORTERS.github!({ ...input, diagnostics: [], findings: [{ ...input.findings[3]!, span: { ...input.findings[3]!.span, path: 'a,line=1:b%\r\n::error x.yaml' } }] });
+    expect(odd).toMatch(/^::notice file=a%2Cline=1%3Ab%25%0D%0A%3A%3Aerror x\.yaml,line=3,/);
+    expect(odd.trimEnd().split('\n')).toHaveLength(1);
     expect(lines[2]).toMatch(/^::warning file=images\/api.tar,title=/); // no line for a binary
   });
   it('markdown: no raw HTML, no mentions, no table breaks', () => {
@@ -219,10 +221,8 @@ describe('escaping', () => {
     expect(md).not.toContain('<script>');
     expect(md).not.toContain('@octocat');
     expect(md).not.toContain('\u001b');
-    for (const row of md.split('\n').filter((l) => l.startsWith('| '))) {
-      // Every unescaped pipe is a cell border: rows of one table have equal counts.
-      expect(row.replace(/\\\|/g, '').split('|').length).toBeGreaterThanOrEqual(5);
-    }
+    // Every unescaped pipe is a cell border: each row has as many cells as its table's header.
+    expect(tableShapes(md)).toEqual([6, 5]); // findings: 4 cells; matrix: setting + 2 environments
   });
   it('junit and html: scanned values are text, not markup', () => {
     const xml = REPORTERS.junit!(input);

@@ -42,7 +42,7 @@ function details(input: ReportInput): string {
 
 function cellText(values: MatrixValue[] | undefined): string {
   if (!values || values.length === 0) return '–';
-  const distinct = [...new Set(values.map((v) => (v.literal ? escapeMarkdown(v.value) : `‹${escapeMarkdown(v.value)}›`)))];
+  const distinct = [...new Set(values.map((v) => (!v.literal ? `‹${escapeMarkdown(v.value)}›` : v.value === '' ? '""' : escapeMarkdown(v.value))))];
   return distinct.join('<br>');
 }
 
@@ -62,7 +62,7 @@ export function matrixMarkdown(matrix: Matrix): string[] {
     out.push(`| ${row.drift ? `**${name}** ⚠️ drift` : name} | ${matrix.environments.map((e) => cellText(row.cells[e])).join(' | ')} |`);
   }
   if (matrix.rows.length > MAX_MATRIX_ROWS) out.push('', `… and ${matrix.rows.length - MAX_MATRIX_ROWS} more settings (see \`godrift matrix\`).`);
-  out.push('', "– not set: Go's default applies. ‹…› a value godrift cannot resolve.", '', '</details>');
+  out.push('', "– not set: Go's default applies. \"\" set to the empty string. ‹…› a value godrift cannot resolve.", '', '</details>');
   return out;
 }
 

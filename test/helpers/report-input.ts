@@ -125,6 +125,16 @@ export const FIXED_MATRIX: Matrix = {
         test: [{ value: '${{ vars.TB }}', literal: false, path: '.github/workflows/ci.yml', line: 5, column: 3, origin: 'actions-env' }],
       },
     },
+    {
+      // Set to the empty string in test (no experiments), not set in production: `""` versus `–`.
+      target: '.',
+      variable: 'GOEXPERIMENT',
+      key: null,
+      drift: false,
+      cells: {
+        test: [{ value: '', literal: true, path: '.github/workflows/ci.yml', line: 4, column: 3, origin: 'actions-env' }],
+      },
+    },
   ],
 };
 
