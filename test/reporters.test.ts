@@ -224,6 +224,12 @@ describe('escaping', () => {
     // Every unescaped pipe is a cell border: each row has as many cells as its table's header.
     expect(tableShapes(md)).toEqual([6, 5]); // findings: 4 cells; matrix: setting + 2 environments
   });
+  it('sarif: a scanned `[z](w)` is no embedded link (SARIF §3.11.6)', () => {
+    const run = sarifLog(input).runs[0]!;
+    const texts = run.results.flatMap((r) => [r.message.text, ...(r.relatedLocations ?? []).map((l) => l.message.text)]);
+    expect(texts.join('\n')).toContain('*y* \\[z\\](w)');
+    for (const t of texts) expect(t.replace(/\\[[\]]/g, '')).not.toMatch(/[[\]]/);
+  });
   it('junit and html: scanned values are text, not markup', () => {
     const xml = REPORTERS.junit!(input);
     expect(xml).not.toContain('<script>');

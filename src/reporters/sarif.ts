@@ -45,6 +45,16 @@ export function uriOf(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/**
+ * A SARIF plain-text message: `[text](target)` in one is an embedded link (SARIF 2.1.0 §3.11.6),
+ * which viewers such as GitHub code scanning render as a link to a related location or a URI.
+ * godrift's messages hold none, so every square bracket — a scanned value's included — is
+ * escaped with a backslash, as §3.11.6 prescribes for literal brackets.
+ */
+function plainText(text: string): string {
+  return text.replace(/[[\]]/g, (c) => `\\${c}`);
+}
+
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
@@ -102,14 +112,14 @@ function result(f: Finding, ruleIndex: number, lineText: LineText) {
     ruleId: f.ruleId,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: f.severity,
-    message: { text: `${sentence(f.message)} Fix: ${sentence(f.remediation)}` },
+    message: { text: plainText(`${sentence(f.message)} Fix: ${sentence(f.remediation)}`) },
     locations: [location(f.span, lineText)],
     ...(related.length > 0
       ? {
           relatedLocations: related.map((r, i) => ({
             id: i + 1,
             ...location(r.span, lineText),
-            message: { text: sentence(r.environment ? `${r.environment}: ${r.message}` : r.message) },
+            message: { text: plainText(sentence(r.environment ? `${r.environment}: ${r.message}` : r.message)) },
           })),
         }
       : {}),
@@ -118,7 +128,7 @@ function result(f: Finding, ruleIndex: number, lineText: LineText) {
       ? {
           fixes: [
             {
-              description: { text: sentence(f.remediation) },
+              description: { text: plainText(sentence(f.remediation)) },
               artifactChanges: [...new Set(f.fix.map((e) => e.path))].map((path) => ({
                 artifactLocation: { uri: uriOf(path), uriBaseId: SRCROOT },
                 replacements: f.fix!.filter((e) => e.path === path).map((e) => ({
@@ -144,7 +154,7 @@ function notification(d: Diagnostic) {
   return {
     level: d.severity,
     descriptor: { id: d.code },
-    message: { text: sentence(d.message) },
+    message: { text: plainText(sentence(d.message)) },
     locations: [
       {
         physicalLocation: {
