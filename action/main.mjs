@@ -7,7 +7,7 @@ import path, { delimiter, dirname, extname, isAbsolute, join, normalize, relativ
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Readable, Transform } from "node:stream";
-import { createGunzip } from "node:zlib";
+import { createGunzip, gzipSync } from "node:zlib";
 import fs from "node:fs/promises";
 import { performance as performance$1 } from "node:perf_hooks";
 import { execFile } from "node:child_process";
@@ -20737,7 +20737,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 .meta{color:var(--muted)}.counts span{margin-right:14px;font-weight:600}.c-error{color:var(--err)}.c-warning{color:var(--warn)}.c-note{color:var(--note)}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}tr.drift td{background:var(--drift)}tr.drift td:first-child{font-weight:600}.unset{color:var(--muted)}.unresolved{font-style:italic}
-code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+code,pre,.frame{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace}
 .filters{display:flex;gap:12px;align-items:center;flex-wrap:wrap;margin:8px 0 12px}.filters label{font-weight:600}
 .finding{border:1px solid var(--line);border-left:4px solid var(--muted);border-radius:6px;padding:8px 12px;margin:10px 0}
 .finding.error{border-left-color:var(--err)}.finding.warning{border-left-color:var(--warn)}.finding.note{border-left-color:var(--note)}
@@ -20791,7 +20791,7 @@ function findingHtml(input, f) {
 function cell(values) {
 	if (!values || values.length === 0) return "<td class=\"unset\">–</td>";
 	const title = values.map((v) => `${v.path}${v.line !== null ? `:${v.line}:${v.column}` : ""} (${v.origin})`).join("\n");
-	const shown = [...new Set(values.map((v) => v.literal ? escapeHtml(v.value) : `<span class="unresolved">‹${escapeHtml(v.value)}›</span>`))];
+	const shown = [...new Set(values.map((v) => !v.literal ? `<span class="unresolved">‹${escapeHtml(v.value)}›</span>` : v.value === "" ? "<code>\"\"</code>" : escapeHtml(v.value)))];
 	return `<td title="${escapeHtml(title).replace(/\\x0a/g, "&#10;")}">${shown.join("<br>")}</td>`;
 }
 function options(name, label, values) {
@@ -20825,7 +20825,7 @@ const htmlReporter = (input) => {
 <div class="counts"><span class="c-error">${count("error")} errors</span><span class="c-warning">${count("warning")} warnings</span><span class="c-note">${count("note")} notes</span></div>
 <h2>Environment matrix</h2>
 ${matrix.rows.length === 0 ? "<p>No Go settings found.</p>" : `<table id="matrix"><thead><tr><th>setting</th>${matrix.environments.map((e) => `<th>${escapeHtml(e)}</th>`).join("")}</tr></thead><tbody>\n${matrixRows}\n</tbody></table>
-<p class="meta">– not set: Go's default applies. ‹…› a value godrift cannot resolve. Highlighted rows differ between test and production; hover a value for where it is set.</p>`}
+<p class="meta">– not set: Go's default applies. "" set to the empty string. ‹…› a value godrift cannot resolve. Highlighted rows differ between test and production; hover a value for where it is set.</p>`}
 <h2>Findings</h2>
 <div class="filters">${options("rule", "rule", input.findings.map((f) => f.ruleId))}${options("severity", "severity", input.findings.map((f) => f.severity))}${options("environment", "environment", input.findings.map((f) => f.environment))}<span class="meta"><span id="shown">${input.findings.length}</span> of ${input.findings.length} shown</span></div>
 <div id="findings">
@@ -21056,7 +21056,7 @@ function details(input) {
 }
 function cellText$1(values) {
 	if (!values || values.length === 0) return "–";
-	return [...new Set(values.map((v) => v.literal ? escapeMarkdown(v.value) : `‹${escapeMarkdown(v.value)}›`))].join("<br>");
+	return [...new Set(values.map((v) => !v.literal ? `‹${escapeMarkdown(v.value)}›` : v.value === "" ? "\"\"" : escapeMarkdown(v.value)))].join("<br>");
 }
 function matrixMarkdown(matrix) {
 	const out = [];
@@ -21074,7 +21074,7 @@ function matrixMarkdown(matrix) {
 		out.push(`| ${row.drift ? `**${name}** ⚠️ drift` : name} | ${matrix.environments.map((e) => cellText$1(row.cells[e])).join(" | ")} |`);
 	}
 	if (matrix.rows.length > MAX_MATRIX_ROWS) out.push("", `… and ${matrix.rows.length - MAX_MATRIX_ROWS} more settings (see \`godrift matrix\`).`);
-	out.push("", "– not set: Go's default applies. ‹…› a value godrift cannot resolve.", "", "</details>");
+	out.push("", "– not set: Go's default applies. \"\" set to the empty string. ‹…› a value godrift cannot resolve.", "", "</details>");
 	return out;
 }
 /** The Markdown document; `matrix: false` leaves the environment matrix out. */
@@ -21120,14 +21120,30 @@ const RANK = {
 	warning: 1,
 	note: 2
 };
-/** `gomaxprocs-container` → `GomaxprocsContainer` (SARIF's friendly rule name). */
-function pascal(id) {
-	const name = id.replace(/(^|-)([a-z0-9])/g, (_, __, c) => c.toUpperCase());
+/**
+* SARIF's friendly rule name, in Pascal case: `gomaxprocs-container` → `GomaxprocsContainer`.
+* A one-letter word joins the word before it in lower case (`go-env-w-persistent` →
+* `GoEnvwPersistent`): the Multitool's SARIF2012 does not take two capitals in a row as Pascal
+* case.
+*/
+function friendlyRuleName(id) {
+	const words = id.split("-").filter(Boolean);
+	let name = "";
+	for (const w of words) name += w.length === 1 && name !== "" ? w : w[0].toUpperCase() + w.slice(1);
 	return name.toLowerCase() === id.toLowerCase() ? `${name}Check` : name;
 }
 /** A repository-relative `/` path as a relative URI reference (each segment percent-encoded). */
 function uriOf(path) {
 	return path.split("/").map(encodeURIComponent).join("/");
+}
+/**
+* A SARIF plain-text message: `[text](target)` in one is an embedded link (SARIF 2.1.0 §3.11.6),
+* which viewers such as GitHub code scanning render as a link to a related location or a URI.
+* godrift's messages hold none, so every square bracket — a scanned value's included — is
+* escaped with a backslash, as §3.11.6 prescribes for literal brackets.
+*/
+function plainText(text) {
+	return text.replace(/[[\]]/g, (c) => `\\${c}`);
 }
 function sentence(text) {
 	return /[.!?]$/.test(text) ? text : `${text}.`;
@@ -21190,16 +21206,16 @@ function result(f, ruleIndex, lineText) {
 		ruleId: f.ruleId,
 		...ruleIndex >= 0 ? { ruleIndex } : {},
 		level: f.severity,
-		message: { text: `${sentence(f.message)} Fix: ${sentence(f.remediation)}` },
+		message: { text: plainText(`${sentence(f.message)} Fix: ${sentence(f.remediation)}`) },
 		locations: [location(f.span, lineText)],
 		...related.length > 0 ? { relatedLocations: related.map((r, i) => ({
 			id: i + 1,
 			...location(r.span, lineText),
-			message: { text: sentence(r.environment ? `${r.environment}: ${r.message}` : r.message) }
+			message: { text: plainText(sentence(r.environment ? `${r.environment}: ${r.message}` : r.message)) }
 		})) } : {},
 		partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
 		...f.fix && f.fix.length > 0 ? { fixes: [{
-			description: { text: sentence(f.remediation) },
+			description: { text: plainText(sentence(f.remediation)) },
 			artifactChanges: [...new Set(f.fix.map((e) => e.path))].map((path) => ({
 				artifactLocation: {
 					uri: uriOf(path),
@@ -21227,7 +21243,7 @@ function notification(d) {
 	return {
 		level: d.severity,
 		descriptor: { id: d.code },
-		message: { text: sentence(d.message) },
+		message: { text: plainText(sentence(d.message)) },
 		locations: [{ physicalLocation: {
 			artifactLocation: {
 				uri: uriOf(d.path),
@@ -21240,20 +21256,26 @@ function notification(d) {
 		} }]
 	};
 }
-function sarifLog(input) {
+const DEFAULT_OPTIONS = {
+	maxResults: SARIF_MAX_RESULTS,
+	snippets: true,
+	truncatedBecause: `GitHub code scanning accepts at most ${SARIF_MAX_RESULTS} results per run`
+};
+function sarifLog(input, options = DEFAULT_OPTIONS) {
 	const rules = [...input.rules].sort((a, b) => a.id.localeCompare(b.id));
 	const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+	const lineText = options.snippets ? input.lineText : () => void 0;
 	let findings = input.findings;
 	const notifications = input.diagnostics.map(notification);
-	if (findings.length > 25e3) {
+	if (findings.length > options.maxResults) {
 		findings = findings.map((f, i) => ({
 			f,
 			i
-		})).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i).slice(0, SARIF_MAX_RESULTS).sort((a, b) => a.i - b.i).map(({ f }) => f);
+		})).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i).slice(0, options.maxResults).sort((a, b) => a.i - b.i).map(({ f }) => f);
 		notifications.push({
 			level: "warning",
 			descriptor: { id: "results-truncated" },
-			message: { text: `${input.findings.length - SARIF_MAX_RESULTS} less severe findings were left out: GitHub code scanning accepts at most ${SARIF_MAX_RESULTS} results per run.` },
+			message: { text: `${input.findings.length - findings.length} less severe findings were left out: ${options.truncatedBecause}.` },
 			locations: []
 		});
 	}
@@ -21269,7 +21291,7 @@ function sarifLog(input) {
 				informationUri: PROJECT_URL,
 				rules: rules.map((r) => ({
 					id: r.id,
-					name: pascal(r.id),
+					name: friendlyRuleName(r.id),
 					shortDescription: { text: sentence(r.description) },
 					fullDescription: { text: sentence(r.description) },
 					helpUri: ruleHelpUri(r.id),
@@ -21287,7 +21309,7 @@ function sarifLog(input) {
 			} },
 			originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href.replace(/\/?$/, "/") } },
 			columnKind: "utf16CodeUnits",
-			results: findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? -1, input.lineText)),
+			results: findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? -1, lineText)),
 			invocations: [{
 				executionSuccessful: true,
 				...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}
@@ -21301,7 +21323,39 @@ function sarifLog(input) {
 		}]
 	};
 }
-const sarifReporter = (input) => JSON.stringify(sarifLog(input), null, 2) + "\n";
+/** GitHub code scanning rejects an upload whose gzip-compressed SARIF exceeds 10 MB. */
+const SARIF_MAX_GZIP_BYTES = 1e7;
+function serialize(log) {
+	return JSON.stringify(log, null, 2) + "\n";
+}
+/**
+* The SARIF text, kept under GitHub's upload limit: when it compresses to more than
+* `maxGzipBytes`, source snippets go first; then the least severe results, with a
+* `results-truncated` notification. (upload-sarif gzips the file itself.)
+*/
+function sarifText(input, maxGzipBytes = SARIF_MAX_GZIP_BYTES) {
+	const fits = (text) => Buffer.byteLength(text) <= maxGzipBytes || gzipSync(text).length <= maxGzipBytes;
+	let text = serialize(sarifLog(input));
+	if (fits(text)) return text;
+	const truncatedBecause = `GitHub code scanning accepts at most ${maxGzipBytes / 1e6} MB of gzip-compressed SARIF per upload`;
+	let options = {
+		...DEFAULT_OPTIONS,
+		snippets: false,
+		truncatedBecause
+	};
+	text = serialize(sarifLog(input, options));
+	while (!fits(text) && options.maxResults > 0) {
+		const kept = Math.min(options.maxResults, input.findings.length);
+		const ratio = maxGzipBytes / gzipSync(text).length;
+		options = {
+			...options,
+			maxResults: Math.max(0, Math.min(kept - 1, Math.floor(kept * ratio * .9)))
+		};
+		text = serialize(sarifLog(input, options));
+	}
+	return text;
+}
+const sarifReporter = (input) => sarifText(input);
 
 // src/reporters/index.ts
 const REPORTERS = {
@@ -21320,7 +21374,7 @@ function truncate(s, width) {
 }
 function cellText(values) {
 	if (!values || values.length === 0) return "-";
-	const distinct = [...new Set(values.map((v) => v.literal ? v.value : `‹${v.value}›`))];
+	const distinct = [...new Set(values.map((v) => !v.literal ? `‹${v.value}›` : v.value === "" ? "\"\"" : v.value))];
 	return distinct.length === 1 ? distinct[0] : `${distinct[0]} (+${distinct.length - 1})`;
 }
 function formatMatrixText(matrix, width = 80) {
@@ -21350,6 +21404,7 @@ function formatMatrixText(matrix, width = 80) {
 	lines.push("");
 	lines.push("'-' not set: Go's default applies.  '!' drift between test and production.");
 	lines.push("'‹…›' a value godrift cannot resolve.  '(+N)' N more values in other contexts.");
+	lines.push("'\"\"' set to the empty string.");
 	return lines.join("\n") + "\n";
 }
 

@@ -35,7 +35,11 @@ function outputs(text: string): Record<string, string> {
 }
 
 function runAction(inputs: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'godrift-action-'));
+  return runActionIn(mkdtempSync(join(tmpdir(), 'godrift-action-')), inputs);
+}
+
+/** Runs the action with `dir` as the workspace and working directory, as a runner does. */
+function runActionIn(dir: string, inputs: Record<string, string>) {
   const summary = join(dir, 'summary.md');
   const output = join(dir, 'output.txt');
   writeFileSync(summary, '');
@@ -123,5 +127,60 @@ describe('GitHub Action', () => {
     const bad = runAction({ paths: example, 'fail-on': 'sometimes' });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toContain('::error title=godrift::');
+  });
+});
+
+/** The YAML blocks of a Markdown file. */
+function yamlBlocks(file: string): string[] {
+  return [...readFileSync(join(root, file), 'utf8').matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+}
+
+describe('the workflow and the pre-commit snippet in README.md and docs/ci.md', () => {
+  const workflowOf = (file: string) => yamlBlocks(file).find((b) => b.includes('uses: godrift/godrift@'))!;
+
+  it('README shows the same workflow as docs/ci.md, and it names only real inputs and outputs', () => {
+    const text = workflowOf('README.md');
+    expect(text).toBe(workflowOf('docs/ci.md'));
+    const steps = parseYaml(text).jobs.godrift.steps as Array<{ id?: string; uses: string; with?: Record<string, string>; if?: string }>;
+    const step = steps.find((s) => s.uses.startsWith('godrift/godrift@'))!;
+    expect(Object.keys(step.with!).every((k) => k in action.inputs)).toBe(true);
+    for (const f of String(step.with!.formats).split(',')) expect(['github', 'sarif', 'json', 'junit', 'markdown', 'html', 'text']).toContain(f.trim());
+    for (const m of text.matchAll(/steps\.godrift\.outputs\.([\w-]+)/g)) expect(Object.keys(action.outputs)).toContain(m[1]);
+    // upload-sarif v4 and checkout v5 run on node24 (v3 and v4 of them ran on the retired node20).
+    expect(steps.map((s) => s.uses)).toEqual(['actions/checkout@v5', 'godrift/godrift@v1', 'github/codeql-action/upload-sarif@v4']);
+  });
+
+  it("runs as written: the README's inputs give annotations, a summary, the SARIF and the HTML", () => {
+    const step = (parseYaml(workflowOf('README.md')).jobs.godrift.steps as Array<{ uses: string; with?: Record<string, string> }>).find((s) => s.uses.startsWith('godrift/godrift@'))!;
+    const workspace = mkdtempSync(join(tmpdir(), 'godrift-workspace-'));
+    cpSync(example, workspace, { recursive: true });
+    const inputs = Object.fromEntries(Object.entries(step.with!).map(([k, v]) => [k, String(v)]));
+    const r = runActionIn(workspace, inputs);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1); // the example has errors; fail-on: error
+    expect(r.stdout).toMatch(/^::error file=/m);
+    expect(r.summary).toContain('### godrift: ');
+    expect(r.outputs['sarif-file']).toBe('godrift.sarif');
+    expect(JSON.parse(readFileSync(join(workspace, r.outputs['sarif-file']!), 'utf8')).runs[0].results.length).toBe(Number(r.outputs.findings));
+    expect(readFileSync(join(workspace, r.outputs['html-file']!), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('the pre-commit snippet names the hook this repository defines, at the current version', () => {
+    const hooks = parseYaml(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string }>;
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+    for (const file of ['README.md', 'docs/ci.md']) {
+      const config = parseYaml(yamlBlocks(file).find((b) => b.includes('repos:'))!);
+      const repo = config.repos[0];
+      expect(repo.rev).toBe(`v${version}`);
+      for (const h of repo.hooks) expect(hooks.map((x) => x.id)).toContain(h.id);
+    }
+    expect(hooks).toEqual([expect.objectContaining({ id: 'godrift', entry: 'godrift scan', language: 'node' })]);
+  });
+
+  it('the README screenshot exists', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    expect(images).toContain('docs/html-report.png');
+    for (const i of images) expect(existsSync(join(root, i)), i).toBe(true);
   });
 });
