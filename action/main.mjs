@@ -20683,6 +20683,18 @@ function escapeWorkflowProperty(text) {
 	return escapeWorkflowData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
+// src/reporters/span.ts
+/** The names inside the file, outermost first: `logical` without a leading copy of `path`. */
+function insideFile(span) {
+	const logical = span.logical ?? [];
+	return logical[0] === span.path ? logical.slice(1) : logical;
+}
+/** `path:line:col` for text, `path › name › …` for a binary or an image layer. */
+function placeOf(span) {
+	if (span.start) return `${span.path}:${span.start.line}:${span.start.column}`;
+	return [span.path, ...insideFile(span)].join(" › ");
+}
+
 // src/reporters/github.ts
 const COMMAND = {
 	error: "error",
@@ -20701,7 +20713,8 @@ function properties(span, title) {
 	return props.join(",");
 }
 function annotation(f) {
-	const logical = f.span.logical && !f.span.start ? ` (${f.span.logical.join(" › ")})` : "";
+	const inside = f.span.start ? [] : insideFile(f.span);
+	const logical = inside.length > 0 ? ` (${inside.join(" › ")})` : "";
 	const related = f.related.map((r) => `\n${r.environment ? `${r.environment}: ` : ""}${escapeTerminal(r.span.path)}${r.span.start ? `:${r.span.start.line}:${r.span.start.column}` : ""}: ${escapeTerminal(r.message)}`).join("");
 	const message = `${escapeTerminal(f.message)}${escapeTerminal(logical)}\nhelp: ${escapeTerminal(f.remediation)}${related}`;
 	return `::${COMMAND[f.severity]} ${properties(f.span, `godrift ${f.ruleId} (${f.environment})`)}::${escapeWorkflowData(message)}`;
@@ -20751,10 +20764,7 @@ code,pre,.frame{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liber
 `;
 const SCRIPT = `(function(){var f=document.querySelectorAll('select[data-filter]');var items=document.querySelectorAll('.finding');var shown=document.getElementById('shown');function apply(){var want={};f.forEach(function(s){want[s.dataset.filter]=s.value});var n=0;items.forEach(function(el){var ok=(!want.rule||el.dataset.rule===want.rule)&&(!want.severity||el.dataset.severity===want.severity)&&(!want.environment||el.dataset.environment===want.environment);el.classList.toggle('hidden',!ok);if(ok)n++});if(shown)shown.textContent=String(n)}f.forEach(function(s){s.addEventListener('change',apply)});apply()})();`;
 const SCRIPT_HASH = createHash("sha256").update(SCRIPT).digest("base64");
-function where$1(span) {
-	if (span.start) return `${span.path}:${span.start.line}:${span.start.column}`;
-	return [span.path, ...span.logical ?? []].join(" › ");
-}
+const where$1 = placeOf;
 /** The span's line with one line of context either side, the span marked on its first line. */
 function frame$1(input, span) {
 	if (!span.start) return "";
@@ -20906,9 +20916,9 @@ const ESC = "\x1B[";
 function paint(on, code, s) {
 	return on ? `${ESC}${code}m${s}${ESC}0m` : s;
 }
+/** `path:line:col`, or `path › name › …` in a binary or an image layer. */
 function location$1(span) {
-	if (span.start) return `${span.path}:${span.start.line}:${span.start.column}`;
-	return [span.path, ...span.logical ?? []].join(" › ");
+	return placeOf(span);
 }
 /** A code frame: the line with its number and the span underlined (first line of the span only). */
 function frame(input, span, indent) {
@@ -21036,9 +21046,7 @@ function plural(n, w) {
 	return `${n} ${w}${n === 1 ? "" : "s"}`;
 }
 function where(f) {
-	const s = f.span;
-	if (s.start) return `${s.path}:${s.start.line}:${s.start.column}`;
-	return [s.path, ...s.logical ?? []].join(" › ");
+	return placeOf(f.span);
 }
 function headline(input) {
 	const count = (s) => input.findings.filter((f) => f.severity === s).length;
@@ -21183,6 +21191,7 @@ function contextRegion(span, lineText) {
 	};
 }
 function location(span, lineText) {
+	const inside = insideFile(span);
 	const r = region(span, lineText);
 	const context = r ? contextRegion(span, lineText) : void 0;
 	return {
@@ -21194,9 +21203,9 @@ function location(span, lineText) {
 			...r ? { region: r } : {},
 			...context ? { contextRegion: context } : {}
 		},
-		...span.logical && span.logical.length > 0 ? { logicalLocations: [{
-			name: span.logical[span.logical.length - 1],
-			fullyQualifiedName: [span.path, ...span.logical].join(" › ")
+		...inside.length > 0 ? { logicalLocations: [{
+			name: inside[inside.length - 1],
+			fullyQualifiedName: [span.path, ...inside].join(" › ")
 		}] } : {}
 	};
 }

@@ -6,6 +6,7 @@
 // 10 warning annotations per step; the summary and SARIF carry everything.
 import type { Finding, Span } from '../core/types.js';
 import { escapeTerminal, escapeWorkflowData, escapeWorkflowProperty } from './escape.js';
+import { insideFile } from './span.js';
 import type { Reporter } from './types.js';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
@@ -24,7 +25,8 @@ function properties(span: Span, title: string): string {
 }
 
 function annotation(f: Finding): string {
-  const logical = f.span.logical && !f.span.start ? ` (${f.span.logical.join(' › ')})` : '';
+  const inside = f.span.start ? [] : insideFile(f.span);
+  const logical = inside.length > 0 ? ` (${inside.join(' › ')})` : '';
   const related = f.related.map((r) => `\n${r.environment ? `${r.environment}: ` : ''}${escapeTerminal(r.span.path)}${r.span.start ? `:${r.span.start.line}:${r.span.start.column}` : ''}: ${escapeTerminal(r.message)}`).join('');
   const message = `${escapeTerminal(f.message)}${escapeTerminal(logical)}\nhelp: ${escapeTerminal(f.remediation)}${related}`;
   return `::${COMMAND[f.severity]} ${properties(f.span, `godrift ${f.ruleId} (${f.environment})`)}::${escapeWorkflowData(message)}`;

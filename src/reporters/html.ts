@@ -10,6 +10,7 @@ import type { Finding, Span } from '../core/types.js';
 import type { MatrixValue } from '../resolve/matrix.js';
 import { escapeHtml as h } from './escape.js';
 import { ruleHelpUri } from './links.js';
+import { placeOf } from './span.js';
 import type { Reporter, ReportInput } from './types.js';
 
 const STYLE = `
@@ -35,10 +36,7 @@ code,pre,.frame{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liber
 const SCRIPT = `(function(){var f=document.querySelectorAll('select[data-filter]');var items=document.querySelectorAll('.finding');var shown=document.getElementById('shown');function apply(){var want={};f.forEach(function(s){want[s.dataset.filter]=s.value});var n=0;items.forEach(function(el){var ok=(!want.rule||el.dataset.rule===want.rule)&&(!want.severity||el.dataset.severity===want.severity)&&(!want.environment||el.dataset.environment===want.environment);el.classList.toggle('hidden',!ok);if(ok)n++});if(shown)shown.textContent=String(n)}f.forEach(function(s){s.addEventListener('change',apply)});apply()})();`;
 const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
 
-function where(span: Span): string {
-  if (span.start) return `${span.path}:${span.start.line}:${span.start.column}`;
-  return [span.path, ...(span.logical ?? [])].join(' › ');
-}
+const where = placeOf;
 
 /** The span's line with one line of context either side, the span marked on its first line. */
 function frame(input: ReportInput, span: Span): string {

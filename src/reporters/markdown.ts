@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../core/types.js';
 import type { Matrix, MatrixValue } from '../resolve/matrix.js';
 import { escapeMarkdown } from './escape.js';
 import { ruleHelpUri } from './links.js';
+import { placeOf } from './span.js';
 import type { Reporter, ReportInput } from './types.js';
 
 const MAX_ROWS = 200;
@@ -18,9 +19,7 @@ function plural(n: number, w: string): string {
 }
 
 function where(f: Finding): string {
-  const s = f.span;
-  if (s.start) return `${s.path}:${s.start.line}:${s.start.column}`;
-  return [s.path, ...(s.logical ?? [])].join(' › ');
+  return placeOf(f.span);
 }
 
 export function headline(input: ReportInput): string {

@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Diagnostic, Finding, Severity, Span } from '../core/types.js';
 import { PROJECT_URL, ruleHelpUri } from './links.js';
+import { insideFile } from './span.js';
 import type { Reporter, ReportInput } from './types.js';
 
 export const SARIF_MAX_RESULTS = 25_000;
@@ -92,6 +93,7 @@ function contextRegion(span: Span, lineText: LineText) {
 }
 
 function location(span: Span, lineText: LineText) {
+  const inside = insideFile(span);
   const r = region(span, lineText);
   const context = r ? contextRegion(span, lineText) : undefined;
   return {
@@ -100,9 +102,7 @@ function location(span: Span, lineText: LineText) {
       ...(r ? { region: r } : {}),
       ...(context ? { contextRegion: context } : {}),
     },
-    ...(span.logical && span.logical.length > 0
-      ? { logicalLocations: [{ name: span.logical[span.logical.length - 1], fullyQualifiedName: [span.path, ...span.logical].join(' › ') }] }
-      : {}),
+    ...(inside.length > 0 ? { logicalLocations: [{ name: inside[inside.length - 1]!, fullyQualifiedName: [span.path, ...inside].join(' › ') }] } : {}),
   };
 }
 

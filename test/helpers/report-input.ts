@@ -80,7 +80,8 @@ export const FIXED_FINDINGS: Finding[] = [
     variable: 'GOEXPERIMENT',
     key: 'rangefunc',
     environment: 'production',
-    span: { path: 'images/api.tar', logical: ['layer sha256:4f2a', '/usr/bin/api', 'build info', 'GOEXPERIMENT'] },
+    // As the artifact reader writes it: the logical path starts with the file itself.
+    span: { path: 'images/api.tar', logical: ['images/api.tar', 'layer sha256:4f2a', '/usr/bin/api', 'build info', 'GOEXPERIMENT'] },
     related: [],
     remediation: 'rebuild without the experiment or set it in the production build too',
     fingerprint: '00112233445566778899aabbccddeeff',
