@@ -177,6 +177,15 @@ describe('the workflow and the pre-commit snippet in README.md and docs/ci.md', 
     expect(hooks).toEqual([expect.objectContaining({ id: 'godrift', entry: 'godrift scan', language: 'node' })]);
   });
 
+  it("pre-commit can install the hook: npm pack's stdout is only the tarball name", () => {
+    // pre-commit (languages/node.py) runs `npm install`, then `npm pack` in this repository and
+    // takes pack's whole stdout as the tarball's name; a lifecycle script in the foreground
+    // (npm 11's default) prints its "> godrift@x prepare" banner there and the install fails.
+    // .npmrc turns that off; a real `pre-commit try-repo` installed and ran the hook with it.
+    const r = spawnSync('npm', ['config', 'get', 'foreground-scripts'], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    expect(r.stdout.trim()).toBe('false');
+  });
+
   it('the README screenshot exists', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
