@@ -31,7 +31,18 @@ describe('several formats in one run', () => {
     const json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
     const sarif = JSON.parse(readFileSync(join(dir, 'godrift.sarif'), 'utf8'));
     expect(sarif.runs[0].results.length).toBe(json.findings.length);
-    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="godrift"/);
+    const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="godrift"/);
+    // One test case per rule and file with findings (a passing "no findings" case for a quiet
+    // rule); with the default --fail-on error, a case fails when it holds an error.
+    const head = /<testsuites name="godrift" tests="(\d+)" failures="(\d+)"/.exec(junit)!;
+    expect(Number(head[1])).toBe(junit.match(/<testcase /g)!.length);
+    expect(Number(head[2])).toBe(junit.match(/<failure /g)!.length);
+    const pairs = new Set(json.findings.map((f: { ruleId: string; location: { path: string } }) => `${f.ruleId} ${f.location.path}`));
+    const cases = [...junit.matchAll(/<testcase classname="godrift\.([\w-]+)" name="([^"]+)" file=/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(cases.sort()).toEqual([...pairs].sort());
+    const failing = new Set(json.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { ruleId: string; location: { path: string } }) => `${f.ruleId} ${f.location.path}`));
+    expect(Number(head[2])).toBe(failing.size);
     expect(json.summary.baselined).toBe(0);
   });
 
