@@ -20689,6 +20689,16 @@ function insideFile(span) {
 	const logical = span.logical ?? [];
 	return logical[0] === span.path ? logical.slice(1) : logical;
 }
+/**
+* Maps a path relative to the scanned root to one relative to the repository root (prefixing
+* the scanned directory, e.g. `services/api/`), for formats read against the repository.
+*/
+function repositoryPaths(input) {
+	const repo = input.repositoryRoot.replace(/\/+$/, "");
+	const root = input.root.replace(/\/+$/, "");
+	const prefix = root !== repo && root.startsWith(`${repo}/`) ? `${root.slice(repo.length + 1)}/` : "";
+	return (path) => prefix + path;
+}
 /** `path:line:col` for text, `path › name › …` for a binary or an image layer. */
 function placeOf(span) {
 	if (span.start) return `${span.path}:${span.start.line}:${span.start.column}`;
@@ -20701,8 +20711,8 @@ const COMMAND = {
 	warning: "warning",
 	note: "notice"
 };
-function properties(span, title) {
-	const props = [`file=${escapeWorkflowProperty(span.path)}`];
+function properties(span, title, repoPath) {
+	const props = [`file=${escapeWorkflowProperty(repoPath(span.path))}`];
 	if (span.start) {
 		props.push(`line=${span.start.line}`);
 		const end = span.end;
@@ -20712,15 +20722,16 @@ function properties(span, title) {
 	props.push(`title=${escapeWorkflowProperty(title)}`);
 	return props.join(",");
 }
-function annotation(f) {
+function annotation(f, repoPath) {
 	const inside = f.span.start ? [] : insideFile(f.span);
 	const logical = inside.length > 0 ? ` (${inside.join(" › ")})` : "";
-	const related = f.related.map((r) => `\n${r.environment ? `${r.environment}: ` : ""}${escapeTerminal(r.span.path)}${r.span.start ? `:${r.span.start.line}:${r.span.start.column}` : ""}: ${escapeTerminal(r.message)}`).join("");
+	const related = f.related.map((r) => `\n${r.environment ? `${r.environment}: ` : ""}${escapeTerminal(repoPath(r.span.path))}${r.span.start ? `:${r.span.start.line}:${r.span.start.column}` : ""}: ${escapeTerminal(r.message)}`).join("");
 	const message = `${escapeTerminal(f.message)}${escapeTerminal(logical)}\nhelp: ${escapeTerminal(f.remediation)}${related}`;
-	return `::${COMMAND[f.severity]} ${properties(f.span, `godrift ${f.ruleId} (${f.environment})`)}::${escapeWorkflowData(message)}`;
+	return `::${COMMAND[f.severity]} ${properties(f.span, `godrift ${f.ruleId} (${f.environment})`, repoPath)}::${escapeWorkflowData(message)}`;
 }
 const githubReporter = (input) => {
-	const lines = input.findings.map(annotation);
+	const repoPath = repositoryPaths(input);
+	const lines = input.findings.map((f) => annotation(f, repoPath));
 	for (const d of input.diagnostics) {
 		const span = {
 			path: d.path,
@@ -20730,7 +20741,7 @@ const githubReporter = (input) => {
 				offset: 0
 			} } : {}
 		};
-		lines.push(`::${COMMAND[d.severity]} ${properties(span, `godrift could not fully read this file (${d.code})`)}::${escapeWorkflowData(escapeTerminal(d.message))}`);
+		lines.push(`::${COMMAND[d.severity]} ${properties(span, `godrift could not fully read this file (${d.code})`, repoPath)}::${escapeWorkflowData(escapeTerminal(d.message))}`);
 	}
 	return lines.length > 0 ? lines.join("\n") + "\n" : "";
 };
@@ -21190,14 +21201,15 @@ function contextRegion(span, lineText) {
 		snippet: { text: lines.join("\n") }
 	};
 }
-function location(span, lineText) {
+function location(span, ctx) {
+	const { lineText } = ctx;
 	const inside = insideFile(span);
 	const r = region(span, lineText);
 	const context = r ? contextRegion(span, lineText) : void 0;
 	return {
 		physicalLocation: {
 			artifactLocation: {
-				uri: uriOf(span.path),
+				uri: uriOf(ctx.repoPath(span.path)),
 				uriBaseId: SRCROOT
 			},
 			...r ? { region: r } : {},
@@ -21205,21 +21217,21 @@ function location(span, lineText) {
 		},
 		...inside.length > 0 ? { logicalLocations: [{
 			name: inside[inside.length - 1],
-			fullyQualifiedName: [span.path, ...inside].join(" › ")
+			fullyQualifiedName: [ctx.repoPath(span.path), ...inside].join(" › ")
 		}] } : {}
 	};
 }
-function result(f, ruleIndex, lineText) {
+function result(f, ruleIndex, ctx) {
 	const related = f.related.slice(0, 999);
 	return {
 		ruleId: f.ruleId,
 		...ruleIndex >= 0 ? { ruleIndex } : {},
 		level: f.severity,
 		message: { text: plainText(`${sentence(f.message)} Fix: ${sentence(f.remediation)}`) },
-		locations: [location(f.span, lineText)],
+		locations: [location(f.span, ctx)],
 		...related.length > 0 ? { relatedLocations: related.map((r, i) => ({
 			id: i + 1,
-			...location(r.span, lineText),
+			...location(r.span, ctx),
 			message: { text: plainText(sentence(r.environment ? `${r.environment}: ${r.message}` : r.message)) }
 		})) } : {},
 		partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
@@ -21227,7 +21239,7 @@ function result(f, ruleIndex, lineText) {
 			description: { text: plainText(sentence(f.remediation)) },
 			artifactChanges: [...new Set(f.fix.map((e) => e.path))].map((path) => ({
 				artifactLocation: {
-					uri: uriOf(path),
+					uri: uriOf(ctx.repoPath(path)),
 					uriBaseId: SRCROOT
 				},
 				replacements: f.fix.filter((e) => e.path === path).map((e) => ({
@@ -21248,14 +21260,14 @@ function result(f, ruleIndex, lineText) {
 		}
 	};
 }
-function notification(d) {
+function notification(d, repoPath) {
 	return {
 		level: d.severity,
 		descriptor: { id: d.code },
 		message: { text: plainText(sentence(d.message)) },
 		locations: [{ physicalLocation: {
 			artifactLocation: {
-				uri: uriOf(d.path),
+				uri: uriOf(repoPath(d.path)),
 				uriBaseId: SRCROOT
 			},
 			...d.line !== void 0 ? { region: {
@@ -21273,9 +21285,12 @@ const DEFAULT_OPTIONS = {
 function sarifLog(input, options = DEFAULT_OPTIONS) {
 	const rules = [...input.rules].sort((a, b) => a.id.localeCompare(b.id));
 	const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-	const lineText = options.snippets ? input.lineText : () => void 0;
+	const ctx = {
+		lineText: options.snippets ? input.lineText : () => void 0,
+		repoPath: repositoryPaths(input)
+	};
 	let findings = input.findings;
-	const notifications = input.diagnostics.map(notification);
+	const notifications = input.diagnostics.map((d) => notification(d, ctx.repoPath));
 	if (findings.length > options.maxResults) {
 		findings = findings.map((f, i) => ({
 			f,
@@ -21288,7 +21303,7 @@ function sarifLog(input, options = DEFAULT_OPTIONS) {
 			locations: []
 		});
 	}
-	const root = input.root.endsWith("/") ? input.root : `${input.root}/`;
+	const root = input.repositoryRoot.endsWith("/") ? input.repositoryRoot : `${input.repositoryRoot}/`;
 	return {
 		$schema: "https://json.schemastore.org/sarif-2.1.0.json",
 		version: "2.1.0",
@@ -21318,7 +21333,7 @@ function sarifLog(input, options = DEFAULT_OPTIONS) {
 			} },
 			originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href.replace(/\/?$/, "/") } },
 			columnKind: "utf16CodeUnits",
-			results: findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? -1, lineText)),
+			results: findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? -1, ctx)),
 			invocations: [{
 				executionSuccessful: true,
 				...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}
@@ -36738,6 +36753,18 @@ async function runDiff(argv) {
 	return relevant ? 1 : 0;
 }
 
+// src/cli/repository.ts
+/**
+* The nearest directory at or above `root` that holds `.git` (a directory, or the file a
+* worktree or submodule has); `root` itself when there is none. Reads nothing but names.
+*/
+function repositoryRootOf(root) {
+	for (let dir = root;; dir = dirname(dir)) {
+		if (existsSync(join(dir, ".git"))) return dir;
+		if (dirname(dir) === dir) return root;
+	}
+}
+
 // src/cli/main.ts
 const HELP = `godrift — where Go runtime settings differ between test and production
 
@@ -37104,6 +37131,7 @@ function reportInput(parsed, result, allFindings, root, config, baselinedCount) 
 		rules: RULE_METAS,
 		matrix: () => matrix ??= buildMatrix(result.resolution, allFindings),
 		root: root.split("\\").join("/"),
+		repositoryRoot: repositoryRootOf(root).split("\\").join("/"),
 		failOn: config.failOn
 	};
 }

@@ -116,7 +116,8 @@ describe('GitHub Action', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
-    expect(annotations.some((l) => l.startsWith('::error file=deploy/k8s/overlays/production/env-patch.yaml,line=12,endLine=12,col=23,'))).toBe(true);
+    // Paths from the repository root (this repository holds the example), as the diff has them.
+    expect(annotations.some((l) => l.startsWith('::error file=examples/payments-api/deploy/k8s/overlays/production/env-patch.yaml,line=12,endLine=12,col=23,'))).toBe(true);
     expect(r.summary).toContain('### godrift: ');
     expect(r.summary).toContain('Environment matrix');
     expect(r.summary).toMatch(/\*\*GODEBUG panicnil\*\* ⚠️ drift/);

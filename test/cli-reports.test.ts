@@ -1,8 +1,9 @@
 // End-to-end: several formats in one run, the baseline, and suppression comments as findings.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tableShapes } from './helpers/markdown-tables.js';
 
@@ -145,5 +146,34 @@ describe('suppression comments', () => {
     // A partial scan cannot judge staleness.
     const partial = JSON.parse(godrift(['scan', 'deploy', 'Dockerfile', '--format', 'json'], dir).stdout);
     expect(partial.findings.some((f: { messageId: string }) => f.messageId === 'stale')).toBe(false);
+  });
+});
+
+describe('a scanned subdirectory of a repository', () => {
+  it('SARIF and annotations give paths from the repository root; the other formats from the scanned directory', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'godrift-monorepo-'));
+    mkdirSync(join(repo, '.git'));
+    const service = join(repo, 'services', 'payments');
+    cpSync(join(root, 'examples', 'payments-api'), service, { recursive: true });
+    const sarifFile = join(repo, 'out.sarif');
+    const r = godrift(['scan', 'services/payments', '--format', 'github', '--format', 'sarif', '--output', sarifFile, '--format', 'json', '--output', join(repo, 'out.json')], repo);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(readFileSync(join(repo, 'out.json'), 'utf8'));
+    const first = json.findings[0];
+    expect(first.location.path).not.toMatch(/^services\//);
+    const log = JSON.parse(readFileSync(sarifFile, 'utf8'));
+    const run = log.runs[0];
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(pathToFileURL(repo).href + '/');
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(`services/payments/${first.location.path}`);
+    for (const res of run.results) expect(res.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^services\/payments\//);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toContain(`file=services/payments/${first.location.path},line=${first.location.line},`);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=services\/payments\//);
+    // Without a repository around it, the scanned directory is the root.
+    const alone = mkdtempSync(join(tmpdir(), 'godrift-alone-'));
+    cpSync(join(root, 'examples', 'payments-api'), alone, { recursive: true });
+    const plain = godrift(['scan', alone, '--format', 'github']);
+    expect(plain.stdout.split('\n')[0]).toContain(`file=${first.location.path},`);
   });
 });

@@ -21,6 +21,7 @@ import { scan, type ScanResult } from './scan.js';
 import { explain, suggestName } from './explain.js';
 import { runInspect } from './inspect.js';
 import { runDiff } from './diff.js';
+import { repositoryRootOf } from './repository.js';
 
 const HELP = `godrift — where Go runtime settings differ between test and production
 
@@ -408,6 +409,7 @@ function reportInput(parsed: Parsed, result: ScanResult, allFindings: Finding[],
     rules: RULE_METAS,
     matrix: () => (matrix ??= buildMatrix(result.resolution, allFindings)),
     root: root.split('\\').join('/'),
+    repositoryRoot: repositoryRootOf(root).split('\\').join('/'),
     failOn: config.failOn,
   };
 }

@@ -4,7 +4,8 @@
 //   endColumn exclusive, as SARIF defines them); a span without lines (a binary, an image layer)
 //   gets no region and a logicalLocation instead — never a made-up line 1.
 // - Drift's other side is a relatedLocation; the finding's fingerprint a partialFingerprint.
-// - Paths are relative to %SRCROOT% (originalUriBaseIds), so uploads from any checkout match.
+// - Paths are relative to %SRCROOT% (originalUriBaseIds), the repository root, so uploads from
+//   any checkout match and a scanned subdirectory's files keep their place in the repository.
 // - GitHub's limits (docs "SARIF support for code scanning", "SARIF results exceed limit", "SARIF
 //   file is too large"): at most 25,000 results per run, 1,000 locations per result and 10 MB
 //   of gzip-compressed SARIF per upload; beyond that snippets go, then the least severe
@@ -16,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Diagnostic, Finding, Severity, Span } from '../core/types.js';
 import { PROJECT_URL, ruleHelpUri } from './links.js';
-import { insideFile } from './span.js';
+import { insideFile, repositoryPaths } from './span.js';
 import type { Reporter, ReportInput } from './types.js';
 
 export const SARIF_MAX_RESULTS = 25_000;
@@ -92,33 +93,40 @@ function contextRegion(span: Span, lineText: LineText) {
   return { startLine: first, endLine: first + lines.length - 1, snippet: { text: lines.join('\n') } };
 }
 
-function location(span: Span, lineText: LineText) {
+/** What locations need besides the span: source lines, and paths from the repository root. */
+interface LocationContext {
+  lineText: LineText;
+  repoPath(path: string): string;
+}
+
+function location(span: Span, ctx: LocationContext) {
+  const { lineText } = ctx;
   const inside = insideFile(span);
   const r = region(span, lineText);
   const context = r ? contextRegion(span, lineText) : undefined;
   return {
     physicalLocation: {
-      artifactLocation: { uri: uriOf(span.path), uriBaseId: SRCROOT },
+      artifactLocation: { uri: uriOf(ctx.repoPath(span.path)), uriBaseId: SRCROOT },
       ...(r ? { region: r } : {}),
       ...(context ? { contextRegion: context } : {}),
     },
-    ...(inside.length > 0 ? { logicalLocations: [{ name: inside[inside.length - 1]!, fullyQualifiedName: [span.path, ...inside].join(' › ') }] } : {}),
+    ...(inside.length > 0 ? { logicalLocations: [{ name: inside[inside.length - 1]!, fullyQualifiedName: [ctx.repoPath(span.path), ...inside].join(' › ') }] } : {}),
   };
 }
 
-function result(f: Finding, ruleIndex: number, lineText: LineText) {
+function result(f: Finding, ruleIndex: number, ctx: LocationContext) {
   const related = f.related.slice(0, SARIF_MAX_RELATED - 1);
   return {
     ruleId: f.ruleId,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: f.severity,
     message: { text: plainText(`${sentence(f.message)} Fix: ${sentence(f.remediation)}`) },
-    locations: [location(f.span, lineText)],
+    locations: [location(f.span, ctx)],
     ...(related.length > 0
       ? {
           relatedLocations: related.map((r, i) => ({
             id: i + 1,
-            ...location(r.span, lineText),
+            ...location(r.span, ctx),
             message: { text: plainText(sentence(r.environment ? `${r.environment}: ${r.message}` : r.message)) },
           })),
         }
@@ -130,7 +138,7 @@ function result(f: Finding, ruleIndex: number, lineText: LineText) {
             {
               description: { text: plainText(sentence(f.remediation)) },
               artifactChanges: [...new Set(f.fix.map((e) => e.path))].map((path) => ({
-                artifactLocation: { uri: uriOf(path), uriBaseId: SRCROOT },
+                artifactLocation: { uri: uriOf(ctx.repoPath(path)), uriBaseId: SRCROOT },
                 replacements: f.fix!.filter((e) => e.path === path).map((e) => ({
                   deletedRegion: { charOffset: e.startOffset, charLength: e.endOffset - e.startOffset },
                   insertedContent: { text: e.text },
@@ -150,7 +158,7 @@ function result(f: Finding, ruleIndex: number, lineText: LineText) {
   };
 }
 
-function notification(d: Diagnostic) {
+function notification(d: Diagnostic, repoPath: LocationContext['repoPath']) {
   return {
     level: d.severity,
     descriptor: { id: d.code },
@@ -158,7 +166,7 @@ function notification(d: Diagnostic) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: uriOf(d.path), uriBaseId: SRCROOT },
+          artifactLocation: { uri: uriOf(repoPath(d.path)), uriBaseId: SRCROOT },
           ...(d.line !== undefined ? { region: { startLine: d.line, ...(d.column !== undefined ? { startColumn: d.column } : {}) } } : {}),
         },
       },
@@ -183,9 +191,9 @@ const DEFAULT_OPTIONS: SarifLogOptions = {
 export function sarifLog(input: ReportInput, options: SarifLogOptions = DEFAULT_OPTIONS) {
   const rules = [...input.rules].sort((a, b) => a.id.localeCompare(b.id));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const lineText: LineText = options.snippets ? input.lineText : () => undefined;
+  const ctx: LocationContext = { lineText: options.snippets ? input.lineText : () => undefined, repoPath: repositoryPaths(input) };
   let findings = input.findings;
-  const notifications = input.diagnostics.map(notification);
+  const notifications = input.diagnostics.map((d) => notification(d, ctx.repoPath));
   if (findings.length > options.maxResults) {
     // Keep the most severe, in the reporters' usual order within a severity.
     findings = findings
@@ -201,7 +209,7 @@ export function sarifLog(input: ReportInput, options: SarifLogOptions = DEFAULT_
       locations: [],
     });
   }
-  const root = input.root.endsWith('/') ? input.root : `${input.root}/`;
+  const root = input.repositoryRoot.endsWith('/') ? input.repositoryRoot : `${input.repositoryRoot}/`;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -231,7 +239,7 @@ export function sarifLog(input: ReportInput, options: SarifLogOptions = DEFAULT_
         },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? -1, lineText)),
+        results: findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? -1, ctx)),
         invocations: [
           {
             executionSuccessful: true,

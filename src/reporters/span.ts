@@ -11,6 +11,17 @@ export function insideFile(span: Span): string[] {
   return logical[0] === span.path ? logical.slice(1) : logical;
 }
 
+/**
+ * Maps a path relative to the scanned root to one relative to the repository root (prefixing
+ * the scanned directory, e.g. `services/api/`), for formats read against the repository.
+ */
+export function repositoryPaths(input: { root: string; repositoryRoot: string }): (path: string) => string {
+  const repo = input.repositoryRoot.replace(/\/+$/, '');
+  const root = input.root.replace(/\/+$/, '');
+  const prefix = root !== repo && root.startsWith(`${repo}/`) ? `${root.slice(repo.length + 1)}/` : '';
+  return (path) => prefix + path;
+}
+
 /** `path:line:col` for text, `path › name › …` for a binary or an image layer. */
 export function placeOf(span: Span): string {
   if (span.start) return `${span.path}:${span.start.line}:${span.start.column}`;

@@ -154,6 +154,7 @@ export function fixedReportInput(): ReportInput {
     rules: FIXED_RULES,
     matrix: () => FIXED_MATRIX,
     root: '/home/ci/repo',
+    repositoryRoot: '/home/ci/repo',
     failOn: 'warning',
   };
 }
