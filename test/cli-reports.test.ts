@@ -1,9 +1,11 @@
 // End-to-end: several formats in one run, the baseline, and suppression comments as findings.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tableShapes } from './helpers/markdown-tables.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'godrift.js');
@@ -30,7 +32,18 @@ describe('several formats in one run', () => {
     const json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
     const sarif = JSON.parse(readFileSync(join(dir, 'godrift.sarif'), 'utf8'));
     expect(sarif.runs[0].results.length).toBe(json.findings.length);
-    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="godrift"/);
+    const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="godrift"/);
+    // One test case per rule and file with findings (a passing "no findings" case for a quiet
+    // rule); with the default --fail-on error, a case fails when it holds an error.
+    const head = /<testsuites name="godrift" tests="(\d+)" failures="(\d+)"/.exec(junit)!;
+    expect(Number(head[1])).toBe(junit.match(/<testcase /g)!.length);
+    expect(Number(head[2])).toBe(junit.match(/<failure /g)!.length);
+    const pairs = new Set(json.findings.map((f: { ruleId: string; location: { path: string } }) => `${f.ruleId} ${f.location.path}`));
+    const cases = [...junit.matchAll(/<testcase classname="godrift\.([\w-]+)" name="([^"]+)" file=/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(cases.sort()).toEqual([...pairs].sort());
+    const failing = new Set(json.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { ruleId: string; location: { path: string } }) => `${f.ruleId} ${f.location.path}`));
+    expect(Number(head[2])).toBe(failing.size);
     expect(json.summary.baselined).toBe(0);
   });
 
@@ -54,6 +67,31 @@ describe('several formats in one run', () => {
     const md = readFileSync(summary, 'utf8');
     expect(md.startsWith('# earlier step\n### godrift: ')).toBe(true);
     expect(md).toContain('Environment matrix');
+  });
+});
+
+describe('hostile values in CI output (test/fixtures/hostile-report)', () => {
+  it('annotations stay one command per finding, and the job summary stays text in well-formed tables', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'godrift-hostile-'));
+    const summary = join(dir, 'summary.md');
+    const fixture = join(root, 'test', 'fixtures', 'hostile-report');
+    const r = godrift(['scan', fixture, '--format', 'github'], root, { GITHUB_STEP_SUMMARY: summary });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(godrift(['scan', fixture, '--format', 'json']).stdout);
+    // Values hold ANSI escapes, <script>, quotes, `|`, backticks and @mentions: each finding is
+    // still exactly one line that starts a workflow command, and no raw escape reaches the log.
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(json.findings.length + json.diagnostics.length);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=[^,:]+,line=\d+,endLine=\d+(,col=\d+,endColumn=\d+)?,title=[^:,]+::/);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toContain('\\x1b[31m1\\x1b[0m<script>');
+    const md = readFileSync(summary, 'utf8');
+    expect(md).not.toMatch(/<script|<b>|\u001b|(^|[^;])@octocat/);
+    expect(md).toContain('&lt;script&gt;alert\\(\'traceback\'\\)&lt;/script&gt;');
+    expect(md).toContain('&#64;octocat\\|x\\`y\\`');
+    // Findings table (4 cells) and matrix (setting + production + test): no row broken by a `|`.
+    expect(tableShapes(md)).toEqual([6, 5]);
   });
 });
 
@@ -108,5 +146,34 @@ describe('suppression comments', () => {
     // A partial scan cannot judge staleness.
     const partial = JSON.parse(godrift(['scan', 'deploy', 'Dockerfile', '--format', 'json'], dir).stdout);
     expect(partial.findings.some((f: { messageId: string }) => f.messageId === 'stale')).toBe(false);
+  });
+});
+
+describe('a scanned subdirectory of a repository', () => {
+  it('SARIF and annotations give paths from the repository root; the other formats from the scanned directory', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'godrift-monorepo-'));
+    mkdirSync(join(repo, '.git'));
+    const service = join(repo, 'services', 'payments');
+    cpSync(join(root, 'examples', 'payments-api'), service, { recursive: true });
+    const sarifFile = join(repo, 'out.sarif');
+    const r = godrift(['scan', 'services/payments', '--format', 'github', '--format', 'sarif', '--output', sarifFile, '--format', 'json', '--output', join(repo, 'out.json')], repo);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(readFileSync(join(repo, 'out.json'), 'utf8'));
+    const first = json.findings[0];
+    expect(first.location.path).not.toMatch(/^services\//);
+    const log = JSON.parse(readFileSync(sarifFile, 'utf8'));
+    const run = log.runs[0];
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(pathToFileURL(repo).href + '/');
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(`services/payments/${first.location.path}`);
+    for (const res of run.results) expect(res.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^services\/payments\//);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toContain(`file=services/payments/${first.location.path},line=${first.location.line},`);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=services\/payments\//);
+    // Without a repository around it, the scanned directory is the root.
+    const alone = mkdtempSync(join(tmpdir(), 'godrift-alone-'));
+    cpSync(join(root, 'examples', 'payments-api'), alone, { recursive: true });
+    const plain = godrift(['scan', alone, '--format', 'github']);
+    expect(plain.stdout.split('\n')[0]).toContain(`file=${first.location.path},`);
   });
 });

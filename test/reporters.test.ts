@@ -3,14 +3,16 @@
 // format owes its consumer: SARIF validated by Microsoft's SARIF Multitool and held to GitHub
 // code scanning's documented requirements; workflow commands escaped; JUnit and HTML escaped.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORTERS } from '../src/reporters/index.js';
 import { markdownReport } from '../src/reporters/markdown.js';
-import { FINGERPRINT_KEY, sarifLog, SARIF_MAX_RESULTS } from '../src/reporters/sarif.js';
+import { RULES } from '../src/rules/index.js';
+import { FINGERPRINT_KEY, friendlyRuleName, sarifLog, sarifText, SARIF_MAX_RESULTS } from '../src/reporters/sarif.js';
+import { tableShapes } from './helpers/markdown-tables.js';
+import { ACCEPTED_NOTES, multitool, validateSarif } from './helpers/sarif-multitool.js';
 import { FIXED_FINDINGS, fixedReportInput } from './helpers/report-input.js';
 
 const root = join(import.meta.dirname, '..');
@@ -42,47 +44,6 @@ describe('reporter goldens', () => {
   }
 });
 
-/** The Multitool's native binary (from the npm package for this platform), if it runs here. */
-function multitool(): string | undefined {
-  try {
-    const require = createRequire(import.meta.url);
-    const bin = require('@microsoft/sarif-multitool-linux') as string;
-    return spawnSync(bin, ['--version'], { encoding: 'utf8' }).status === 0 ? bin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Runs `Sarif.Multitool validate`; returns its results (JSON schema errors are JSON10xx, rules SARIF1xxx/2xxx). */
-function validateSarif(bin: string, sarif: string): Array<{ ruleId: string; level: string; text: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'godrift-sarif-'));
-  writeFileSync(join(dir, 'in.sarif'), sarif);
-  // SARIF2006 fetches every URI in the log over HTTP: no network in tests.
-  writeFileSync(
-    join(dir, 'config.xml'),
-    '<?xml version="1.0" encoding="utf-8"?>\n<Properties>\n  <Properties Key="SARIF2006.UrisShouldBeReachable.Options">\n    <Property Key="RuleEnabled" Value="Disabled" />\n  </Properties>\n</Properties>\n',
-  );
-  const r = spawnSync(bin, ['validate', join(dir, 'in.sarif'), '-o', join(dir, 'out.sarif'), '--log', 'ForceOverwrite', '-c', join(dir, 'config.xml'), '--level', 'Error', 'Warning', 'Note'], {
-    encoding: 'utf8',
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
-  });
-  expect(r.status, r.stdout + r.stderr).toBe(0);
-  const out = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
-  return (out.runs[0].results ?? []).map((x: { ruleId: string; level?: string; message: { arguments?: string[] } }) => ({
-    ruleId: x.ruleId,
-    level: x.level ?? 'warning',
-    text: (x.message.arguments ?? []).join(' | '),
-  }));
-}
-
-/**
- * Notes the validator gives that we accept, each for a reason: message ids instead of text
- * (SARIF2002: our messages carry the values), versionControlProvenance (SARIF2003: the scan
- * does not know the commit), conventional rule ids such as CS2001 (SARIF2009: ours are stable
- * kebab-case ids, as code scanning allows), snippets of multi-line regions (SARIF2010).
- */
-const ACCEPTED_NOTES = new Set(['SARIF2002', 'SARIF2003', 'SARIF2009', 'SARIF2010']);
-
 const bin = multitool();
 
 describe('SARIF', () => {
@@ -94,6 +55,60 @@ describe('SARIF', () => {
     const logicalOnly = `runs[0].results[${FIXED_FINDINGS.findIndex((f) => !f.span.start)}].locations[0].physicalLocation`;
     const problems = results.filter((r) => (r.level !== 'note' || !ACCEPTED_NOTES.has(r.ruleId)) && !(r.ruleId === 'SARIF2017' && r.text === logicalOnly));
     expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!bin && !process.env.CI)('passes the validator on a real scan with every real rule (examples/payments-api)', () => {
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'godrift.js'), 'scan', join(root, 'examples', 'payments-api'), '--format', 'sarif', '--fail-on', 'none'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const log = JSON.parse(r.stdout);
+    expect(log.runs[0].tool.driver.rules.length).toBe(RULES.length);
+    expect(log.runs[0].results.length).toBeGreaterThan(5);
+    const problems = validateSarif(bin!, r.stdout).filter((x) => x.level !== 'note' || !ACCEPTED_NOTES.has(x.ruleId));
+    expect(problems).toEqual([]);
+  });
+
+  it('names every real rule in Pascal case, different from its id (SARIF1001, SARIF2012)', () => {
+    for (const { meta } of RULES) {
+      const name = friendlyRuleName(meta.id);
+      expect(name, meta.id).toMatch(/^[A-Z](?:[a-z0-9]|[A-Z](?![A-Z]))*$/);
+      expect(name.toLowerCase()).not.toBe(meta.id.toLowerCase());
+    }
+    expect(friendlyRuleName('go-env-w-persistent')).toBe('GoEnvwPersistent');
+  });
+
+  it('leaves the category to upload-sarif and claims no security severity', () => {
+    const run = sarifLog(fixedReportInput()).runs[0]! as Record<string, unknown> & ReturnType<typeof sarifLog>['runs'][0];
+    // upload-sarif's `category` only applies to a run without automationDetails.
+    expect(run).not.toHaveProperty('automationDetails');
+    // `security-severity` makes code scanning file an alert as a security vulnerability; godrift's
+    // rules judge configuration, and say how severe through `level` and `problem.severity`.
+    for (const rule of run.tool.driver.rules) expect(rule.properties).not.toHaveProperty('security-severity');
+    for (const res of run.results) expect(['error', 'warning', 'note']).toContain(res.level);
+  });
+
+  it('stays under the upload size limit: snippets go first, then the least severe results', () => {
+    const input = fixedReportInput();
+    const many = Array.from({ length: 400 }, (_, i) => ({ ...FIXED_FINDINGS[i % 4]!, fingerprint: `${i}`.padStart(32, '0'), message: `${FIXED_FINDINGS[i % 4]!.message} #${i} ${((i * 2654435761) >>> 0).toString(36)}` }));
+    const big = { ...input, findings: many };
+    const full = sarifText(big);
+    expect(full).toContain('"snippet"');
+    // A limit between the size without snippets and the full size: everything, minus snippets.
+    const noSnippets = sarifText(big, gzipSync(full).length - 1);
+    expect(JSON.parse(noSnippets).runs[0].results.length).toBe(many.length);
+    expect(noSnippets).not.toContain('"snippet"');
+    expect(noSnippets).not.toContain('results-truncated');
+    // A limit that holds only some results: the most severe, and a notification saying so.
+    const limit = Math.floor(gzipSync(noSnippets).length / 3);
+    const cut = sarifText(big, limit);
+    expect(gzipSync(cut).length).toBeLessThanOrEqual(limit);
+    expect(gunzipSync(gzipSync(cut)).toString()).toBe(cut);
+    const run = JSON.parse(cut).runs[0];
+    expect(run.results.length).toBeGreaterThan(0);
+    expect(run.results.length).toBeLessThan(many.length);
+    const errors = many.filter((f) => f.severity === 'error').length;
+    if (run.results.length <= errors) expect(run.results.every((r: { level: string }) => r.level === 'error')).toBe(true);
+    const note = run.invocations[0].toolExecutionNotifications.find((n: { descriptor: { id: string } }) => n.descriptor.id === 'results-truncated');
+    expect(note.message.text).toBe(`${many.length - run.results.length} less severe findings were left out: GitHub code scanning accepts at most ${limit / 1_000_000} MB of gzip-compressed SARIF per upload.`);
   });
 
   it('meets GitHub code scanning requirements', () => {
@@ -154,8 +169,9 @@ describe('escaping', () => {
     expect(out).not.toContain('\u001b');
     expect(out).toContain('%25,:" is not a level'); // message data: only % CR LF are escaped
     // Property values (file, title) escape `:` and `,` too, so a path cannot add properties.
-    const odd = REPORTERS.github!({ ...input, diagnostics: [], findings: [{ ...input.findings[3]!, span: { ...input.findings[3]!.span, path: 'a,line=1:b%.yaml' } }] });
-    expect(odd).toMatch(/^::notice file=a%2Cline=1%3Ab%25\.yaml,line=3,/);
+    const odd = REPORTERS.github!({ ...input, diagnostics: [], findings: [{ ...input.findings[3]!, span: { ...input.findings[3]!.span, path: 'a,line=1:b%\r\n::error x.yaml' } }] });
+    expect(odd).toMatch(/^::notice file=a%2Cline=1%3Ab%25%0D%0A%3A%3Aerror x\.yaml,line=3,/);
+    expect(odd.trimEnd().split('\n')).toHaveLength(1);
     expect(lines[2]).toMatch(/^::warning file=images\/api.tar,title=/); // no line for a binary
   });
   it('markdown: no raw HTML, no mentions, no table breaks', () => {
@@ -163,10 +179,14 @@ describe('escaping', () => {
     expect(md).not.toContain('<script>');
     expect(md).not.toContain('@octocat');
     expect(md).not.toContain('\u001b');
-    for (const row of md.split('\n').filter((l) => l.startsWith('| '))) {
-      // Every unescaped pipe is a cell border: rows of one table have equal counts.
-      expect(row.replace(/\\\|/g, '').split('|').length).toBeGreaterThanOrEqual(5);
-    }
+    // Every unescaped pipe is a cell border: each row has as many cells as its table's header.
+    expect(tableShapes(md)).toEqual([6, 5]); // findings: 4 cells; matrix: setting + 2 environments
+  });
+  it('sarif: a scanned `[z](w)` is no embedded link (SARIF §3.11.6)', () => {
+    const run = sarifLog(input).runs[0]!;
+    const texts = run.results.flatMap((r) => [r.message.text, ...(r.relatedLocations ?? []).map((l) => l.message.text)]);
+    expect(texts.join('\n')).toContain('*y* \\[z\\](w)');
+    for (const t of texts) expect(t.replace(/\\[[\]]/g, '')).not.toMatch(/[[\]]/);
   });
   it('junit and html: scanned values are text, not markup', () => {
     const xml = REPORTERS.junit!(input);

@@ -1,4 +1,6 @@
-// The GitHub Action's entry point (action.yml: runs.using node24, main dist/action/main.js).
+// The GitHub Action's entry point. action.yml runs it as action/main.mjs (runs.using node24): a
+// committed bundle of this file and everything it imports, built by scripts/build-action.mjs,
+// because a workflow's `uses:` checks out the repository without installing or building it.
 // It turns the action's inputs (INPUT_* variables) into a `godrift scan` command line and runs
 // the CLI in-process: annotations on stdout (--format github), the job summary appended to
 // $GITHUB_STEP_SUMMARY, a SARIF file, and step outputs in $GITHUB_OUTPUT. It uploads nothing:
@@ -83,7 +85,6 @@ export async function runAction(): Promise<number> {
     setOutput('notes', String(report.summary.notes));
     setOutput('baselined', String(report.summary.baselined ?? 0));
   }
-  if (files.sarif) setOutput('sarif-file', files.sarif);
   for (const [format, file] of Object.entries(files)) setOutput(`${format}-file`, file);
   setOutput('exit-code', String(code));
   rmSync(scratch, { recursive: true, force: true });

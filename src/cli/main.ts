@@ -21,6 +21,7 @@ import { scan, type ScanResult } from './scan.js';
 import { explain, suggestName } from './explain.js';
 import { runInspect } from './inspect.js';
 import { runDiff } from './diff.js';
+import { repositoryRootOf } from './repository.js';
 
 const HELP = `godrift — where Go runtime settings differ between test and production
 
@@ -61,13 +62,21 @@ With --format github, the Markdown job summary is appended to $GITHUB_STEP_SUMMA
 
 class UsageError extends Error {}
 
+/**
+ * godrift's version from its package.json: two levels up from dist/cli/main.js, one level up
+ * from the action's bundle (action/main.mjs, scripts/build-action.mjs).
+ */
 function toolVersion(): string {
-  try {
-    const here = dirname(fileURLToPath(import.meta.url));
-    return (JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of [['..', '..'], ['..']]) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(here, ...up, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'godrift' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not here: try the next place
+    }
   }
+  return 'unknown';
 }
 
 /** One report of a run: a format and where it goes (undefined: stdout). */
@@ -400,6 +409,7 @@ function reportInput(parsed: Parsed, result: ScanResult, allFindings: Finding[],
     rules: RULE_METAS,
     matrix: () => (matrix ??= buildMatrix(result.resolution, allFindings)),
     root: root.split('\\').join('/'),
+    repositoryRoot: repositoryRootOf(root).split('\\').join('/'),
     failOn: config.failOn,
   };
 }

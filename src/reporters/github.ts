@@ -6,12 +6,16 @@
 // 10 warning annotations per step; the summary and SARIF carry everything.
 import type { Finding, Span } from '../core/types.js';
 import { escapeTerminal, escapeWorkflowData, escapeWorkflowProperty } from './escape.js';
+import { insideFile, repositoryPaths } from './span.js';
 import type { Reporter } from './types.js';
+
+/** Scanned-root path → repository path: annotations attach to files of the repository's diff. */
+type RepoPath = (path: string) => string;
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
-function properties(span: Span, title: string): string {
-  const props: string[] = [`file=${escapeWorkflowProperty(span.path)}`];
+function properties(span: Span, title: string, repoPath: RepoPath): string {
+  const props: string[] = [`file=${escapeWorkflowProperty(repoPath(span.path))}`];
   if (span.start) {
     props.push(`line=${span.start.line}`);
     const end = span.end;
@@ -23,18 +27,20 @@ function properties(span: Span, title: string): string {
   return props.join(',');
 }
 
-function annotation(f: Finding): string {
-  const logical = f.span.logical && !f.span.start ? ` (${f.span.logical.join(' › ')})` : '';
-  const related = f.related.map((r) => `\n${r.environment ? `${r.environment}: ` : ''}${escapeTerminal(r.span.path)}${r.span.start ? `:${r.span.start.line}:${r.span.start.column}` : ''}: ${escapeTerminal(r.message)}`).join('');
+function annotation(f: Finding, repoPath: RepoPath): string {
+  const inside = f.span.start ? [] : insideFile(f.span);
+  const logical = inside.length > 0 ? ` (${inside.join(' › ')})` : '';
+  const related = f.related.map((r) => `\n${r.environment ? `${r.environment}: ` : ''}${escapeTerminal(repoPath(r.span.path))}${r.span.start ? `:${r.span.start.line}:${r.span.start.column}` : ''}: ${escapeTerminal(r.message)}`).join('');
   const message = `${escapeTerminal(f.message)}${escapeTerminal(logical)}\nhelp: ${escapeTerminal(f.remediation)}${related}`;
-  return `::${COMMAND[f.severity]} ${properties(f.span, `godrift ${f.ruleId} (${f.environment})`)}::${escapeWorkflowData(message)}`;
+  return `::${COMMAND[f.severity]} ${properties(f.span, `godrift ${f.ruleId} (${f.environment})`, repoPath)}::${escapeWorkflowData(message)}`;
 }
 
 export const githubReporter: Reporter = (input) => {
-  const lines = input.findings.map(annotation);
+  const repoPath = repositoryPaths(input);
+  const lines = input.findings.map((f) => annotation(f, repoPath));
   for (const d of input.diagnostics) {
     const span: Span = { path: d.path, ...(d.line !== undefined ? { start: { line: d.line, column: d.column ?? 1, offset: 0 } } : {}) };
-    lines.push(`::${COMMAND[d.severity]} ${properties(span, `godrift could not fully read this file (${d.code})`)}::${escapeWorkflowData(escapeTerminal(d.message))}`);
+    lines.push(`::${COMMAND[d.severity]} ${properties(span, `godrift could not fully read this file (${d.code})`, repoPath)}::${escapeWorkflowData(escapeTerminal(d.message))}`);
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 };

@@ -10,6 +10,7 @@ import type { Finding, Span } from '../core/types.js';
 import type { MatrixValue } from '../resolve/matrix.js';
 import { escapeHtml as h } from './escape.js';
 import { ruleHelpUri } from './links.js';
+import { placeOf } from './span.js';
 import type { Reporter, ReportInput } from './types.js';
 
 const STYLE = `
@@ -19,7 +20,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 .meta{color:var(--muted)}.counts span{margin-right:14px;font-weight:600}.c-error{color:var(--err)}.c-warning{color:var(--warn)}.c-note{color:var(--note)}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}tr.drift td{background:var(--drift)}tr.drift td:first-child{font-weight:600}.unset{color:var(--muted)}.unresolved{font-style:italic}
-code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+code,pre,.frame{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace}
 .filters{display:flex;gap:12px;align-items:center;flex-wrap:wrap;margin:8px 0 12px}.filters label{font-weight:600}
 .finding{border:1px solid var(--line);border-left:4px solid var(--muted);border-radius:6px;padding:8px 12px;margin:10px 0}
 .finding.error{border-left-color:var(--err)}.finding.warning{border-left-color:var(--warn)}.finding.note{border-left-color:var(--note)}
@@ -35,10 +36,7 @@ code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 const SCRIPT = `(function(){var f=document.querySelectorAll('select[data-filter]');var items=document.querySelectorAll('.finding');var shown=document.getElementById('shown');function apply(){var want={};f.forEach(function(s){want[s.dataset.filter]=s.value});var n=0;items.forEach(function(el){var ok=(!want.rule||el.dataset.rule===want.rule)&&(!want.severity||el.dataset.severity===want.severity)&&(!want.environment||el.dataset.environment===want.environment);el.classList.toggle('hidden',!ok);if(ok)n++});if(shown)shown.textContent=String(n)}f.forEach(function(s){s.addEventListener('change',apply)});apply()})();`;
 const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
 
-function where(span: Span): string {
-  if (span.start) return `${span.path}:${span.start.line}:${span.start.column}`;
-  return [span.path, ...(span.logical ?? [])].join(' › ');
-}
+const where = placeOf;
 
 /** The span's line with one line of context either side, the span marked on its first line. */
 function frame(input: ReportInput, span: Span): string {
@@ -80,7 +78,7 @@ function findingHtml(input: ReportInput, f: Finding): string {
 function cell(values: MatrixValue[] | undefined): string {
   if (!values || values.length === 0) return '<td class="unset">–</td>';
   const title = values.map((v) => `${v.path}${v.line !== null ? `:${v.line}:${v.column}` : ''} (${v.origin})`).join('\n');
-  const shown = [...new Set(values.map((v) => (v.literal ? h(v.value) : `<span class="unresolved">‹${h(v.value)}›</span>`)))];
+  const shown = [...new Set(values.map((v) => (!v.literal ? `<span class="unresolved">‹${h(v.value)}›</span>` : v.value === '' ? '<code>""</code>' : h(v.value))))];
   return `<td title="${h(title).replace(/\\x0a/g, '&#10;')}">${shown.join('<br>')}</td>`;
 }
 
@@ -124,7 +122,7 @@ ${
   matrix.rows.length === 0
     ? '<p>No Go settings found.</p>'
     : `<table id="matrix"><thead><tr><th>setting</th>${matrix.environments.map((e) => `<th>${h(e)}</th>`).join('')}</tr></thead><tbody>\n${matrixRows}\n</tbody></table>
-<p class="meta">– not set: Go's default applies. ‹…› a value godrift cannot resolve. Highlighted rows differ between test and production; hover a value for where it is set.</p>`
+<p class="meta">– not set: Go's default applies. "" set to the empty string. ‹…› a value godrift cannot resolve. Highlighted rows differ between test and production; hover a value for where it is set.</p>`
 }
 <h2>Findings</h2>
 <div class="filters">${options('rule', 'rule', input.findings.map((f) => f.ruleId))}${options('severity', 'severity', input.findings.map((f) => f.severity))}${options('environment', 'environment', input.findings.map((f) => f.environment))}<span class="meta"><span id="shown">${input.findings.length}</span> of ${input.findings.length} shown</span></div>

@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../core/types.js';
 import type { Matrix, MatrixValue } from '../resolve/matrix.js';
 import { escapeMarkdown } from './escape.js';
 import { ruleHelpUri } from './links.js';
+import { placeOf } from './span.js';
 import type { Reporter, ReportInput } from './types.js';
 
 const MAX_ROWS = 200;
@@ -18,9 +19,7 @@ function plural(n: number, w: string): string {
 }
 
 function where(f: Finding): string {
-  const s = f.span;
-  if (s.start) return `${s.path}:${s.start.line}:${s.start.column}`;
-  return [s.path, ...(s.logical ?? [])].join(' › ');
+  return placeOf(f.span);
 }
 
 export function headline(input: ReportInput): string {
@@ -42,7 +41,7 @@ function details(input: ReportInput): string {
 
 function cellText(values: MatrixValue[] | undefined): string {
   if (!values || values.length === 0) return '–';
-  const distinct = [...new Set(values.map((v) => (v.literal ? escapeMarkdown(v.value) : `‹${escapeMarkdown(v.value)}›`)))];
+  const distinct = [...new Set(values.map((v) => (!v.literal ? `‹${escapeMarkdown(v.value)}›` : v.value === '' ? '""' : escapeMarkdown(v.value))))];
   return distinct.join('<br>');
 }
 
@@ -62,7 +61,7 @@ export function matrixMarkdown(matrix: Matrix): string[] {
     out.push(`| ${row.drift ? `**${name}** ⚠️ drift` : name} | ${matrix.environments.map((e) => cellText(row.cells[e])).join(' | ')} |`);
   }
   if (matrix.rows.length > MAX_MATRIX_ROWS) out.push('', `… and ${matrix.rows.length - MAX_MATRIX_ROWS} more settings (see \`godrift matrix\`).`);
-  out.push('', "– not set: Go's default applies. ‹…› a value godrift cannot resolve.", '', '</details>');
+  out.push('', "– not set: Go's default applies. \"\" set to the empty string. ‹…› a value godrift cannot resolve.", '', '</details>');
   return out;
 }
 

@@ -10,7 +10,7 @@ function truncate(s: string, width: number): string {
 
 function cellText(values: MatrixValue[] | undefined): string {
   if (!values || values.length === 0) return '-';
-  const distinct = [...new Set(values.map((v) => (v.literal ? v.value : `‹${v.value}›`)))];
+  const distinct = [...new Set(values.map((v) => (!v.literal ? `‹${v.value}›` : v.value === '' ? '""' : v.value)))];
   return distinct.length === 1 ? distinct[0]! : `${distinct[0]} (+${distinct.length - 1})`;
 }
 
@@ -43,5 +43,6 @@ export function formatMatrixText(matrix: Matrix, width = 80): string {
   lines.push('');
   lines.push("'-' not set: Go's default applies.  '!' drift between test and production.");
   lines.push("'‹…›' a value godrift cannot resolve.  '(+N)' N more values in other contexts.");
+  lines.push("'\"\"' set to the empty string.");
   return lines.join('\n') + '\n';
 }

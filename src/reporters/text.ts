@@ -3,6 +3,7 @@
 // other environment's location as a second frame. Colour only when asked (TTY).
 import type { Finding, RelatedLocation, Span } from '../core/types.js';
 import { escapeTerminal } from './escape.js';
+import { placeOf } from './span.js';
 import type { Reporter, ReportInput } from './types.js';
 
 const ESC = '\u001b[';
@@ -10,9 +11,9 @@ function paint(on: boolean, code: string, s: string): string {
   return on ? `${ESC}${code}m${s}${ESC}0m` : s;
 }
 
+/** `path:line:col`, or `path › name › …` in a binary or an image layer. */
 export function location(span: Span): string {
-  if (span.start) return `${span.path}:${span.start.line}:${span.start.column}`;
-  return [span.path, ...(span.logical ?? [])].join(' › ');
+  return placeOf(span);
 }
 
 /** A code frame: the line with its number and the span underlined (first line of the span only). */

@@ -20,8 +20,15 @@ export interface ReportInput {
   rules: readonly RuleMeta[];
   /** The settings matrix (rows × environments), built on first call (job summary, HTML). */
   matrix(): Matrix;
-  /** Absolute path of the scanned root, `/`-separated (SARIF `originalUriBaseIds`). */
+  /** Absolute path of the scanned root, `/`-separated. */
   root: string;
+  /**
+   * Absolute path of the repository the scanned root belongs to, `/`-separated: the root itself
+   * or a directory above it. SARIF and GitHub annotations give paths from here, since code
+   * scanning and the pull-request diff resolve them against the repository, not against a
+   * scanned subdirectory (`godrift scan services/api`).
+   */
+  repositoryRoot: string;
   /** `--fail-on`: findings at or above it fail the run (JUnit failures, summaries). */
   failOn: Severity | 'none';
 }

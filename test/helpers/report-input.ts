@@ -80,7 +80,8 @@ export const FIXED_FINDINGS: Finding[] = [
     variable: 'GOEXPERIMENT',
     key: 'rangefunc',
     environment: 'production',
-    span: { path: 'images/api.tar', logical: ['layer sha256:4f2a', '/usr/bin/api', 'build info', 'GOEXPERIMENT'] },
+    // As the artifact reader writes it: the logical path starts with the file itself.
+    span: { path: 'images/api.tar', logical: ['images/api.tar', 'layer sha256:4f2a', '/usr/bin/api', 'build info', 'GOEXPERIMENT'] },
     related: [],
     remediation: 'rebuild without the experiment or set it in the production build too',
     fingerprint: '00112233445566778899aabbccddeeff',
@@ -125,6 +126,16 @@ export const FIXED_MATRIX: Matrix = {
         test: [{ value: '${{ vars.TB }}', literal: false, path: '.github/workflows/ci.yml', line: 5, column: 3, origin: 'actions-env' }],
       },
     },
+    {
+      // Set to the empty string in test (no experiments), not set in production: `""` versus `–`.
+      target: '.',
+      variable: 'GOEXPERIMENT',
+      key: null,
+      drift: false,
+      cells: {
+        test: [{ value: '', literal: true, path: '.github/workflows/ci.yml', line: 4, column: 3, origin: 'actions-env' }],
+      },
+    },
   ],
 };
 
@@ -143,6 +154,7 @@ export function fixedReportInput(): ReportInput {
     rules: FIXED_RULES,
     matrix: () => FIXED_MATRIX,
     root: '/home/ci/repo',
+    repositoryRoot: '/home/ci/repo',
     failOn: 'warning',
   };
 }
