@@ -49,6 +49,7 @@ type Toolchain struct {
 	Regabi      []ArchCase    `json:"regabiSwitch"`
 	Dwarf5Expr  string        `json:"dwarf5Supported,omitempty"`
 	CPUOptions  []CPUOption   `json:"cpuOptions"`
+	Reads       []GodebugRead `json:"reads"`
 }
 
 // GodebugInfo is one entry of internal/godebugs.All.
@@ -88,6 +89,18 @@ type Experiment struct {
 	Baseline string `json:"baseline,omitempty"`
 }
 
+// GodebugRead is a GODEBUG key that library or go-command code reads outside the runtime:
+// `godebug.New("name")` (Go 1.21+; a leading # marks an undocumented setting),
+// `godebug.Get("name")` (Go 1.19/1.20, before internal/godebugs existed), or a `name=`
+// string literal compared inside a function that reads os.Getenv("GODEBUG") itself
+// (net/http's bundled http2debug, cmd/go's gocacheverify in 1.19). For toolchains without
+// internal/godebugs (Go ≤ 1.20) these reads are the only record of which settings exist.
+type GodebugRead struct {
+	Name     string   `json:"name"`
+	Packages []string `json:"packages"` // every package that reads it, sorted
+	Hidden   bool     `json:"hidden,omitempty"`
+}
+
 // ArchCase is one case of the GOARCH switch that decides the register-ABI baseline.
 type ArchCase struct {
 	Goarch []string `json:"goarch"`
@@ -104,7 +117,9 @@ func main() {
 	out := flag.String("out", "src/knowledge/generated/toolchains.ts", "output file")
 	toolchains := flag.String("toolchain", "go1.27.3", "comma-separated GOTOOLCHAIN names to read besides the local Go (downloaded when missing)")
 	extra := flag.String("goroot", "/usr/lib/go-1.19", "comma-separated extra GOROOT directories, read when present")
+	allowMissing := flag.Bool("allow-missing", false, "drop toolchains that the existing output holds but this machine cannot read (otherwise an error)")
 	flag.Parse()
+	previous := previousToolchains(*out)
 
 	var roots []string
 	local, err := goEnvGOROOT("local")
@@ -142,6 +157,17 @@ func main() {
 		all = append(all, tc)
 	}
 	sort.Slice(all, func(i, j int) bool { return versionLess(all[i].Version, all[j].Version) })
+	// Regenerating on a machine without, say, golang-1.19 must not silently drop its data.
+	var missing []string
+	for _, v := range previous {
+		if !seen[v] {
+			missing = append(missing, v)
+		}
+	}
+	if len(missing) > 0 && !*allowMissing {
+		fatalf("%s holds %s, which this machine cannot read; install it (go1.19.x: `apt-get install golang-1.19`; go1.N.P: network access to the Go module proxy for GOTOOLCHAIN=go1.N.P, then -toolchain) or pass -allow-missing to drop it",
+			*out, strings.Join(missing, ", "))
+	}
 
 	js, err := json.MarshalIndent(all, "", "  ")
 	if err != nil {
@@ -168,6 +194,20 @@ func main() {
 		fatalf("%v", err)
 	}
 	fmt.Fprintf(os.Stderr, "gen-knowledge: wrote %s\n", *out)
+}
+
+// previousToolchains reads the "// Toolchains: go1.19.8, go1.26.8." line of an earlier output.
+func previousToolchains(path string) []string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	for _, line := range strings.SplitN(string(b), "\n", 4) {
+		if rest, ok := strings.CutPrefix(line, "// Toolchains: "); ok {
+			return splitList(strings.TrimSuffix(rest, "."))
+		}
+	}
+	return nil
 }
 
 func fatalf(format string, args ...any) {
@@ -274,6 +314,11 @@ func readToolchain(root string) (Toolchain, error) {
 			}
 		}
 	}
+	reads, err := readGodebugReads(src)
+	if err != nil {
+		return tc, err
+	}
+	tc.Reads = reads
 	if tc.Godebugs == nil {
 		tc.Godebugs = []GodebugInfo{}
 	}
@@ -483,6 +528,10 @@ func readDbgvars(f *ast.File) []Dbgvar {
 	field := map[string]int{} // debug struct field name -> index in vars
 	for _, cl := range elements(varValue(f, "dbgvars")) {
 		m := fields(cl)
+		// Before Go 1.21 the entries are positional: {"name", &debug.field}.
+		if len(m) == 0 && len(cl.Elts) >= 2 {
+			m = map[string]ast.Expr{"name": cl.Elts[0], "value": cl.Elts[1]}
+		}
 		dv := Dbgvar{Name: str(m["name"]), Default: "0"}
 		target := m["value"]
 		if a, ok := m["atomic"]; ok {
@@ -645,4 +694,161 @@ func readCPUOptions(f *ast.File) []string {
 		return true
 	})
 	return out
+}
+
+// readGodebugReads walks $GOROOT/src (without vendored code, testdata, tests, the runtime and
+// internal/cpu, whose settings come from dbgvars and the cpu option tables) for the GODEBUG
+// keys that code reads; see GodebugRead.
+func readGodebugReads(src string) ([]GodebugRead, error) {
+	seen := map[string]int{}
+	var out []GodebugRead
+	add := func(name, pkg string, hidden bool) {
+		if name == "" {
+			return
+		}
+		if i, ok := seen[name]; ok {
+			// A name read both as #name and as name is documented.
+			out[i].Hidden = out[i].Hidden && hidden
+			if !contains(out[i].Packages, pkg) {
+				out[i].Packages = append(out[i].Packages, pkg)
+				sort.Strings(out[i].Packages)
+			}
+			return
+		}
+		seen[name] = len(out)
+		out = append(out, GodebugRead{Name: name, Packages: []string{pkg}, Hidden: hidden})
+	}
+	// Debian's /usr/lib/go-1.19/src is a symbolic link, which WalkDir would not enter.
+	src, err := filepath.EvalSymlinks(src)
+	if err != nil {
+		return nil, err
+	}
+	err = filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			switch {
+			case d.Name() == "testdata" || d.Name() == "vendor",
+				rel == "runtime", rel == "internal/cpu", rel == "internal/godebugs":
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.Contains(b, []byte("godebug")) && !bytes.Contains(b, []byte("GODEBUG")) {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, b, parser.SkipObjectResolution)
+		if err != nil {
+			return fmt.Errorf("%s: %v", rel, err)
+		}
+		pkg := filepath.ToSlash(filepath.Dir(rel))
+		if strings.HasPrefix(pkg, "cmd/go/") {
+			pkg = "cmd/go" // internal/godebugs names the go command's settings "cmd/go"
+		}
+		readGodebugReadsIn(f, func(name string, hidden bool) { add(name, pkg, hidden) })
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	if out == nil {
+		out = []GodebugRead{}
+	}
+	return out, err
+}
+
+// keyLiteral matches a string literal that starts with a GODEBUG key and "=", as compared
+// against fields of os.Getenv("GODEBUG") (`"http2debug=1"`, `"fuzzseed="`).
+func keyLiteral(s string) string {
+	i := strings.IndexByte(s, '=')
+	if i <= 0 {
+		return ""
+	}
+	for j, c := range s[:i] {
+		if !(c >= 'a' && c <= 'z' || j > 0 && (c >= '0' && c <= '9' || c == '.')) {
+			return ""
+		}
+	}
+	return s[:i]
+}
+
+func readGodebugReadsIn(f *ast.File, add func(name string, hidden bool)) {
+	isCall := func(n ast.Node, pkg string, names ...string) (*ast.CallExpr, bool) {
+		ce, ok := n.(*ast.CallExpr)
+		if !ok || len(ce.Args) != 1 {
+			return nil, false
+		}
+		sel, ok := ce.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return nil, false
+		}
+		if id, ok := sel.X.(*ast.Ident); !ok || id.Name != pkg {
+			return nil, false
+		}
+		for _, n := range names {
+			if sel.Sel.Name == n {
+				return ce, true
+			}
+		}
+		return nil, false
+	}
+	// Functions (innermost FuncDecl or FuncLit) that read os.Getenv("GODEBUG") themselves.
+	var stack []ast.Node
+	envReaders := map[ast.Node]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		if ce, ok := isCall(n, "godebug", "New", "Get"); ok {
+			if s := str(ce.Args[0]); s != "" {
+				add(strings.TrimPrefix(s, "#"), strings.HasPrefix(s, "#"))
+			}
+		}
+		if ce, ok := isCall(n, "os", "Getenv"); ok && str(ce.Args[0]) == "GODEBUG" {
+			for i := len(stack) - 1; i >= 0; i-- {
+				switch stack[i].(type) {
+				case *ast.FuncDecl, *ast.FuncLit:
+					envReaders[stack[i]] = true
+					i = 0
+				}
+			}
+		}
+		return true
+	})
+	for fn := range envReaders {
+		ast.Inspect(fn, func(n ast.Node) bool {
+			if s := str(exprOrNil(n)); s != "" {
+				if k := keyLiteral(s); k != "" {
+					add(k, false)
+				}
+			}
+			return true
+		})
+	}
+}
+
+func exprOrNil(n ast.Node) ast.Expr {
+	if bl, ok := n.(*ast.BasicLit); ok {
+		return bl
+	}
+	return nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

@@ -117,6 +117,28 @@ export function godebugSetting(name: string): GodebugSetting | undefined {
   return s;
 }
 
+/**
+ * A GODEBUG key that the Go source of a toolchain at hand reads but that godrift does not model
+ * as a setting: go-command and testing internals registered as `godebug.New("#name")` or parsed
+ * from os.Getenv("GODEBUG") (`#gofsystrace`, `#execwait`, `lazymod`, `fuzzseed`, …; go-facts
+ * §1.2 "Hidden settings"). They work from the environment but are undocumented, have no
+ * metric, and go.mod `godebug` lines and `//go:debug` reject them (they are not in
+ * internal/godebugs.All). Returns the toolchains whose source reads it and the reading
+ * packages, or undefined for a modelled setting or a name no source at hand reads.
+ */
+export function internalGodebugRead(name: string): { toolchains: string[]; packages: string[] } | undefined {
+  if (godebugSetting(name)) return undefined;
+  const toolchains: string[] = [];
+  const packages = new Set<string>();
+  for (const tc of GENERATED_TOOLCHAINS) {
+    const r = tc.reads.find((x) => x.name === name);
+    if (!r) continue;
+    toolchains.push(tc.version);
+    for (const p of r.packages) packages.add(p);
+  }
+  return toolchains.length > 0 ? { toolchains, packages: [...packages].sort() } : undefined;
+}
+
 /** Every known setting name except `cpu.*` (plus `cpu.all`), sorted. */
 export function allGodebugNames(): string[] {
   return [...curatedByName.keys(), 'cpu.all'].sort();

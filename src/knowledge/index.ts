@@ -17,6 +17,7 @@ export {
   godebugValueValid,
   godebugProductionHazard,
   retiredGodebug,
+  internalGodebugRead,
   defaultGodebug,
   suggestGodebugKey,
   type DefaultGodebugOptions,

@@ -13,6 +13,8 @@ import {
   godebugProductionHazard,
   godebugSetting,
   godebugValueValid,
+  internalGodebugRead,
+  minorNumber,
   parseGogc,
   parseGomaxprocs,
   parseKubernetesQuantity,
@@ -21,6 +23,7 @@ import {
   suggestGodebugKey,
   tracebackLevel,
 } from './index.js';
+import { CURATED_EXPERIMENTS, EXPERIMENT_COLUMNS } from './curated/experiments.js';
 
 describe('generated data agrees with the curated history', () => {
   for (const tc of GENERATED_TOOLCHAINS) {
@@ -45,9 +48,40 @@ describe('generated data agrees with the curated history', () => {
         if (s.runtime && godebugExistsIn(name, v)) expect(dbg.has(name), `${name} claimed in dbgvars of ${v}`).toBe(true);
       }
     });
-    it(`${v}: experiments parsed`, () => {
-      expect(tc.experiments.length).toBeGreaterThan(10);
+    it(`${v}: experiments parsed and equal to the curated matrix column`, () => {
+      // Go 1.19 has 8 flags (go-facts §3.2), 1.26 and 1.27 have 20.
+      expect(tc.experiments.length).toBeGreaterThanOrEqual(8);
       expect(experimentsFor(v).length).toBe(tc.experiments.length);
+      const column = EXPERIMENT_COLUMNS.indexOf(`1.${minorNumber(v)}` as (typeof EXPERIMENT_COLUMNS)[number]);
+      if (column < 0) return;
+      const curated = [...CURATED_EXPERIMENTS].filter(([, cells]) => cells[column] !== '-').map(([name]) => name).sort();
+      expect(tc.experiments.map((e) => e.name).sort()).toEqual(curated);
+      const curatedOn = [...CURATED_EXPERIMENTS].filter(([, cells]) => cells[column] === 'D').map(([name]) => name).sort();
+      expect(tc.experiments.filter((e) => e.baseline === 'true').map((e) => e.name).sort()).toEqual(curatedOn);
+    });
+    it(`${v}: every GODEBUG key its library and go-command code reads is curated or a known internal`, () => {
+      expect(tc.reads.length).toBeGreaterThan(10);
+      for (const r of tc.reads) {
+        const s = godebugSetting(r.name);
+        if (!s) {
+          // Undocumented internals: go-facts §1.2 "Hidden settings" (plus lazymod, fuzzseed and intern, read straight from the environment).
+          expect(['cmdgonetlimit', 'execwait', 'fuzzdebug', 'fuzzseed', 'gofsystrace', 'gofsystracelog', 'gofsystracestack', 'goindex', 'gotoolchainexec', 'intern', 'lazymod', 'simd'], r.name).toContain(r.name);
+          expect(internalGodebugRead(r.name)?.toolchains).toContain(v);
+          continue;
+        }
+        expect(godebugExistsIn(r.name, v), `${r.name} is read by ${r.packages.join(', ')} in ${v}`).toBe(true);
+      }
+    });
+    it(`${v}: every curated library or go-command setting of that version is read by its source`, () => {
+      const reads = new Set(tc.reads.map((r) => r.name));
+      const dbg = new Set(tc.dbgvars.map((d) => d.name));
+      const missing = allGodebugNames().filter((name) => {
+        const s = godebugSetting(name)!;
+        if (name.startsWith('cpu.') || name === 'memprofilerate' || name === 'pagetrace' || dbg.has(name)) return false;
+        if (s.package === 'runtime' && s.runtime) return false;
+        return godebugExistsIn(name, v) && !reads.has(name);
+      });
+      expect(missing, `curated as existing in ${v} but not read by its source`).toEqual([]);
     });
   }
 });

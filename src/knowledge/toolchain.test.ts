@@ -54,38 +54,102 @@ function readTable(src: string): { name: string; package: string; changed?: numb
   return out;
 }
 
-/** Names and def fields of `var dbgvars = []*dbgVar{…}` in runtime1.go. */
+/**
+ * Names and def fields of `var dbgvars = []*dbgVar{…}` in runtime1.go; before Go 1.21 the
+ * entries are positional (`var dbgvars = []dbgVar{{"allocfreetrace", &debug.allocfreetrace}, …}`).
+ */
 function readDbgvars(src: string): { name: string; def?: string }[] {
-  const start = src.indexOf('var dbgvars = []*dbgVar{');
-  const end = src.indexOf('\n}', start);
-  return [...src.slice(start, end).matchAll(/\{name: "([^"]+)"[^}]*?(?:def: (\d+))?\}/g)].map((m) => ({ name: m[1]!, ...(m[2] ? { def: m[2] } : {}) }));
+  const m = /var dbgvars = \[\]\*?dbgVar\{/.exec(src);
+  if (!m) return [];
+  const end = src.indexOf('\n}', m.index);
+  const body = src.slice(m.index, end);
+  const keyed = [...body.matchAll(/\{name: "([^"]+)"[^}]*?(?:def: (\d+))?\}/g)].map((x) => ({ name: x[1]!, ...(x[2] ? { def: x[2] } : {}) }));
+  if (keyed.length > 0) return keyed;
+  return [...body.matchAll(/\{"([^"]+)", &debug\.\w+\}/g)].map((x) => ({ name: x[1]! }));
 }
 
-describe.skipIf(!localRoot)(`installed toolchain ${localVersion ?? ''} matches the generated data`, () => {
-  const gen = GENERATED_TOOLCHAINS.find((t) => t.version === localVersion);
-  it('is in src/knowledge/generated (else run `npm run gen:knowledge`)', () => {
-    expect(gen?.version, `no generated data for ${localVersion}: run npm run gen:knowledge`).toBe(localVersion);
-  });
-  it('internal/godebugs.All is identical', () => {
-    const table = readTable(readFileSync(join(localRoot!, 'src/internal/godebugs/table.go'), 'utf8'));
-    expect(table.length).toBeGreaterThan(20);
-    const norm = (e: { name: string; package: string; changed?: number; old?: string; opaque?: boolean; immutable?: boolean }) => ({
-      name: e.name,
-      package: e.package,
-      changed: e.changed ?? 0,
-      old: e.old ?? '',
-      opaque: !!e.opaque,
-      immutable: !!e.immutable,
+/**
+ * GODEBUG keys passed to godebug.New / godebug.Get in code lines (not comments) of the
+ * library and go command, without vendored code, testdata, tests, the runtime and internal/cpu.
+ */
+function readGodebugCalls(goroot: string): Set<string> {
+  let files: string[] = [];
+  try {
+    files = execFileSync('grep', ['-rlE', '--include=*.go', 'godebug\\.(New|Get)\\(', '.'], { cwd: join(goroot, 'src'), encoding: 'utf8' }).split('\n');
+  } catch {
+    return new Set();
+  }
+  const names = new Set<string>();
+  for (const f of files) {
+    if (!f || f.endsWith('_test.go') || /(^|\/)(testdata|vendor)\//.test(f) || /^\.\/(runtime|internal\/cpu|internal\/godebugs)\//.test(f)) continue;
+    for (const line of readFileSync(join(goroot, 'src', f), 'utf8').split('\n')) {
+      if (/^\s*\/\//.test(line)) continue;
+      for (const m of line.matchAll(/godebug\.(?:New|Get)\("#?([a-z0-9.]+)"\)/g)) names.add(m[1]!);
+    }
+  }
+  return names;
+}
+
+function versionOf(root: string | undefined): string | undefined {
+  if (!root || !existsSync(join(root, 'VERSION'))) return undefined;
+  return readFileSync(join(root, 'VERSION'), 'utf8').split('\n')[0]!.trim();
+}
+
+const go127Root = localRoot ? goEnvGoroot('go1.27.3') : undefined;
+// Debian's golang-1.19 (`apt-get install golang-1.19`): the one toolchain before internal/godebugs.
+const go119Root = existsSync('/usr/lib/go-1.19/VERSION') ? '/usr/lib/go-1.19' : undefined;
+
+const sourceChecks: { label: string; root: string | undefined }[] = [
+  { label: `the machine's Go (${localVersion ?? 'none'})`, root: localRoot },
+  { label: 'Go 1.27.3 (GOTOOLCHAIN=go1.27.3)', root: go127Root },
+  { label: "Debian's golang-1.19", root: go119Root },
+];
+
+for (const sc of sourceChecks) {
+  const version = versionOf(sc.root);
+  if (!sc.root || !version) {
+    it.skip(`${sc.label}: source not on this machine, generated data not re-checked`, () => {});
+    continue;
+  }
+  const root = sc.root;
+  describe(`${sc.label} source matches the generated data`, () => {
+    const gen = GENERATED_TOOLCHAINS.find((t) => t.version === version);
+    it('is in src/knowledge/generated (else run `npm run gen:knowledge`)', () => {
+      expect(gen?.version, `no generated data for ${version}: run npm run gen:knowledge`).toBe(version);
     });
-    expect(gen?.godebugs.map(norm)).toEqual(table.map(norm));
+    it('internal/godebugs.All is identical (absent before Go 1.21)', () => {
+      const path = join(root, 'src/internal/godebugs/table.go');
+      if (!existsSync(path)) {
+        expect(compareGoVersions(version, '1.21')).toBeLessThan(0);
+        expect(gen?.godebugs).toEqual([]);
+        return;
+      }
+      const table = readTable(readFileSync(path, 'utf8'));
+      expect(table.length).toBeGreaterThan(20);
+      const norm = (e: { name: string; package: string; changed?: number; old?: string; opaque?: boolean; immutable?: boolean }) => ({
+        name: e.name,
+        package: e.package,
+        changed: e.changed ?? 0,
+        old: e.old ?? '',
+        opaque: !!e.opaque,
+        immutable: !!e.immutable,
+      });
+      expect(gen?.godebugs.map(norm)).toEqual(table.map(norm));
+    });
+    it('runtime dbgvars are identical', () => {
+      const vars = readDbgvars(readFileSync(join(root, 'src/runtime/runtime1.go'), 'utf8'));
+      expect(vars.length).toBeGreaterThanOrEqual(20);
+      expect(gen?.dbgvars.map((d) => d.name)).toEqual(vars.map((v) => v.name));
+      for (const v of vars) if (v.def) expect(gen?.dbgvars.find((d) => d.name === v.name)?.default, v.name).toBe(v.def);
+    });
+    it('every godebug.New/godebug.Get key of the library and go command is in the generated reads', () => {
+      const calls = readGodebugCalls(root);
+      expect(calls.size).toBeGreaterThan(8);
+      const reads = new Set(gen?.reads.map((r) => r.name));
+      expect([...calls].filter((n) => !reads.has(n))).toEqual([]);
+    });
   });
-  it('runtime dbgvars are identical', () => {
-    const vars = readDbgvars(readFileSync(join(localRoot!, 'src/runtime/runtime1.go'), 'utf8'));
-    expect(vars.length).toBeGreaterThan(20);
-    expect(gen?.dbgvars.map((d) => d.name)).toEqual(vars.map((v) => v.name));
-    for (const v of vars) if (v.def) expect(gen?.dbgvars.find((d) => d.name === v.name)?.default, v.name).toBe(v.def);
-  });
-});
+}
 
 // ---- defaultGodebug parity with `go list` ----
 
@@ -97,11 +161,13 @@ interface Fixture {
 }
 
 const FIXTURES: Fixture[] = [
+  { name: 'go118', goLine: '1.18', godebug: {}, directives: {} },
   { name: 'go120', goLine: '1.20', godebug: {}, directives: {} },
   { name: 'go121', goLine: '1.21', godebug: {}, directives: {} },
   { name: 'go122', goLine: '1.22', godebug: {}, directives: {} },
   { name: 'go123-godebug-block', goLine: '1.23', godebug: { panicnil: '1', httpcookiemaxnum: '5000', multipathtcp: '3' }, directives: {} },
   { name: 'go124', goLine: '1.24', godebug: {}, directives: {} },
+  { name: 'go125-directives-only', goLine: '1.25', godebug: {}, directives: { httpcookiemaxnum: '0', tlssha1: '1' } },
   { name: 'go124-directives', goLine: '1.24', godebug: { panicnil: '0' }, directives: { panicnil: '1', default: 'go1.22', randseednop: '1' } },
   { name: 'go126-default-block', goLine: '1.26', godebug: { default: 'go1.21' }, directives: {} },
 ];
@@ -131,7 +197,6 @@ function goList(dir: string, toolchain: string): string {
   }).trim();
 }
 
-const go127Root = localRoot ? goEnvGoroot('go1.27.3') : undefined;
 const toolchains: { label: string; gotoolchain: string; version: string | undefined; available: boolean }[] = [
   { label: `machine's Go (${localVersion ?? 'none'})`, gotoolchain: 'local', version: localVersion, available: !!localRoot },
   { label: 'Go 1.27.3', gotoolchain: 'go1.27.3', version: 'go1.27.3', available: !!go127Root && existsSync(join(go127Root, 'VERSION')) },

@@ -110,4 +110,17 @@ export interface GeneratedToolchain {
   regabiSwitch: { goarch: string[]; sets: string[] }[];
   dwarf5Supported?: string;
   cpuOptions: { name: string; arch: string }[];
+  /**
+   * GODEBUG keys read outside the runtime: `godebug.New("name")` (`#name`: `hidden`),
+   * `godebug.Get("name")` (Go ≤ 1.20) and `name=` literals compared with os.Getenv("GODEBUG").
+   * For toolchains without internal/godebugs (Go ≤ 1.20) the only record of their settings.
+   */
+  reads: GeneratedGodebugRead[];
+}
+
+/** One GODEBUG key read by library or go-command code of a toolchain. */
+export interface GeneratedGodebugRead {
+  name: string;
+  packages: string[];
+  hidden?: boolean;
 }
