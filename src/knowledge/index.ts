@@ -25,6 +25,7 @@ export {
 export { experimentsFor, experimentKnown, experimentLastKnown, type Platform } from './experiments.js';
 export { tracebackLevel, parseMemLimit, parseGogc, parseGomaxprocs, parseKubernetesQuantity, type TracebackLevel } from './runtime-vars.js';
 export { compareGoVersions, parseGoVersion, goMinor, minorNumber, asRelease, type GoVersion } from './versions.js';
+export { GOTOOLCHAIN_SINCE, parseGotoolchain, selectGoToolchain, type GotoolchainSetting, type ToolchainSelection } from './toolchain-select.js';
 export { GENERATED_TOOLCHAINS } from './generated/toolchains.js';
 export * from './variables.js';
 export {

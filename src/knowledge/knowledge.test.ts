@@ -15,6 +15,8 @@ import {
   godebugValueValid,
   internalGodebugRead,
   minorNumber,
+  parseGotoolchain,
+  selectGoToolchain,
   parseGogc,
   parseGomaxprocs,
   parseKubernetesQuantity,
@@ -305,5 +307,46 @@ describe('scalar runtime variables', () => {
     expect(parseKubernetesQuantity('1e3')).toBe(1000);
     expect(parseKubernetesQuantity('12Mb')).toBeUndefined();
     expect(parseKubernetesQuantity('')).toBeUndefined();
+  });
+});
+
+describe('toolchain selection (cmd/go/internal/toolchain.Select)', () => {
+  it('parses GOTOOLCHAIN like the go command', () => {
+    expect(parseGotoolchain('auto')).toEqual({ min: 'local', mode: 'auto' });
+    expect(parseGotoolchain('path')).toEqual({ min: 'local', mode: 'path' });
+    expect(parseGotoolchain('local')).toEqual({ min: 'local', mode: 'none' });
+    expect(parseGotoolchain('go1.27.3')).toEqual({ min: '1.27.3', mode: 'none' });
+    expect(parseGotoolchain('go1.22.3+auto')).toEqual({ min: '1.22.3', mode: 'auto' });
+    expect(parseGotoolchain('local+path')).toEqual({ min: 'local', mode: 'path' });
+    // go: invalid GOTOOLCHAIN "1.22.3" (no go prefix), "go1.22+latest" (only +auto and +path).
+    expect(parseGotoolchain('1.22.3')).toBeUndefined();
+    expect(parseGotoolchain('go1.22+latest')).toBeUndefined();
+    expect(parseGotoolchain('gofoo')).toBeUndefined();
+  });
+  it('switches to a newer toolchain or go line under auto, never under local or a bare name', () => {
+    expect(selectGoToolchain({ local: '1.26.8', toolchainLine: 'go1.27.3', goLine: '1.25.0' })?.version).toBe('1.27.3');
+    expect(selectGoToolchain({ local: '1.26.8', goLine: '1.27' })?.version).toBe('1.27.0');
+    expect(selectGoToolchain({ local: '1.26.8', toolchainLine: 'go1.25.0', goLine: '1.24' })).toEqual({ version: '1.26.8', because: [] });
+    expect(selectGoToolchain({ local: '1.26.8', gotoolchain: 'local', toolchainLine: 'go1.27.3' })?.version).toBe('1.26.8');
+    expect(selectGoToolchain({ local: '1.26.8', gotoolchain: 'go1.25.4', toolchainLine: 'go1.27.3' })?.version).toBe('1.25.4');
+    expect(selectGoToolchain({ local: '1.26.8', gotoolchain: 'go1.25.4+auto', toolchainLine: 'go1.27.3' })?.version).toBe('1.27.3');
+    expect(selectGoToolchain({ local: '1.26.8', toolchainLine: 'default', goLine: '1.27' })?.version).toBe('1.26.8');
+    expect(selectGoToolchain({ gotoolchain: 'go1.27.3' })?.version).toBe('1.27.3');
+    expect(selectGoToolchain({ goLine: '1.22' })?.version).toBe('1.22.0');
+    expect(selectGoToolchain({})).toBeUndefined();
+  });
+  it('leaves a go command older than 1.21 alone', () => {
+    const s = selectGoToolchain({ local: '1.20.14', gotoolchain: 'go1.27.3', toolchainLine: 'go1.27.3' });
+    expect(s?.version).toBe('1.20.14');
+    expect(s?.because.join()).toContain('predates GOTOOLCHAIN');
+  });
+});
+
+describe('GODEBUG keys read by the Go source but not modelled', () => {
+  it('knows the go command internals of the toolchains at hand', () => {
+    expect(internalGodebugRead('gofsystrace')?.packages).toEqual(['cmd/go']);
+    expect(internalGodebugRead('lazymod')?.toolchains.length).toBeGreaterThanOrEqual(1);
+    expect(internalGodebugRead('panicnil')).toBeUndefined();
+    expect(internalGodebugRead('gcstop')).toBeUndefined();
   });
 });

@@ -1,0 +1,91 @@
+// Which Go toolchain the go command actually runs: cmd/go/internal/toolchain.Select (go1.26.8
+// src/cmd/go/internal/toolchain/select.go; https://go.dev/doc/toolchain#select). Pure: callers
+// pass what the repository says (the installed toolchain, GOTOOLCHAIN, go.mod's lines).
+
+import { compareGoVersions, parseGoVersion } from './versions.js';
+
+/** The first Go release whose go command reads GOTOOLCHAIN and go.mod `toolchain` lines. */
+export const GOTOOLCHAIN_SINCE = '1.21';
+
+/** A parsed GOTOOLCHAIN value. */
+export interface GotoolchainSetting {
+  /** `local`, or the named minimum toolchain's version (`1.22.3` for `go1.22.3`). */
+  min: 'local' | string;
+  /** `auto`/`path`: go.mod may switch to a newer toolchain; `none`: the minimum is used as is. */
+  mode: 'auto' | 'path' | 'none';
+}
+
+/**
+ * Parses GOTOOLCHAIN like Select: `auto` and `path` (= `local+auto`, `local+path`), `local`,
+ * `go1.X.Y`, `<name>+auto`, `<name>+path`. Undefined for what the go command rejects with
+ * `go: invalid GOTOOLCHAIN "…"` (or an empty value, which leaves the local toolchain).
+ */
+export function parseGotoolchain(value: string): GotoolchainSetting | undefined {
+  const v = value.trim();
+  if (v === 'auto' || v === 'path') return { min: 'local', mode: v };
+  const plus = v.indexOf('+');
+  const name = plus < 0 ? v : v.slice(0, plus);
+  const suffix = plus < 0 ? undefined : v.slice(plus + 1);
+  if (suffix !== undefined && suffix !== 'auto' && suffix !== 'path') return undefined;
+  const mode = suffix ?? 'none';
+  if (name === 'local') return { min: 'local', mode };
+  // gover.FromToolchain: `go1.22.3`, optionally with a `-suffix` (`go1.22.3-custom`); a
+  // toolchain name needs the go prefix.
+  if (!name.startsWith('go')) return undefined;
+  const p = parseGoVersion(name.slice(2).split('-')[0] ?? '');
+  if (!p) return undefined;
+  return { min: name.slice(2).split('-')[0]!, mode };
+}
+
+/** What {@link selectGoToolchain} decides, with the reasons in words. */
+export interface ToolchainSelection {
+  version: string;
+  /** Why, as short clauses (`GOTOOLCHAIN=local keeps the installed Go 1.22.5`). */
+  because: string[];
+}
+
+/**
+ * The toolchain the go command runs, given the installed one (`local`; undefined when unknown),
+ * the GOTOOLCHAIN value, and go.mod's `toolchain` and `go` lines. Mirrors Select:
+ *  - go commands before {@link GOTOOLCHAIN_SINCE} ignore GOTOOLCHAIN and toolchain lines;
+ *  - the minimum is the installed toolchain, or GOTOOLCHAIN's named one;
+ *  - with auto/path (the default `auto` from $GOROOT/go.env), a `toolchain` line newer than the
+ *    minimum wins, then a `go` line newer than that (a language version `1.N` ≥ 1.21 means
+ *    `go1.N.0`, golang/go#62278); `toolchain default` turns switching off.
+ * Returns undefined when none of the inputs names a version.
+ */
+export function selectGoToolchain(input: { local?: string; gotoolchain?: string; toolchainLine?: string; goLine?: string }): ToolchainSelection | undefined {
+  const because: string[] = [];
+  const setting = input.gotoolchain === undefined || input.gotoolchain.trim() === '' ? undefined : parseGotoolchain(input.gotoolchain);
+  const local = input.local;
+  // An old go command, or an invalid GOTOOLCHAIN (the go command stops): nothing switches.
+  if (local !== undefined && compareGoVersions(local, GOTOOLCHAIN_SINCE) < 0) {
+    if (input.gotoolchain !== undefined) because.push(`Go ${local} predates GOTOOLCHAIN (Go ${GOTOOLCHAIN_SINCE}) and ignores it`);
+    return { version: local, because };
+  }
+  let version = local;
+  let mode: GotoolchainSetting['mode'] = 'auto';
+  if (setting) {
+    mode = setting.mode;
+    if (setting.min !== 'local') {
+      version = setting.min;
+      because.push(`GOTOOLCHAIN=${input.gotoolchain!.trim()} runs Go ${setting.min}`);
+    } else if (local !== undefined && mode === 'none') because.push(`GOTOOLCHAIN=${input.gotoolchain!.trim()} keeps the installed Go ${local}`);
+  }
+  if (mode === 'none') return version === undefined ? undefined : { version, because };
+  const tl = input.toolchainLine?.trim();
+  if (tl === 'default') return version === undefined ? undefined : { version, because: [...because, 'toolchain default turns switching off'] };
+  const toolVersion = tl?.startsWith('go') ? tl.slice(2).split('-')[0] : undefined;
+  if (toolVersion && parseGoVersion(toolVersion) && (version === undefined || compareGoVersions(toolVersion, version) > 0)) {
+    if (version !== undefined) because.push(`the toolchain line asks for the newer Go ${toolVersion}`);
+    version = toolVersion;
+  }
+  const go = input.goLine?.trim();
+  if (go && parseGoVersion(go) && (version === undefined || compareGoVersions(go, version) > 0)) {
+    const p = parseGoVersion(go)!;
+    const release = p.patch === undefined && !p.pre && compareGoVersions(go, GOTOOLCHAIN_SINCE) >= 0 ? `${go}.0` : go;
+    if (version !== undefined) because.push(`the go line needs at least Go ${release}`);
+    version = release;
+  }
+  return version === undefined ? undefined : { version, because };
+}
