@@ -23,7 +23,19 @@ export {
   type DefaultGodebugOptions,
 } from './godebug.js';
 export { experimentsFor, experimentKnown, experimentLastKnown, type Platform } from './experiments.js';
-export { tracebackLevel, parseMemLimit, parseGogc, parseGomaxprocs, parseKubernetesQuantity, type TracebackLevel } from './runtime-vars.js';
+export {
+  tracebackLevel,
+  tracebackCanonical,
+  GOTRACEBACK_LEVEL_NAMES,
+  GOTRACEBACK_DEFAULT,
+  GOTRACEBACK_PRINTS,
+  GOGC_DEFAULT,
+  parseMemLimit,
+  parseGogc,
+  parseGomaxprocs,
+  parseKubernetesQuantity,
+  type TracebackLevel,
+} from './runtime-vars.js';
 export { compareGoVersions, parseGoVersion, goMinor, minorNumber, asRelease, type GoVersion } from './versions.js';
 export { GOTOOLCHAIN_SINCE, parseGotoolchain, selectGoToolchain, type GotoolchainSetting, type ToolchainSelection } from './toolchain-select.js';
 export { GENERATED_TOOLCHAINS } from './generated/toolchains.js';
@@ -38,7 +50,9 @@ export {
   GOAMD64_LEVELS,
   GOAMD64_DEFAULT,
   amd64Level,
+  GOMAXPROCS_CGROUP_AWARE_SINCE,
   GO_ENV_WRITE,
+  GO_ENV_WRITE_OLDEST_CHECKED,
   goEnvWriteRefused,
   EXPERIMENT_MEANINGS,
   VARIABLE_FACTS,

@@ -35,6 +35,39 @@ export function tracebackLevel(value: string, goos = 'linux'): { valid: boolean;
   return { valid: false, level: 'none', printsStacks: false };
 }
 
+/** The named GOTRACEBACK levels outside Windows, lowest first (runtime/extern.go). */
+export const GOTRACEBACK_LEVEL_NAMES: readonly TracebackLevel[] = ['none', 'single', 'all', 'system', 'crash'];
+
+/** GOTRACEBACK when unset or empty (runtime1.go setTraceback: `case "single", ""`). */
+export const GOTRACEBACK_DEFAULT: TracebackLevel = 'single';
+
+/** What a crash prints at each level (runtime/extern.go), for messages. */
+export const GOTRACEBACK_PRINTS: Readonly<Record<TracebackLevel, string>> = {
+  none: 'only the panic message, no goroutine stacks',
+  single: 'the stack of the failing goroutine',
+  all: 'the stacks of every user goroutine',
+  system: 'the stacks of every goroutine, runtime frames included',
+  crash: 'the stacks of every goroutine, then aborts for a core dump',
+  wer: 'the stacks of every goroutine, then aborts through Windows Error Reporting',
+  numeric: 'the stacks of that level',
+};
+
+/**
+ * The level name a GOTRACEBACK value stands for: digits 0, 1 and 2 are none, all and system
+ * (runtime/extern.go: "GOTRACEBACK=0 … =1 … =2"), other digits stay as written, names as
+ * tracebackLevel reads them (empty = single).
+ */
+export function tracebackCanonical(value: string, goos = 'linux'): string {
+  const v = value.trim();
+  const level = tracebackLevel(v, goos);
+  if (level.level !== 'numeric') return level.level;
+  const n = Number(v);
+  return n === 0 ? 'none' : n === 1 ? 'all' : n === 2 ? 'system' : String(n);
+}
+
+/** GOGC when unset, and what any value readGOGC does not accept means (mgcpacer.go). */
+export const GOGC_DEFAULT = 100;
+
 const INT64_MAX = 9223372036854775807n;
 
 /** strconv.ParseInt(s, 10, 64) for non-negative results; undefined on error or negative. */
@@ -88,8 +121,8 @@ export function parseGogc(value: string): { ok: boolean; off: boolean; percent?:
     const n = Number(value);
     if (n >= -2147483648 && n <= 2147483647) return n < 0 ? { ok: true, off: true } : { ok: true, off: false, percent: n };
   }
-  if (value === '') return { ok: true, off: false, percent: 100 };
-  return { ok: false, off: false, percent: 100 };
+  if (value === '') return { ok: true, off: false, percent: GOGC_DEFAULT };
+  return { ok: false, off: false, percent: GOGC_DEFAULT };
 }
 
 /**

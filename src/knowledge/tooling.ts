@@ -138,6 +138,14 @@ export function amd64Level(value: string): { valid: boolean; level: number; refu
     : { valid: true, level };
 }
 
+// ---- GOMAXPROCS and container CPU limits (go-facts §1.2, §7, §9) ----
+
+/**
+ * The first Go whose default GOMAXPROCS follows the cgroup CPU limit: the release that added
+ * the containermaxprocs/updatemaxprocs settings (1.25). An explicit GOMAXPROCS turns that off.
+ */
+export const GOMAXPROCS_CGROUP_AWARE_SINCE: string = godebugSetting('containermaxprocs')?.added ?? '1.25';
+
 // ---- go env -w (go-facts §1.1, §5.1, §9) ----
 
 export interface GoEnvWriteFact {
@@ -148,6 +156,9 @@ export interface GoEnvWriteFact {
   /** Why a persistent setting is a problem even where it is accepted. */
   persistentEffect: string;
 }
+
+/** The oldest Go whose `go env -w` behaviour was checked (Debian's go1.19.8: GODEBUG refused with "go: unknown go command variable GODEBUG"). */
+export const GO_ENV_WRITE_OLDEST_CHECKED = '1.19';
 
 /** `go env -w` facts for the variables godrift judges there. */
 export const GO_ENV_WRITE: Readonly<Record<string, GoEnvWriteFact>> = {

@@ -5,8 +5,10 @@ import {
   experimentsFor,
   godebugDefault,
   godebugSetting,
+  GOGC_DEFAULT,
+  GOTRACEBACK_DEFAULT,
   NEWEST_GO_VERSION,
-  tracebackLevel,
+  tracebackCanonical,
 } from '../../knowledge/index.js';
 import type { EnvironmentName, Observation, RelatedLocation, Severity } from '../../core/types.js';
 import type { Cell } from '../../resolve/index.js';
@@ -36,9 +38,9 @@ function defaultValue(variable: string, key: string | null, goVersion: string, g
       return exp ? (exp.defaultOn ? 'on' : 'off') : undefined;
     }
     case 'GOTRACEBACK':
-      return 'single';
+      return GOTRACEBACK_DEFAULT;
     case 'GOGC':
-      return '100';
+      return String(GOGC_DEFAULT);
     case 'GOFLAGS':
       return '';
     default:
@@ -51,12 +53,8 @@ function defaultValue(variable: string, key: string | null, goVersion: string, g
 function normalize(variable: string, value: string): string {
   const v = value.trim();
   switch (variable) {
-    case 'GOTRACEBACK': {
-      // 0, 1 and 2 are none, all and system (runtime/extern.go); other numbers stay as written.
-      const numeric: Record<string, string> = { '0': 'none', '1': 'all', '2': 'system' };
-      const level = tracebackLevel(v);
-      return level.level === 'numeric' ? (numeric[v] ?? v) : level.level;
-    }
+    case 'GOTRACEBACK':
+      return tracebackCanonical(v);
     case 'GOGC':
       return v.toLowerCase() === 'off' ? 'off' : String(Number.parseInt(v, 10));
     case 'GOFLAGS':

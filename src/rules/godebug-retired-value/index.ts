@@ -16,7 +16,7 @@ import type { Rule } from '../types.js';
 export const rule: Rule = {
   meta: {
     id: 'godebug-retired-value',
-    description: 'A retired GODEBUG setting at an old value: a start-up crash (environment) or build error (go.mod, //go:debug) from Go 1.27 on.',
+    description: `A retired GODEBUG setting at an old value: a start-up crash (environment) or build error (go.mod, //go:debug) from Go ${GODEBUG_REMOVED_FATAL_SINCE} on.`,
     category: 'validity',
     defaultSeverity: 'error',
     fixable: false,

@@ -5,7 +5,7 @@
 //   limit and keeps it up to date (containermaxprocs, updatemaxprocs); an explicit value turns
 //   both off (go-facts.md §1.2, §7, §9);
 // - resourceFieldRef on limits.cpu rounds fractional limits up to whole cores.
-import { compareGoVersions, parseGomaxprocs, parseKubernetesQuantity } from '../../knowledge/index.js';
+import { compareGoVersions, GOMAXPROCS_CGROUP_AWARE_SINCE as SINCE, parseGomaxprocs, parseKubernetesQuantity } from '../../knowledge/index.js';
 import { CONTEXT_VARIABLES } from '../../core/types.js';
 import { unitFacts } from '../helpers.js';
 import type { Rule } from '../types.js';
@@ -13,22 +13,22 @@ import type { Rule } from '../types.js';
 export const rule: Rule = {
   meta: {
     id: 'gomaxprocs-container',
-    description: 'GOMAXPROCS exceeds the container CPU limit, or overrides Go 1.25+\'s own cgroup-aware setting.',
+    description: `GOMAXPROCS exceeds the container CPU limit, or overrides Go ${SINCE}+'s own cgroup-aware setting.`,
     category: 'production-hazard',
     defaultSeverity: 'warning',
     fixable: false,
     messages: {
       aboveLimit: {
         message: 'GOMAXPROCS="{value}" is above the container CPU limit "{limit}", so the process is throttled by its CPU quota',
-        help: 'set GOMAXPROCS to at most {cores}, or leave it unset on Go 1.25+',
+        help: `set GOMAXPROCS to at most {cores}, or leave it unset on Go ${SINCE}+`,
       },
       overridesRuntime: {
         message: 'GOMAXPROCS is set explicitly on Go {version}, which turns off the runtime\'s own sizing from the container CPU limit and its updates',
-        help: 'remove GOMAXPROCS and let Go {version} follow the CPU limit (go.mod `go` ≥ 1.25 keeps containermaxprocs and updatemaxprocs on)',
+        help: `remove GOMAXPROCS and let Go {version} follow the CPU limit (go.mod \`go\` ≥ ${SINCE} keeps containermaxprocs and updatemaxprocs on)`,
       },
       roundedRef: {
         message: 'GOMAXPROCS comes from resourceFieldRef limits.cpu, which rounds the limit "{limit}" up to whole cores',
-        help: 'on Go 1.25+ remove it (the runtime reads the exact limit); on older Go set a literal or use automaxprocs',
+        help: `on Go ${SINCE}+ remove it (the runtime reads the exact limit); on older Go set a literal or use automaxprocs`,
       },
     },
   },
@@ -36,7 +36,7 @@ export const rule: Rule = {
     const { resolution } = context;
     for (const target of resolution.targets) {
       const version = context.goVersion(target, 'production').version;
-      const modern = version !== undefined && compareGoVersions(version, '1.25') >= 0;
+      const modern = version !== undefined && compareGoVersions(version, SINCE) >= 0;
       const cell = resolution.cell(target, 'production', 'GOMAXPROCS', null);
       for (const v of cell.values) {
         const o = v.observation;
