@@ -50,6 +50,16 @@ describe('godrift explain', () => {
     expect(json.rules).toContain('godebug-not-in-version');
   });
 
+  it('explains an undocumented go-command internal from the toolchains read', () => {
+    const r = godrift(['explain', 'GODEBUG=gofsystrace']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^GODEBUG gofsystrace \(cmd\/go\)\n/);
+    expect(r.stdout).toMatch(/read by the source of: .*go1\.26\.8/);
+    expect(r.stdout).toContain('go.mod and //go:debug reject it');
+    const json = JSON.parse(godrift(['explain', 'lazymod', '--format', 'json']).stdout);
+    expect(json).toMatchObject({ kind: 'godebug-internal', name: 'lazymod', packages: ['cmd/go'] });
+  });
+
   it('exits 2 with a suggestion for an unknown name', () => {
     const r = godrift(['explain', 'gcstop']);
     expect(r.code).toBe(2);

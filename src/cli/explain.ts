@@ -13,7 +13,9 @@ import {
   godebugExistsIn,
   godebugInTable,
   godebugSetting,
+  GODEBUG_REMOVED_FATAL_SINCE,
   goMinorsUpTo,
+  internalGodebugRead,
   NEWEST_GO_VERSION,
   removedGodebugFatalIn,
   retiredGodebug,
@@ -90,7 +92,7 @@ function explainGodebug(s: GodebugSetting): Explanation {
   if (s.immutable) lines.push('  cannot be changed after start-up');
   if (retired) {
     lines.push(
-      `  retired: removed in Go ${retired.removedIn}; old value(s) ${retired.oldValues.map((v) => `"${v}"`).join(', ')} abort the program at start-up (environment) and fail the build (go.mod, //go:debug) with Go ${removedGodebugFatalIn(NEWEST_GO_VERSION) ? '1.27+' : 'newer releases'}`,
+      `  retired: removed in Go ${retired.removedIn}; old value(s) ${retired.oldValues.map((v) => `"${v}"`).join(', ')} abort the program at start-up (environment) and fail the build (go.mod, //go:debug) with Go ${removedGodebugFatalIn(NEWEST_GO_VERSION) ? `${GODEBUG_REMOVED_FATAL_SINCE}+` : 'newer releases'}`,
     );
   }
   lines.push(`  checked by: ${rules.join(', ')}`);
@@ -118,6 +120,24 @@ function explainGodebug(s: GodebugSetting): Explanation {
       ...(retired ? { retired } : {}),
       rules,
     },
+  };
+}
+
+/** A GODEBUG key the Go source reads but godrift does not model (go-command and testing internals). */
+function explainInternalGodebug(name: string): Explanation | undefined {
+  const r = internalGodebugRead(name);
+  if (!r) return undefined;
+  const rules = rulesFor('GODEBUG', (id) => id === 'godebug-unknown-key');
+  const lines = [
+    `GODEBUG ${name} (${r.packages.join(', ')})`,
+    '  an undocumented internal: read by the Go source, not a documented setting (no metric, no compatibility promise)',
+    `  read by the source of: ${r.toolchains.join(', ')} (the toolchains whose source godrift has read)`,
+    '  where: GODEBUG environment variable only (not in the internal/godebugs table, so go.mod and //go:debug reject it)',
+    `  checked by: ${rules.join(', ')}`,
+  ];
+  return {
+    text: lines.join('\n') + '\n',
+    json: { schemaVersion: 1, kind: 'godebug-internal', name, packages: r.packages, toolchains: r.toolchains, rules },
   };
 }
 
@@ -187,8 +207,9 @@ export function explain(name: string): Explanation | undefined {
     const variable = raw.slice(0, eq).toUpperCase();
     const item = raw.slice(eq + 1).trim();
     if (variable === 'GODEBUG') {
-      const s = godebugSetting(item.split('=')[0] ?? item);
-      return s ? explainGodebug(s) : undefined;
+      const key = item.split('=')[0] ?? item;
+      const s = godebugSetting(key);
+      return s ? explainGodebug(s) : explainInternalGodebug(key);
     }
     if (variable === 'GOEXPERIMENT') return explainExperiment(item.startsWith('no') && !EXPERIMENT_MEANINGS[item] ? item.slice(2) : item);
     return explainVariable(variable);
@@ -197,7 +218,7 @@ export function explain(name: string): Explanation | undefined {
   if (variable) return variable;
   const s = godebugSetting(raw);
   if (s) return explainGodebug(s);
-  return explainExperiment(raw) ?? (raw.startsWith('no') ? explainExperiment(raw.slice(2)) : undefined);
+  return explainExperiment(raw) ?? (raw.startsWith('no') ? explainExperiment(raw.slice(2)) : undefined) ?? explainInternalGodebug(raw);
 }
 
 /** A known name close to an unknown one, for "did you mean". */

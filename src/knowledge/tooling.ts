@@ -280,6 +280,10 @@ export const VARIABLE_FACTS: Readonly<Record<string, VariableFacts>> = {
     defaultText: 'auto (from $GOROOT/go.env in upstream distributions)',
     values: 'local, auto, path, go1.X.Y, <name>+auto, <name>+path (Go 1.21+; older toolchains ignore it)',
     invalid: 'go: invalid GOTOOLCHAIN "…"',
+    notes: [
+      'GOTOOLCHAIN=local keeps the installed Go; go1.X.Y runs that release; auto and path (and <name>+auto, <name>+path) switch to a newer toolchain or go line in go.mod (cmd/go/internal/toolchain.Select)',
+      'godrift judges every setting against the toolchain this selects (selectGoToolchain)',
+    ],
   },
   GOEXPERIMENT: {
     defaultText: 'the toolchain baseline (per version and platform)',
