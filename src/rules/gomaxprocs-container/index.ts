@@ -23,7 +23,7 @@ export const rule: Rule = {
         help: `set GOMAXPROCS to at most {cores}, or leave it unset on Go ${SINCE}+`,
       },
       overridesRuntime: {
-        message: 'GOMAXPROCS is set explicitly on Go {version}, which turns off the runtime\'s own sizing from the container CPU limit and its updates',
+        message: 'GOMAXPROCS is set explicitly on Go {version}, which turns off the runtime\'s own sizing from the container CPU limit and its updates (Go {version}: {reason})',
         help: `remove GOMAXPROCS and let Go {version} follow the CPU limit (go.mod \`go\` ≥ ${SINCE} keeps containermaxprocs and updatemaxprocs on)`,
       },
       roundedRef: {
@@ -35,7 +35,8 @@ export const rule: Rule = {
   check(context) {
     const { resolution } = context;
     for (const target of resolution.targets) {
-      const version = context.goVersion(target, 'production').version;
+      const inForce = context.goVersion(target, 'production');
+      const version = inForce.version;
       const modern = version !== undefined && compareGoVersions(version, SINCE) >= 0;
       const cell = resolution.cell(target, 'production', 'GOMAXPROCS', null);
       for (const v of cell.values) {
@@ -47,7 +48,7 @@ export const rule: Rule = {
         const ref = o.value.ref;
         if (ref?.kind === 'resourceField' && ref.resource === 'limits.cpu') {
           const cpu = limits[0] ? parseKubernetesQuantity(limits[0].value.text) : undefined;
-          if (modern) context.report({ ...base, messageId: 'overridesRuntime', data: { version: version! } });
+          if (modern) context.report({ ...base, messageId: 'overridesRuntime', data: { version: version!, reason: inForce.reason } });
           else if (cpu !== undefined && !Number.isInteger(cpu)) {
             context.report({ ...base, messageId: 'roundedRef', data: { limit: limits[0]!.value.text }, severity: 'note' });
           }
@@ -69,7 +70,7 @@ export const rule: Rule = {
           });
         }
         if (!reported && modern) {
-          context.report({ ...base, messageId: 'overridesRuntime', data: { version: version! }, severity: 'note' });
+          context.report({ ...base, messageId: 'overridesRuntime', data: { version: version!, reason: inForce.reason }, severity: 'note' });
         }
       }
     }
