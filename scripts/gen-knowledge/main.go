@@ -41,7 +41,8 @@ import (
 
 // Toolchain is everything read from one GOROOT. JSON field names are the TypeScript ones.
 type Toolchain struct {
-	Version     string        `json:"version"` // "go1.26.8"
+	Version     string        `json:"version"`            // "go1.26.8"
+	Released    string        `json:"released,omitempty"` // the "time" line of $GOROOT/VERSION (absent in distribution builds such as Debian's)
 	Godebugs    []GodebugInfo `json:"godebugs"`
 	Removed     []RemovedInfo `json:"removed"`
 	Dbgvars     []Dbgvar      `json:"dbgvars"`
@@ -271,7 +272,13 @@ func readToolchain(root string) (Toolchain, error) {
 	if err != nil {
 		return tc, err
 	}
-	tc.Version = strings.TrimSpace(strings.SplitN(string(vb), "\n", 2)[0])
+	lines := strings.Split(string(vb), "\n")
+	tc.Version = strings.TrimSpace(lines[0])
+	for _, l := range lines[1:] {
+		if t, ok := strings.CutPrefix(strings.TrimSpace(l), "time "); ok {
+			tc.Released = t
+		}
+	}
 	src := filepath.Join(root, "src")
 
 	// internal/godebugs exists from Go 1.21 on.

@@ -16,6 +16,9 @@ export const NEWEST_GO_VERSION: string = (() => {
   return CURATED_NEWEST;
 })();
 
+/** Release time of {@link NEWEST_GO_VERSION} as its toolchain records it, when that toolchain's source was read. */
+export const NEWEST_GO_RELEASED: string | undefined = newestGenerated && newestGenerated.version.replace(/^go/, '') === NEWEST_GO_VERSION ? newestGenerated.released : undefined;
+
 const curatedByName = new Map<string, CuratedGodebug>(CURATED_GODEBUGS.map((c) => [c.name, c]));
 
 /** Newest generated table entry of a name (any toolchain at hand). */

@@ -6,6 +6,7 @@
 export type { GodebugCategory, GodebugSetting, ValueDomain, Hazard, ExperimentInfo, GeneratedToolchain } from './types.js';
 export {
   NEWEST_GO_VERSION,
+  NEWEST_GO_RELEASED,
   CPU_OPTION_NAMES,
   godebugSetting,
   allGodebugNames,

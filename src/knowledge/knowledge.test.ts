@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   GENERATED_TOOLCHAINS,
   NEWEST_GO_VERSION,
+  NEWEST_GO_RELEASED,
   allGodebugNames,
   compareGoVersions,
   defaultGodebug,
@@ -348,5 +351,18 @@ describe('GODEBUG keys read by the Go source but not modelled', () => {
     expect(internalGodebugRead('lazymod')?.toolchains.length).toBeGreaterThanOrEqual(1);
     expect(internalGodebugRead('panicnil')).toBeUndefined();
     expect(internalGodebugRead('gcstop')).toBeUndefined();
+  });
+});
+
+describe('docs/knowledge.md', () => {
+  it('names the toolchains generated from, the newest version known and its release date', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'knowledge.md'), 'utf8');
+    const para = /The committed data was\s+generated from ([^\n]*(?:\n[^\n]+)*?)\. Newest Go version known: \*\*([^*]+)\*\*/.exec(doc);
+    expect(para, 'paragraph "The committed data was generated from …"').not.toBeNull();
+    const listed = [...para![1]!.matchAll(/\*\*(go[\d.]+)\*\*/g)].map((m) => m[1]);
+    expect(listed).toEqual(GENERATED_TOOLCHAINS.map((t) => t.version));
+    expect(para![2]).toBe(NEWEST_GO_VERSION);
+    expect(NEWEST_GO_RELEASED).toBeDefined();
+    expect(doc).toContain(`released **${NEWEST_GO_RELEASED!.slice(0, 10)}**`);
   });
 });

@@ -101,6 +101,8 @@ export interface GeneratedDbgvar {
 export interface GeneratedToolchain {
   /** `go1.26.8` */
   version: string;
+  /** Build time of the release from the `time` line of $GOROOT/VERSION (`2026-10-19T22:20:36Z`); absent for distribution builds. */
+  released?: string;
   godebugs: GeneratedGodebug[];
   removed: GeneratedRemoved[];
   dbgvars: GeneratedDbgvar[];

@@ -434,6 +434,7 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
   },
   {
     "version": "go1.26.8",
+    "released": "2026-08-28T16:20:06Z",
     "godebugs": [
       {
         "name": "allowmultiplevcs",
@@ -1605,6 +1606,7 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
   },
   {
     "version": "go1.27.3",
+    "released": "2026-10-19T22:20:36Z",
     "godebugs": [
       {
         "name": "allowmultiplevcs",
