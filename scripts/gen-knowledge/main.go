@@ -51,6 +51,22 @@ type Toolchain struct {
 	Dwarf5Expr  string        `json:"dwarf5Supported,omitempty"`
 	CPUOptions  []CPUOption   `json:"cpuOptions"`
 	Reads       []GodebugRead `json:"reads"`
+	ArchVars    []ArchVar     `json:"archVars"`
+}
+
+// ArchVar is one build-configuration variable of internal/buildcfg (GOAMD64, GOARM, GOARM64,
+// GOPPC64, GOFIPS140, …): the values its parser accepts, the toolchain's default, the error for
+// anything else, and whether that error survives to buildcfg.Check. All of them write the one
+// package variable buildcfg.Error in initialisation order, and an initializer that assigns
+// Error unconditionally (Go 1.23+'s `g, Error = ParseGoarm64(…)`) erases the errors of the
+// earlier ones: an invalid GOAMD64 or GOARM is then silently replaced by the default.
+type ArchVar struct {
+	Name         string   `json:"name"`
+	Values       []string `json:"values"`       // case labels of its parser; may be partial (GOFIPS140 also takes v1.Y.Z)
+	Default      string   `json:"default"`      // Default<NAME> of zbootstrap.go ("" when unset)
+	Invalid      string   `json:"invalid"`      // the fmt.Errorf format of its error
+	InvalidFatal bool     `json:"invalidFatal"` // an invalid value stops every go command (exit 2)
+	Suffixes     []string `json:"suffixes"`     // optional suffixes (",softfloat", ",lse")
 }
 
 // GodebugInfo is one entry of internal/godebugs.All.
@@ -320,6 +336,12 @@ func readToolchain(root string) (Toolchain, error) {
 				tc.CPUOptions = append(tc.CPUOptions, CPUOption{Name: n, Arch: arch})
 			}
 		}
+	}
+	if f, err := parseFile(filepath.Join(src, "internal", "buildcfg", "cfg.go")); err == nil {
+		z, _ := parseFile(filepath.Join(src, "internal", "buildcfg", "zbootstrap.go"))
+		tc.ArchVars = readArchVars(f, z)
+	} else {
+		return tc, err
 	}
 	reads, err := readGodebugReads(src)
 	if err != nil {
@@ -858,4 +880,182 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// readArchVars reads the `var ( GOAMD64 = goamd64() … )` block of internal/buildcfg/cfg.go.
+func readArchVars(f, zbootstrap *ast.File) []ArchVar {
+	defaults := map[string]string{}
+	if zbootstrap != nil {
+		for _, d := range zbootstrap.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST {
+				continue
+			}
+			for _, sp := range gd.Specs {
+				vs := sp.(*ast.ValueSpec)
+				for i, n := range vs.Names {
+					if i < len(vs.Values) {
+						defaults[n.Name] = str(vs.Values[i])
+					}
+				}
+			}
+		}
+	}
+	// The initializers in order: name and the function it calls (or nil for envOr(...) itself).
+	type init struct {
+		name string
+		call *ast.CallExpr
+	}
+	var inits []init
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		for _, sp := range gd.Specs {
+			vs := sp.(*ast.ValueSpec)
+			for i, n := range vs.Names {
+				if i < len(vs.Values) {
+					if ce, ok := vs.Values[i].(*ast.CallExpr); ok {
+						inits = append(inits, init{n.Name, ce})
+					}
+				}
+			}
+		}
+	}
+	// body of a package function, and of the package functions it calls (one level: ParseGoarm64).
+	bodies := func(name string) []ast.Node {
+		fd := funcDecl(f, name)
+		if fd == nil {
+			return nil
+		}
+		out := []ast.Node{fd.Body}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if ce, ok := n.(*ast.CallExpr); ok {
+				if id, ok := ce.Fun.(*ast.Ident); ok && id.Name != "envOr" {
+					if callee := funcDecl(f, id.Name); callee != nil && callee != fd {
+						out = append(out, callee.Body)
+					}
+				}
+			}
+			return true
+		})
+		return out
+	}
+	// resetsError: an assignment `…, Error = call(…)` that stores a callee's result (nil when valid).
+	resetsError := func(nodes []ast.Node) bool {
+		found := false
+		for _, b := range nodes[:min(1, len(nodes))] {
+			ast.Inspect(b, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || len(as.Rhs) != 1 {
+					return true
+				}
+				ce, ok := as.Rhs[0].(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				if sel, ok := ce.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Errorf" {
+					return true
+				}
+				for _, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Name == "Error" {
+						found = true
+					}
+				}
+				return true
+			})
+		}
+		return found
+	}
+	var out []ArchVar
+	var pending []int // indexes in out whose error is still alive
+	for _, in := range inits {
+		var nodes []ast.Node
+		if id, ok := in.call.Fun.(*ast.Ident); ok && id.Name != "envOr" {
+			nodes = bodies(id.Name)
+		}
+		if len(nodes) > 0 && resetsError(nodes) {
+			for _, i := range pending {
+				out[i].InvalidFatal = false
+			}
+			pending = nil
+		}
+		if len(nodes) == 0 || !strings.HasPrefix(in.name, "GO") {
+			continue
+		}
+		av := ArchVar{Name: in.name, Values: []string{}, Suffixes: []string{}, Default: defaults["Default"+in.name]}
+		if av.Default == "" {
+			av.Default = defaults["default"+in.name] // Go ≤ 1.20 spelled them lowercase
+		}
+		for _, b := range nodes {
+			ast.Inspect(b, func(n ast.Node) bool {
+				switch x := n.(type) {
+				case *ast.CaseClause:
+					for _, e := range x.List {
+						if s := str(e); s != "" && !contains(av.Values, s) {
+							av.Values = append(av.Values, s)
+						}
+					}
+				case *ast.CallExpr:
+					if sel, ok := x.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Errorf" && len(x.Args) > 0 && av.Invalid == "" {
+						av.Invalid = formatWithConsts(str(x.Args[0]), x.Args[1:], b)
+					}
+				case *ast.ValueSpec:
+					// const ( softFloatOpt = ",softfloat" ): optional suffixes.
+					for _, v := range x.Values {
+						if s := str(v); strings.HasPrefix(s, ",") && !contains(av.Suffixes, s) {
+							av.Suffixes = append(av.Suffixes, s)
+						}
+					}
+				}
+				return true
+			})
+		}
+		if av.Invalid == "" {
+			continue // no validation (GO386 before it had one)
+		}
+		av.InvalidFatal = true
+		out = append(out, av)
+		pending = append(pending, len(out)-1)
+	}
+	if out == nil {
+		out = []ArchVar{}
+	}
+	return out
+}
+
+// formatWithConsts fills the %q verbs of an Errorf format with the string constants of `scope`
+// passed as arguments (`hardFloatOpt` → ",hardfloat"); verbs fed by run-time values become "…".
+func formatWithConsts(format string, args []ast.Expr, scope ast.Node) string {
+	consts := map[string]string{}
+	ast.Inspect(scope, func(n ast.Node) bool {
+		if vs, ok := n.(*ast.ValueSpec); ok {
+			for i, nm := range vs.Names {
+				if i < len(vs.Values) && isStringLit(vs.Values[i]) {
+					consts[nm.Name] = str(vs.Values[i])
+				}
+			}
+		}
+		return true
+	})
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] == '%' && i+1 < len(format) && format[i+1] == 'q' {
+			v := "…"
+			if len(args) > 0 {
+				if id, ok := args[0].(*ast.Ident); ok {
+					if c, ok := consts[id.Name]; ok {
+						v = c
+					}
+				}
+				args = args[1:]
+			}
+			b.WriteString(strconv.Quote(v))
+			i++
+			continue
+		}
+		b.WriteByte(format[i])
+	}
+	return b.String()
 }

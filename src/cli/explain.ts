@@ -5,6 +5,7 @@
 import { closestMatch } from '../core/suggest.js';
 import {
   allGodebugNames,
+  buildcfgVariable,
   compareGoVersions,
   describeGodebugDomain,
   EXPERIMENT_MEANINGS,
@@ -190,12 +191,28 @@ function explainVariable(name: string): Explanation | undefined {
     lines.push(`  default: ${facts.defaultText}`, `  values: ${facts.values}`, `  invalid values: ${facts.invalid}`);
     for (const n of facts.notes ?? []) lines.push(`  note: ${n}`);
   }
+  const cfg = buildcfgVariable(name);
+  let cfgJson: unknown;
+  if (cfg) {
+    // internal/buildcfg of each toolchain at hand (knowledge: buildcfgVariable).
+    const byVersion = ranges(
+      goMinorsUpTo(NEWEST_GO_VERSION).map((m) => {
+        const c = buildcfgVariable(name, m);
+        return { version: m, value: c === undefined ? undefined : c.invalidFatal ? 'an invalid value stops every go command' : 'an invalid value is silently replaced by the default' };
+      }),
+    );
+    lines.push(`  accepted by ${cfg.source}: ${cfg.values.join(', ')}${cfg.suffixes.length > 0 ? `, optionally followed by ${cfg.suffixes.map((s) => `"${s}"`).join(', ')}` : ''}`);
+    if (cfg.default) lines.push(`  toolchain default (${cfg.source}): ${cfg.default}`);
+    lines.push(`  the go command's error: go: ${cfg.invalid}`);
+    for (const r of byVersion) lines.push(`    ${rangeText(r)}: ${r.value ?? 'does not exist'}`);
+    cfgJson = { source: cfg.source, values: cfg.values, suffixes: cfg.suffixes, default: cfg.default, invalid: cfg.invalid, byVersion: byVersion.map((r) => ({ from: r.from, to: r.to, invalid: r.value ?? null })) };
+  }
   if (name === 'GODEBUG') lines.push(`  keys: ${allGodebugNames().length} known; run "godrift explain GODEBUG=<key>"`);
   if (name === 'GOEXPERIMENT') lines.push('  names: run "godrift explain GOEXPERIMENT=<name>"');
   lines.push(`  checked by: ${rules.join(', ')}`);
   return {
     text: lines.join('\n') + '\n',
-    json: { schemaVersion: 1, kind: 'variable', name, summary: v.summary, readBy: v.readBy, ...(facts ? { facts } : {}), rules },
+    json: { schemaVersion: 1, kind: 'variable', name, summary: v.summary, readBy: v.readBy, ...(facts ? { facts } : {}), ...(cfgJson ? { buildcfg: cfgJson } : {}), rules },
   };
 }
 

@@ -3,7 +3,7 @@
 // Rules ask this module; nobody keeps their own list of GODEBUG names or Go versions.
 // How the data is made and kept honest: docs/knowledge.md.
 
-export type { GodebugCategory, GodebugSetting, ValueDomain, Hazard, ExperimentInfo, GeneratedToolchain } from './types.js';
+export type { GodebugCategory, GodebugSetting, ValueDomain, Hazard, ExperimentInfo, GeneratedToolchain, GeneratedArchVar } from './types.js';
 export {
   NEWEST_GO_VERSION,
   NEWEST_GO_RELEASED,
@@ -39,6 +39,7 @@ export {
 } from './runtime-vars.js';
 export { compareGoVersions, parseGoVersion, goMinor, minorNumber, asRelease, type GoVersion } from './versions.js';
 export { GOTOOLCHAIN_SINCE, parseGotoolchain, selectGoToolchain, type GotoolchainSetting, type ToolchainSelection } from './toolchain-select.js';
+export { BUILDCFG_ERROR_RESET_SINCE, buildcfgVariable, buildcfgValueValid, type BuildcfgVariable } from './buildcfg.js';
 export { GENERATED_TOOLCHAINS } from './generated/toolchains.js';
 export * from './variables.js';
 export {

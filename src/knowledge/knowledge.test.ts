@@ -18,6 +18,10 @@ import {
   godebugValueValid,
   internalGodebugRead,
   minorNumber,
+  buildcfgVariable,
+  buildcfgValueValid,
+  GOAMD64_LEVELS,
+  GOAMD64_DEFAULT,
   parseGotoolchain,
   selectGoToolchain,
   parseGogc,
@@ -364,5 +368,41 @@ describe('docs/knowledge.md', () => {
     expect(para![2]).toBe(NEWEST_GO_VERSION);
     expect(NEWEST_GO_RELEASED).toBeDefined();
     expect(doc).toContain(`released **${NEWEST_GO_RELEASED!.slice(0, 10)}**`);
+  });
+});
+
+describe('build-configuration variables (internal/buildcfg)', () => {
+  it('are generated for every toolchain, GOAMD64 matching the curated levels', () => {
+    for (const tc of GENERATED_TOOLCHAINS) {
+      const amd64 = tc.archVars.find((a) => a.name === 'GOAMD64');
+      expect(amd64?.values, tc.version).toEqual([...GOAMD64_LEVELS]);
+      if (amd64?.default) expect(amd64.default).toBe(GOAMD64_DEFAULT);
+    }
+  });
+  it('know that an invalid GOAMD64 or GOARM stops the go command only before Go 1.23', () => {
+    // go1.19.8: "go: invalid GOAMD64: must be v1, v2, v3, v4", exit 2 (observed).
+    expect(buildcfgVariable('GOAMD64', '1.19')).toMatchObject({ invalidFatal: true, source: 'go1.19.8', exact: true, invalid: 'invalid GOAMD64: must be v1, v2, v3, v4' });
+    expect(buildcfgVariable('GOAMD64', '1.22.5')?.invalidFatal).toBe(true);
+    // go1.26.8 and go1.27.3 build and record the raw value (observed).
+    expect(buildcfgVariable('GOAMD64', '1.23')?.invalidFatal).toBe(false);
+    expect(buildcfgVariable('GOAMD64', '1.26.8')).toMatchObject({ invalidFatal: false, exact: true });
+    expect(buildcfgVariable('GOARM', '1.27')?.invalidFatal).toBe(false);
+    // Variables initialised after GOARM64 keep their error.
+    expect(buildcfgVariable('GOPPC64', '1.27')).toMatchObject({ invalidFatal: true, invalid: 'invalid GOPPC64: must be power8, power9, power10' });
+    expect(buildcfgVariable('GOFIPS140', '1.26')?.invalidFatal).toBe(true);
+  });
+  it('know which release has which variable and value', () => {
+    expect(buildcfgVariable('GOARM64', '1.22')).toBeUndefined();
+    expect(buildcfgVariable('GOARM64', '1.24')).toMatchObject({ default: 'v8.0', exact: false });
+    expect(buildcfgVariable('GOFIPS140', '1.23')).toBeUndefined();
+    expect(buildcfgVariable('GOPPC64', '1.19')?.values).toEqual(['power8', 'power9']);
+    const arm = buildcfgVariable('GOARM', '1.26')!;
+    expect(buildcfgValueValid(arm, '6,softfloat')).toBe(true);
+    expect(buildcfgValueValid(arm, '8')).toBe(false);
+    expect(buildcfgValueValid(buildcfgVariable('GOARM', '1.19')!, '7,softfloat')).toBe(false);
+    expect(buildcfgValueValid(buildcfgVariable('GOARM64', '1.27')!, 'v8.2,crypto,lse')).toBe(true);
+    expect(buildcfgValueValid(buildcfgVariable('GOFIPS140', '1.26')!, 'v1.0.0')).toBe(true);
+    expect(buildcfgValueValid(buildcfgVariable('GOFIPS140', '1.26')!, 'on')).toBe(false);
+    expect(buildcfgValueValid(buildcfgVariable('GOWASM', '1.26')!, 'satconv,signext')).toBe(true);
   });
 });

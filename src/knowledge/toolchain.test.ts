@@ -142,6 +142,12 @@ for (const sc of sourceChecks) {
       expect(gen?.dbgvars.map((d) => d.name)).toEqual(vars.map((v) => v.name));
       for (const v of vars) if (v.def) expect(gen?.dbgvars.find((d) => d.name === v.name)?.default, v.name).toBe(v.def);
     });
+    it('internal/buildcfg validates the same variables', () => {
+      const cfg = readFileSync(join(root, 'src/internal/buildcfg/cfg.go'), 'utf8');
+      const names = [...cfg.matchAll(/Errorf\("invalid (GO[A-Z0-9]+):/g)].map((m) => m[1]);
+      expect(names.length).toBeGreaterThanOrEqual(5);
+      expect(gen?.archVars.map((a) => a.name).sort()).toEqual([...names].sort());
+    });
     it('every godebug.New/godebug.Get key of the library and go command is in the generated reads', () => {
       const calls = readGodebugCalls(root);
       expect(calls.size).toBeGreaterThan(8);

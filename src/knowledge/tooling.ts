@@ -267,7 +267,7 @@ export const VARIABLE_FACTS: Readonly<Record<string, VariableFacts>> = {
   GOAMD64: {
     defaultText: 'v1',
     values: 'v1, v2, v3, v4 (build time only, recorded in the build info)',
-    invalid: 'not a level: the toolchain falls back to v1 and records the raw value',
+    invalid: 'not a level: before Go 1.23 every go command stops (go: invalid GOAMD64: must be v1, v2, v3, v4); from 1.23 the toolchain silently builds for v1 and records the raw value (buildcfgVariable)',
     notes: ['v2 and above: the binary refuses to start on older CPUs ("This program can only be run on AMD64 processors with vN microarchitecture support.")'],
   },
   GOROOT: {

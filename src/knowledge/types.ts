@@ -118,6 +118,23 @@ export interface GeneratedToolchain {
    * For toolchains without internal/godebugs (Go ≤ 1.20) the only record of their settings.
    */
   reads: GeneratedGodebugRead[];
+  /** Build-configuration variables validated by internal/buildcfg (GOAMD64, GOARM, GOARM64, GOFIPS140, …). */
+  archVars: GeneratedArchVar[];
+}
+
+/** One variable of internal/buildcfg's `var (…)` block (scripts/gen-knowledge: ArchVar). */
+export interface GeneratedArchVar {
+  name: string;
+  /** Case labels of its parser (GOFIPS140 also takes v1.Y.Z versions). */
+  values: string[];
+  /** The toolchain's Default<NAME> (empty when unset, e.g. GOWASM). */
+  default: string;
+  /** The error text, as the go command prints it after `go: `. */
+  invalid: string;
+  /** Whether that error survives to buildcfg.Check (every go command then exits 2). */
+  invalidFatal: boolean;
+  /** Optional suffixes (`,softfloat`, `,lse`). */
+  suffixes: string[];
 }
 
 /** One GODEBUG key read by library or go-command code of a toolchain. */

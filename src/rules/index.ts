@@ -1,6 +1,7 @@
 // The rule registry: a plain list, checked against the folders of src/rules/ by
 // test/registry.test.ts (every folder registered, every rule with a doc page and fixtures).
 import { rule as buildEnvInherited } from './build-env-inherited/index.js';
+import { rule as buildcfgInvalid } from './buildcfg-invalid/index.js';
 import { rule as drift } from './drift/index.js';
 import { rule as goEnvWPersistent } from './go-env-w-persistent/index.js';
 import { rule as goamd64Level } from './goamd64-level/index.js';
@@ -36,6 +37,7 @@ import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
   buildEnvInherited,
+  buildcfgInvalid,
   drift,
   goEnvWPersistent,
   goamd64Level,

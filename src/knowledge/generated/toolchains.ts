@@ -430,6 +430,77 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
           "crypto/x509"
         ]
       }
+    ],
+    "archVars": [
+      {
+        "name": "GOAMD64",
+        "values": [
+          "v1",
+          "v2",
+          "v3",
+          "v4"
+        ],
+        "default": "v1",
+        "invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOARM",
+        "values": [
+          "5",
+          "6",
+          "7"
+        ],
+        "default": "5",
+        "invalid": "invalid GOARM: must be 5, 6, 7",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOMIPS",
+        "values": [
+          "hardfloat",
+          "softfloat"
+        ],
+        "default": "hardfloat",
+        "invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOMIPS64",
+        "values": [
+          "hardfloat",
+          "softfloat"
+        ],
+        "default": "hardfloat",
+        "invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOPPC64",
+        "values": [
+          "power8",
+          "power9"
+        ],
+        "default": "power8",
+        "invalid": "invalid GOPPC64: must be power8, power9",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOWASM",
+        "values": [
+          "satconv",
+          "signext"
+        ],
+        "default": "",
+        "invalid": "invalid GOWASM: no such feature \"…\"",
+        "invalidFatal": true,
+        "suffixes": []
+      }
     ]
   },
   {
@@ -1601,6 +1672,134 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
         "packages": [
           "archive/zip"
         ]
+      }
+    ],
+    "archVars": [
+      {
+        "name": "GOAMD64",
+        "values": [
+          "v1",
+          "v2",
+          "v3",
+          "v4"
+        ],
+        "default": "v1",
+        "invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+        "invalidFatal": false,
+        "suffixes": []
+      },
+      {
+        "name": "GOARM",
+        "values": [
+          "5",
+          "6",
+          "7"
+        ],
+        "default": "7",
+        "invalid": "invalid GOARM: must start with 5, 6, or 7, and may optionally end in either \",hardfloat\" or \",softfloat\"",
+        "invalidFatal": false,
+        "suffixes": [
+          ",softfloat",
+          ",hardfloat"
+        ]
+      },
+      {
+        "name": "GOARM64",
+        "values": [
+          "v8.0",
+          "v8.1",
+          "v8.2",
+          "v8.3",
+          "v8.4",
+          "v8.5",
+          "v8.6",
+          "v8.7",
+          "v8.8",
+          "v8.9",
+          "v9.0",
+          "v9.1",
+          "v9.2",
+          "v9.3",
+          "v9.4",
+          "v9.5"
+        ],
+        "default": "v8.0",
+        "invalid": "invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\"",
+        "invalidFatal": true,
+        "suffixes": [
+          ",lse",
+          ",crypto"
+        ]
+      },
+      {
+        "name": "GOMIPS",
+        "values": [
+          "hardfloat",
+          "softfloat"
+        ],
+        "default": "hardfloat",
+        "invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOMIPS64",
+        "values": [
+          "hardfloat",
+          "softfloat"
+        ],
+        "default": "hardfloat",
+        "invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOPPC64",
+        "values": [
+          "power8",
+          "power9",
+          "power10"
+        ],
+        "default": "power8",
+        "invalid": "invalid GOPPC64: must be power8, power9, power10",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GORISCV64",
+        "values": [
+          "rva20u64",
+          "rva22u64",
+          "rva23u64"
+        ],
+        "default": "rva20u64",
+        "invalid": "invalid GORISCV64: must be rva20u64, rva22u64, rva23u64",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOWASM",
+        "values": [
+          "satconv",
+          "signext"
+        ],
+        "default": "",
+        "invalid": "invalid GOWASM: no such feature \"…\"",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOFIPS140",
+        "values": [
+          "off",
+          "latest",
+          "inprocess",
+          "certified"
+        ],
+        "default": "off",
+        "invalid": "invalid GOFIPS140: must be off, latest, inprocess, certified, or v1.Y.Z",
+        "invalidFatal": true,
+        "suffixes": []
       }
     ]
   },
@@ -2827,6 +3026,134 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
         "packages": [
           "archive/zip"
         ]
+      }
+    ],
+    "archVars": [
+      {
+        "name": "GOAMD64",
+        "values": [
+          "v1",
+          "v2",
+          "v3",
+          "v4"
+        ],
+        "default": "v1",
+        "invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+        "invalidFatal": false,
+        "suffixes": []
+      },
+      {
+        "name": "GOARM",
+        "values": [
+          "5",
+          "6",
+          "7"
+        ],
+        "default": "7",
+        "invalid": "invalid GOARM: must start with 5, 6, or 7, and may optionally end in either \",hardfloat\" or \",softfloat\"",
+        "invalidFatal": false,
+        "suffixes": [
+          ",softfloat",
+          ",hardfloat"
+        ]
+      },
+      {
+        "name": "GOARM64",
+        "values": [
+          "v8.0",
+          "v8.1",
+          "v8.2",
+          "v8.3",
+          "v8.4",
+          "v8.5",
+          "v8.6",
+          "v8.7",
+          "v8.8",
+          "v8.9",
+          "v9.0",
+          "v9.1",
+          "v9.2",
+          "v9.3",
+          "v9.4",
+          "v9.5"
+        ],
+        "default": "v8.0",
+        "invalid": "invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\"",
+        "invalidFatal": true,
+        "suffixes": [
+          ",lse",
+          ",crypto"
+        ]
+      },
+      {
+        "name": "GOMIPS",
+        "values": [
+          "hardfloat",
+          "softfloat"
+        ],
+        "default": "hardfloat",
+        "invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOMIPS64",
+        "values": [
+          "hardfloat",
+          "softfloat"
+        ],
+        "default": "hardfloat",
+        "invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOPPC64",
+        "values": [
+          "power8",
+          "power9",
+          "power10"
+        ],
+        "default": "power8",
+        "invalid": "invalid GOPPC64: must be power8, power9, power10",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GORISCV64",
+        "values": [
+          "rva20u64",
+          "rva22u64",
+          "rva23u64"
+        ],
+        "default": "rva20u64",
+        "invalid": "invalid GORISCV64: must be rva20u64, rva22u64, rva23u64",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOWASM",
+        "values": [
+          "satconv",
+          "signext"
+        ],
+        "default": "",
+        "invalid": "invalid GOWASM: no such feature \"…\"",
+        "invalidFatal": true,
+        "suffixes": []
+      },
+      {
+        "name": "GOFIPS140",
+        "values": [
+          "off",
+          "latest",
+          "inprocess",
+          "certified"
+        ],
+        "default": "off",
+        "invalid": "invalid GOFIPS140: must be off, latest, inprocess, certified, or v1.Y.Z",
+        "invalidFatal": true,
+        "suffixes": []
       }
     ]
   }
