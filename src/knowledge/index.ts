@@ -54,6 +54,8 @@ export {
   amd64Level,
   GOMAXPROCS_CGROUP_AWARE_SINCE,
   GO_ENV_WRITE,
+  GO_ERROR_TEXTS,
+  goErrorText,
   GO_ENV_WRITE_OLDEST_CHECKED,
   goEnvWriteRefused,
   EXPERIMENT_MEANINGS,

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GENERATED_TOOLCHAINS, compareGoVersions, defaultGodebug } from './index.js';
+import { GENERATED_TOOLCHAINS, GO_ERROR_TEXTS, compareGoVersions, defaultGodebug } from './index.js';
 
 function goEnvGoroot(toolchain: string): string | undefined {
   try {
@@ -141,6 +141,12 @@ for (const sc of sourceChecks) {
       expect(vars.length).toBeGreaterThanOrEqual(20);
       expect(gen?.dbgvars.map((d) => d.name)).toEqual(vars.map((v) => v.name));
       for (const v of vars) if (v.def) expect(gen?.dbgvars.find((d) => d.name === v.name)?.default, v.name).toBe(v.def);
+    });
+    it('still prints the error texts rule messages quote (GO_ERROR_TEXTS)', () => {
+      for (const [id, t] of Object.entries(GO_ERROR_TEXTS)) {
+        if (compareGoVersions(version, t.since) < 0) continue;
+        expect(readFileSync(join(root, 'src', t.file), 'utf8'), `${id} in ${t.file}`).toContain(t.format);
+      }
     });
     it('internal/buildcfg validates the same variables', () => {
       const cfg = readFileSync(join(root, 'src/internal/buildcfg/cfg.go'), 'utf8');

@@ -138,6 +138,27 @@ export function amd64Level(value: string): { valid: boolean; level: number; refu
     : { valid: true, level };
 }
 
+// ---- Error texts of the go command and the runtime, as the Go source writes them ----
+
+/**
+ * Texts that rule messages quote. `format` is the Go format string; `since` the first release
+ * that prints it; `file` where it is (src/knowledge/toolchain.test.ts checks that every toolchain
+ * at hand from `since` on still has it there).
+ */
+export const GO_ERROR_TEXTS = {
+  /** internal/buildcfg.ParseGOEXPERIMENT; the go command prints it after `go: `. */
+  goexperimentUnknown: { format: 'unknown GOEXPERIMENT %s', since: '1.18', file: 'internal/buildcfg/exp.go' },
+  /** cmd/go, two //go:debug lines for one key in a main package. */
+  godebugDirectiveRepeated: { format: 'repeated //go:debug for %v', since: '1.21', file: 'cmd/go/internal/work/exec.go' },
+  /** runtime.readGOMEMLIMIT: a throw at start-up (fatal error: …). */
+  gomemlimitMalformed: { format: 'malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`', since: '1.19', file: 'runtime/mgcpacer.go' },
+} as const;
+
+/** A GO_ERROR_TEXTS format with its one verb filled in. */
+export function goErrorText(id: keyof typeof GO_ERROR_TEXTS, arg = ''): string {
+  return GO_ERROR_TEXTS[id].format.replace(/%[sv]/, arg);
+}
+
 // ---- GOMAXPROCS and container CPU limits (go-facts §1.2, §7, §9) ----
 
 /**
