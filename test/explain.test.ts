@@ -60,6 +60,18 @@ describe('godrift explain', () => {
     expect(json).toMatchObject({ kind: 'godebug-internal', name: 'lazymod', packages: ['cmd/go'] });
   });
 
+  it('explains a build-configuration variable per Go version from internal/buildcfg', () => {
+    const r = godrift(['explain', 'GOAMD64']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("the go command's error: go: invalid GOAMD64: must be v1, v2, v3, v4");
+    expect(r.stdout).toContain('Go 1.18–1.22: an invalid value stops every go command');
+    expect(r.stdout).toContain('Go 1.23–1.27: an invalid value is silently replaced by the default');
+    const arm64 = JSON.parse(godrift(['explain', 'GOARM64', '--format', 'json']).stdout);
+    expect(arm64.buildcfg).toMatchObject({ default: 'v8.0', suffixes: [',lse', ',crypto'] });
+    expect(arm64.buildcfg.byVersion[0]).toEqual({ from: '1.18', to: '1.22', invalid: null });
+    expect(arm64.rules).toContain('buildcfg-invalid');
+  });
+
   it('exits 2 with a suggestion for an unknown name', () => {
     const r = godrift(['explain', 'gcstop']);
     expect(r.code).toBe(2);
