@@ -3,7 +3,7 @@
 import picomatch from 'picomatch';
 import type { Config } from '../config/schema.js';
 import { assignEnvironments } from '../environments/index.js';
-import { compareGoVersions, parseGotoolchain, selectGoToolchain } from '../knowledge/index.js';
+import { compareGoVersions, gotoolchainProblem, parseGotoolchain, selectGoToolchain } from '../knowledge/index.js';
 import { hasNoEffect, resolve, type Resolution } from '../resolve/index.js';
 import { formatMessage, type GoVersionInForce, type Rule, type RuleContext } from '../rules/types.js';
 import { fingerprint } from './fingerprint.js';
@@ -70,7 +70,10 @@ type Picked = { version: string; o: Observation } | undefined;
  * Several GOTOOLCHAIN values in one environment: the newest outcome (what breaks first).
  */
 function selectWithGotoolchain(all: readonly Observation[], build: Picked, toolchain: Picked, goLine: Picked): GoVersionInForce | undefined {
-  const settings = all.filter((o) => o.variable === 'GOTOOLCHAIN' && o.key === null && o.value.literal && !hasNoEffect(o) && o.origin !== 'go-runtime-call');
+  // A value the go command rejects selects nothing (gotoolchain-invalid reports it).
+  const settings = all.filter(
+    (o) => o.variable === 'GOTOOLCHAIN' && o.key === null && o.value.literal && !hasNoEffect(o) && o.origin !== 'go-runtime-call' && !gotoolchainProblem(o.value.text),
+  );
   const candidates: Array<Observation | undefined> = settings.length > 0 ? settings : [undefined];
   let best: GoVersionInForce | undefined;
   for (const g of candidates) {

@@ -38,7 +38,7 @@ export {
   type TracebackLevel,
 } from './runtime-vars.js';
 export { compareGoVersions, parseGoVersion, goMinor, minorNumber, asRelease, type GoVersion } from './versions.js';
-export { GOTOOLCHAIN_SINCE, parseGotoolchain, selectGoToolchain, type GotoolchainSetting, type ToolchainSelection } from './toolchain-select.js';
+export { GOTOOLCHAIN_SINCE, gotoolchainProblem, parseGotoolchain, selectGoToolchain, type GotoolchainSetting, type ToolchainSelection } from './toolchain-select.js';
 export { BUILDCFG_ERROR_RESET_SINCE, buildcfgVariable, buildcfgValueValid, type BuildcfgVariable } from './buildcfg.js';
 export { GENERATED_TOOLCHAINS } from './generated/toolchains.js';
 export * from './variables.js';

@@ -23,6 +23,7 @@ import {
   GOAMD64_LEVELS,
   GOAMD64_DEFAULT,
   parseGotoolchain,
+  gotoolchainProblem,
   selectGoToolchain,
   parseGogc,
   parseGomaxprocs,
@@ -404,5 +405,17 @@ describe('build-configuration variables (internal/buildcfg)', () => {
     expect(buildcfgValueValid(buildcfgVariable('GOFIPS140', '1.26')!, 'v1.0.0')).toBe(true);
     expect(buildcfgValueValid(buildcfgVariable('GOFIPS140', '1.26')!, 'on')).toBe(false);
     expect(buildcfgValueValid(buildcfgVariable('GOWASM', '1.26')!, 'satconv,signext')).toBe(true);
+  });
+});
+
+describe('GOTOOLCHAIN values that break every go command', () => {
+  it('prints what cmd/go/internal/toolchain.Select prints', () => {
+    // Observed with go1.26.8: go: invalid GOTOOLCHAIN "1.22.3"; … "go1.22.3+latest": only version suffixes are +auto and +path.
+    expect(gotoolchainProblem('1.22.3')).toEqual({ kind: 'invalid', error: 'invalid GOTOOLCHAIN "1.22.3"' });
+    expect(gotoolchainProblem('go1.22.3+latest')).toEqual({ kind: 'invalid', error: 'invalid GOTOOLCHAIN "go1.22.3+latest": only version suffixes are +auto and +path' });
+    expect(gotoolchainProblem('1.22+auto')).toEqual({ kind: 'invalid', error: 'invalid GOTOOLCHAIN "1.22+auto": invalid minimum toolchain "1.22"' });
+    // Observed: go1.22 does not exist on the module proxy (403, "This module version is not available").
+    expect(gotoolchainProblem('go1.22')?.kind).toBe('no-such-release');
+    for (const ok of ['auto', 'path', 'local', 'local+auto', 'go1.20', 'go1.20.1', 'go1.27.3', 'go1.27.3+auto', 'go1.22.3-custom', 'go1.23rc1', '']) expect(gotoolchainProblem(ok), ok).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
 // src/cmd/go/internal/toolchain/select.go; https://go.dev/doc/toolchain#select). Pure: callers
 // pass what the repository says (the installed toolchain, GOTOOLCHAIN, go.mod's lines).
 
+import { goErrorText } from './tooling.js';
 import { compareGoVersions, parseGoVersion } from './versions.js';
 
 /** The first Go release whose go command reads GOTOOLCHAIN and go.mod `toolchain` lines. */
@@ -29,12 +30,42 @@ export function parseGotoolchain(value: string): GotoolchainSetting | undefined 
   if (suffix !== undefined && suffix !== 'auto' && suffix !== 'path') return undefined;
   const mode = suffix ?? 'none';
   if (name === 'local') return { min: 'local', mode };
-  // gover.FromToolchain: `go1.22.3`, optionally with a `-suffix` (`go1.22.3-custom`); a
-  // toolchain name needs the go prefix.
-  if (!name.startsWith('go')) return undefined;
-  const p = parseGoVersion(name.slice(2).split('-')[0] ?? '');
-  if (!p) return undefined;
-  return { min: name.slice(2).split('-')[0]!, mode };
+  // gover.FromToolchain: the go prefix, no path separator, a custom suffix after a blank or
+  // `-` cut off (`go1.22.3-custom`), then a valid version (gover.IsValid: `1.22`, `1.22.3`,
+  // `1.22rc1`).
+  if (!name.startsWith('go') || /[\\/]/.test(name)) return undefined;
+  const version = name.slice(2).split(/[ \t-]/)[0] ?? '';
+  if (!/^1\.\d+(?:\.\d+|(?:rc|beta)\d+)?$/.test(version) || !parseGoVersion(version)) return undefined;
+  return { min: version, mode };
+}
+
+/**
+ * Why a GOTOOLCHAIN value breaks every go command of Go 1.21+, or undefined when it works.
+ * `error` is what the go command prints after `go: ` (cmd/go/internal/toolchain.Select), or for a
+ * language version such as `go1.22` (no such release since Go 1.21, whose first release is
+ * `go1.21.0`; golang/go#62278), the download that fails.
+ */
+export function gotoolchainProblem(value: string): { kind: 'invalid' | 'no-such-release'; error: string } | undefined {
+  const v = value.trim();
+  if (v === '') return undefined;
+  if (parseGotoolchain(v) === undefined) {
+    const plus = v.indexOf('+');
+    if (plus >= 0) {
+      const suffix = v.slice(plus + 1);
+      // Select checks the minimum first, then the suffix.
+      if (v.slice(0, plus) !== 'local' && parseGotoolchain(v.slice(0, plus)) === undefined) return { kind: 'invalid', error: goErrorText('gotoolchainMinimum', v, v.slice(0, plus)) };
+      if (suffix !== 'auto' && suffix !== 'path') return { kind: 'invalid', error: goErrorText('gotoolchainSuffix', v) };
+    }
+    return { kind: 'invalid', error: goErrorText('gotoolchainInvalid', v) };
+  }
+  const s = parseGotoolchain(v)!;
+  if (s.min !== 'local') {
+    const p = parseGoVersion(s.min)!;
+    if (p.patch === undefined && !p.pre && compareGoVersions(s.min, GOTOOLCHAIN_SINCE) >= 0) {
+      return { kind: 'no-such-release', error: `download go${s.min}: golang.org/toolchain@v0.0.1-go${s.min}.<goos>-<goarch>: … This module version is not available.` };
+    }
+  }
+  return undefined;
 }
 
 /** What {@link selectGoToolchain} decides, with the reasons in words. */

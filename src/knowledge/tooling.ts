@@ -150,13 +150,21 @@ export const GO_ERROR_TEXTS = {
   goexperimentUnknown: { format: 'unknown GOEXPERIMENT %s', since: '1.18', file: 'internal/buildcfg/exp.go' },
   /** cmd/go, two //go:debug lines for one key in a main package. */
   godebugDirectiveRepeated: { format: 'repeated //go:debug for %v', since: '1.21', file: 'cmd/go/internal/work/exec.go' },
+  /** cmd/go/internal/toolchain.Select (gotoolchainProblem formats these). */
+  gotoolchainInvalid: { format: 'invalid GOTOOLCHAIN %q', since: '1.21', file: 'cmd/go/internal/toolchain/select.go' },
+  gotoolchainSuffix: { format: 'invalid GOTOOLCHAIN %q: only version suffixes are +auto and +path', since: '1.21', file: 'cmd/go/internal/toolchain/select.go' },
+  gotoolchainMinimum: { format: 'invalid GOTOOLCHAIN %q: invalid minimum toolchain %q', since: '1.21', file: 'cmd/go/internal/toolchain/select.go' },
   /** runtime.readGOMEMLIMIT: a throw at start-up (fatal error: …). */
   gomemlimitMalformed: { format: 'malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`', since: '1.19', file: 'runtime/mgcpacer.go' },
 } as const;
 
-/** A GO_ERROR_TEXTS format with its one verb filled in. */
-export function goErrorText(id: keyof typeof GO_ERROR_TEXTS, arg = ''): string {
-  return GO_ERROR_TEXTS[id].format.replace(/%[sv]/, arg);
+/** A GO_ERROR_TEXTS format with its verbs filled in (`%q` quotes like Go for printable ASCII). */
+export function goErrorText(id: keyof typeof GO_ERROR_TEXTS, ...args: string[]): string {
+  let i = 0;
+  return GO_ERROR_TEXTS[id].format.replace(/%[sqv]/g, (verb) => {
+    const a = args[i++] ?? '';
+    return verb === '%q' ? JSON.stringify(a) : a;
+  });
 }
 
 // ---- GOMAXPROCS and container CPU limits (go-facts §1.2, §7, §9) ----

@@ -25,6 +25,7 @@ import { rule as gomemlimitContainerLimit } from './gomemlimit-container-limit/i
 import { rule as gomemlimitMalformed } from './gomemlimit-malformed/index.js';
 import { rule as gorootInProduction } from './goroot-in-production/index.js';
 import { rule as gorootOutsideToolchainImage } from './goroot-outside-toolchain-image/index.js';
+import { rule as gotoolchainInvalid } from './gotoolchain-invalid/index.js';
 import { rule as gotracebackInvalid } from './gotraceback-invalid/index.js';
 import { rule as inlineIgnore } from './inline-ignore/index.js';
 import { rule as prodGodebugHazard } from './prod-godebug-hazard/index.js';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   gomemlimitMalformed,
   gorootInProduction,
   gorootOutsideToolchainImage,
+  gotoolchainInvalid,
   gotracebackInvalid,
   inlineIgnore,
   prodGodebugHazard,
