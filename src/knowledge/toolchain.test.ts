@@ -148,6 +148,14 @@ for (const sc of sourceChecks) {
         expect(readFileSync(join(root, 'src', t.file), 'utf8'), `${id} in ${t.file}`).toContain(t.format);
       }
     });
+    it('internal/goexperiment.Flags has the same fields', () => {
+      const src = readFileSync(join(root, 'src/internal/goexperiment/flags.go'), 'utf8');
+      const start = src.indexOf('type Flags struct {');
+      const body = src.slice(start, src.indexOf('\n}', start));
+      const fields = [...body.matchAll(/^\t([A-Z]\w*)\s+bool\b/gm)].map((m) => m[1]!.toLowerCase());
+      expect(fields.length).toBeGreaterThanOrEqual(8);
+      expect(gen?.experiments.map((e) => e.name)).toEqual(fields);
+    });
     it('internal/buildcfg validates the same variables', () => {
       const cfg = readFileSync(join(root, 'src/internal/buildcfg/cfg.go'), 'utf8');
       const names = [...cfg.matchAll(/Errorf\("invalid (GO[A-Z0-9]+):/g)].map((m) => m[1]);
