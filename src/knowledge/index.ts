@@ -58,6 +58,7 @@ export {
   goErrorText,
   GO_ENV_WRITE_OLDEST_CHECKED,
   goEnvWriteRefused,
+  goEnvWriteRefusal,
   EXPERIMENT_MEANINGS,
   VARIABLE_FACTS,
   goMinorsUpTo,

@@ -180,8 +180,8 @@ export const GOMAXPROCS_CGROUP_AWARE_SINCE: string = godebugSetting('containerma
 export interface GoEnvWriteFact {
   /** First Go version that refuses `go env -w <NAME>=…` (undefined: accepted). */
   refusedSince?: string;
-  /** What the go command prints when it refuses. */
-  refusal?: string;
+  /** What the go command prints when it refuses, by first release printing it (oldest first). */
+  refusals?: readonly { since: string; text: string }[];
   /** Why a persistent setting is a problem even where it is accepted. */
   persistentEffect: string;
 }
@@ -191,21 +191,33 @@ export const GO_ENV_WRITE_OLDEST_CHECKED = '1.19';
 
 /** `go env -w` facts for the variables godrift judges there. */
 export const GO_ENV_WRITE: Readonly<Record<string, GoEnvWriteFact>> = {
-  // Refused in every version checked (1.19, 1.21: "unknown go command variable GODEBUG"; 1.23+).
+  // Refused in every version checked; the text changed in 1.23 (observed: go1.19.8, go1.20.1,
+  // go1.21.0, go1.22.0 "unknown go command variable"; go1.23.0, go1.26.8 "can only be set …").
   GODEBUG: {
     refusedSince: '1.19',
-    refusal: 'GODEBUG can only be set using the OS environment',
+    refusals: [
+      { since: '1.19', text: 'go: unknown go command variable GODEBUG' },
+      { since: '1.23', text: 'go: GODEBUG can only be set using the OS environment' },
+    ],
     persistentEffect: 'a GODEBUG in the go env file comes only from hand-editing and is not a way to configure programs',
   },
   GOROOT: {
     refusedSince: '1.27',
-    refusal: 'go: GOROOT cannot be modified',
+    refusals: [{ since: '1.27', text: 'go: GOROOT cannot be modified' }],
     persistentEffect: 'a GOROOT in the go env file outlives toolchain upgrades; when it points at another release every compile fails with "compile: version … does not match go tool version …", and Go 1.27 can no longer remove it with go env -u',
   },
   GOTOOLCHAIN: {
     persistentEffect: 'GOTOOLCHAIN in the go env file pins or switches the toolchain of every later go command run by that user, not only this script',
   },
 };
+
+/** What Go `goVersion` prints when it refuses `go env -w NAME=…`, or undefined when it accepts it. */
+export function goEnvWriteRefusal(name: string, goVersion: string): string | undefined {
+  if (!goEnvWriteRefused(name, goVersion)) return undefined;
+  let text: string | undefined;
+  for (const r of GO_ENV_WRITE[name]?.refusals ?? []) if (compareGoVersions(asRelease(goVersion), asRelease(r.since)) >= 0) text = r.text;
+  return text;
+}
 
 /** Whether Go `goVersion` refuses `go env -w NAME=…`. */
 export function goEnvWriteRefused(name: string, goVersion: string): boolean {

@@ -5,7 +5,7 @@
 // (go-facts.md §1.1, §5.1, §5.3, §9). Read from facts with origin shell-go-env-w (scripts);
 // Dockerfile RUN, workflow run: and Makefile recipes keep their host's origin and are not
 // distinguishable yet.
-import { GO_ENV_WRITE, GO_ENV_WRITE_OLDEST_CHECKED, goEnvWriteRefused } from '../../knowledge/index.js';
+import { GO_ENV_WRITE, GO_ENV_WRITE_OLDEST_CHECKED, goEnvWriteRefusal, goEnvWriteRefused } from '../../knowledge/index.js';
 import { eachFact, versionOrNewest, type Fact } from '../facts.js';
 import type { Rule } from '../types.js';
 
@@ -55,7 +55,7 @@ export const rule: Rule = {
           value,
           version: inForce.version,
           reason: inForce.reason,
-          refusal: fact.refusal ?? '',
+          refusal: goEnvWriteRefusal(name, inForce.version) ?? '',
           since: fact.refusedSince ?? '',
           effect: fact.persistentEffect,
         },
