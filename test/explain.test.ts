@@ -54,7 +54,7 @@ describe('godrift explain', () => {
     const r = godrift(['explain', 'GODEBUG=gofsystrace']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^GODEBUG gofsystrace \(cmd\/go\)\n/);
-    expect(r.stdout).toMatch(/read by the source of: .*go1\.26\.8/);
+    expect(r.stdout).toMatch(/read by the source of: every toolchain read from go1\.19\.8 to go1\.27\.3/);
     expect(r.stdout).toContain('go.mod and //go:debug reject it');
     const json = JSON.parse(godrift(['explain', 'lazymod', '--format', 'json']).stdout);
     expect(json).toMatchObject({ kind: 'godebug-internal', name: 'lazymod', packages: ['cmd/go'] });

@@ -16,8 +16,9 @@
 //
 // Toolchains read (each only when present; none but the first is required):
 //   - the machine's Go: `GOTOOLCHAIN=local go env GOROOT`;
-//   - every -toolchain (default go1.27.3): `GOTOOLCHAIN=<name> go env GOROOT`, which downloads
-//     the toolchain module through the Go module proxy on first use;
+//   - every -toolchain (default: the first release of each line 1.18–1.25 besides 1.19,
+//     go1.20.1, and go1.27.3): `GOTOOLCHAIN=<name> go env GOROOT`, which downloads the toolchain
+//     module through the Go module proxy on first use;
 //   - Debian's golang-1.19 at /usr/lib/go-1.19, and any extra -goroot.
 //
 // Versions without a toolchain at hand are curated by hand in src/knowledge/curated/.
@@ -132,7 +133,9 @@ type CPUOption struct {
 
 func main() {
 	out := flag.String("out", "src/knowledge/generated/toolchains.ts", "output file")
-	toolchains := flag.String("toolchain", "go1.27.3", "comma-separated GOTOOLCHAIN names to read besides the local Go (downloaded when missing)")
+	// The first release of every line the machine's Go and Debian's golang-1.19 do not cover, go1.20.1
+	// (the first with multipartfiles), and go1.27.3: about 10 s and 250 MB each on first use.
+	toolchains := flag.String("toolchain", "go1.18,go1.20,go1.20.1,go1.21.0,go1.22.0,go1.23.0,go1.24.0,go1.25.0,go1.27.3", "comma-separated GOTOOLCHAIN names to read besides the local Go (downloaded when missing)")
 	extra := flag.String("goroot", "/usr/lib/go-1.19", "comma-separated extra GOROOT directories, read when present")
 	allowMissing := flag.Bool("allow-missing", false, "drop toolchains that the existing output holds but this machine cannot read (otherwise an error)")
 	flag.Parse()

@@ -132,7 +132,7 @@ function explainInternalGodebug(name: string): Explanation | undefined {
   const lines = [
     `GODEBUG ${name} (${r.packages.join(', ')})`,
     '  an undocumented internal: read by the Go source, not a documented setting (no metric, no compatibility promise)',
-    `  read by the source of: ${r.toolchains.join(', ')} (the toolchains whose source godrift has read)`,
+    `  read by the source of: ${r.toolchainsText}`,
     '  where: GODEBUG environment variable only (not in the internal/godebugs table, so go.mod and //go:debug reject it)',
     `  checked by: ${rules.join(', ')}`,
   ];

@@ -129,17 +129,23 @@ export function godebugSetting(name: string): GodebugSetting | undefined {
  * internal/godebugs.All). Returns the toolchains whose source reads it and the reading
  * packages, or undefined for a modelled setting or a name no source at hand reads.
  */
-export function internalGodebugRead(name: string): { toolchains: string[]; packages: string[] } | undefined {
+export function internalGodebugRead(name: string): { toolchains: string[]; packages: string[]; toolchainsText: string } | undefined {
   if (godebugSetting(name)) return undefined;
   const toolchains: string[] = [];
+  const at: number[] = [];
   const packages = new Set<string>();
-  for (const tc of GENERATED_TOOLCHAINS) {
+  GENERATED_TOOLCHAINS.forEach((tc, i) => {
     const r = tc.reads.find((x) => x.name === name);
-    if (!r) continue;
+    if (!r) return;
     toolchains.push(tc.version);
+    at.push(i);
     for (const p of r.packages) packages.add(p);
-  }
-  return toolchains.length > 0 ? { toolchains, packages: [...packages].sort() } : undefined;
+  });
+  if (toolchains.length === 0) return undefined;
+  // Every toolchain read between the first and the last: say so as a range.
+  const contiguous = at.every((x, i) => i === 0 || x === at[i - 1]! + 1);
+  const toolchainsText = toolchains.length > 2 && contiguous ? `every toolchain read from ${toolchains[0]} to ${toolchains[toolchains.length - 1]}` : toolchains.join(', ');
+  return { toolchains, packages: [...packages].sort(), toolchainsText };
 }
 
 /** Every known setting name except `cpu.*` (plus `cpu.all`), sorted. */
@@ -396,6 +402,17 @@ function godebugMinor(v: string): number | undefined {
   return /^[+-]?\d+$/.test(rest) ? Number(rest) : undefined;
 }
 
+/** Whether the go command of `toolchain` accepts `//go:debug k=v` (modload.CheckGodebug). */
+function directiveAccepted(k: string, v: string, toolchain: string): boolean {
+  if (/[\s,]/.test(k) || /[\s,]/.test(v)) return false;
+  if (k === 'default') return v.startsWith('go') && parseGoVersion(v.slice(2)) !== undefined && compareGoVersions(v.slice(2), toolchain.replace(/^go/, '')) <= 0;
+  if (godebugInTable(k, toolchain)) return true;
+  const retired = retiredGodebug(k);
+  const tm = minorNumber(toolchain) ?? 0;
+  // A removed setting is accepted at a new value, rejected at an old one (Go 1.27's Removed.Old).
+  return retired !== undefined && tm >= (minorNumber(retired.removedIn) ?? 99) && !retired.oldValues.includes(v);
+}
+
 /** Options of {@link defaultGodebug}. */
 export interface DefaultGodebugOptions {
   /** `GOFIPS140` at build time (Go 1.24+): anything but `off` adds `fips140=on` first. */
@@ -421,7 +438,10 @@ export function defaultGodebug(
   const m = new Map<string, string>();
   if (opts.gofips140 !== undefined && opts.gofips140 !== '' && opts.gofips140 !== 'off' && tm >= 24) m.set('fips140', 'on');
   for (const [k, v] of Object.entries(godebugLines)) m.set(k, v);
-  for (const [k, v] of Object.entries(goDebugDirectives)) m.set(k, v);
+  // load.ParseGoDebug drops a //go:debug line that modload.CheckGodebug rejects (an unknown key,
+  // a retired key at an old value): the build then fails, but go list prints DefaultGODEBUG
+  // without it (observed: go1.25.0 with //go:debug httpcookiemaxnum=0, added in 1.25.2).
+  for (const [k, v] of Object.entries(goDebugDirectives)) if (directiveAccepted(k, v, toolchain)) m.set(k, v);
   let goVersion = goLine.replace(/^go/, '');
   const def = m.get('default');
   if (def !== undefined) {

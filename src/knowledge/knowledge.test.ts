@@ -18,6 +18,7 @@ import {
   godebugValueValid,
   internalGodebugRead,
   minorNumber,
+  BUILDCFG_ERROR_RESET_SINCE,
   buildcfgVariable,
   buildcfgValueValid,
   GOAMD64_LEVELS,
@@ -392,9 +393,19 @@ describe('build-configuration variables (internal/buildcfg)', () => {
     expect(buildcfgVariable('GOPPC64', '1.27')).toMatchObject({ invalidFatal: true, invalid: 'invalid GOPPC64: must be power8, power9, power10' });
     expect(buildcfgVariable('GOFIPS140', '1.26')?.invalidFatal).toBe(true);
   });
+  it('agree with the curated release facts for every toolchain read', () => {
+    for (const tc of GENERATED_TOOLCHAINS) {
+      const before = compareGoVersions(tc.version, BUILDCFG_ERROR_RESET_SINCE) < 0;
+      expect(tc.archVars.find((a) => a.name === 'GOAMD64')?.invalidFatal, `${tc.version} GOAMD64`).toBe(before);
+      expect(tc.archVars.find((a) => a.name === 'GOARM')?.invalidFatal, `${tc.version} GOARM`).toBe(before);
+      for (const name of ['GOARM64', 'GORISCV64', 'GOFIPS140']) {
+        expect(tc.archVars.some((a) => a.name === name), `${name} in ${tc.version}`).toBe(buildcfgVariable(name, tc.version) !== undefined);
+      }
+    }
+  });
   it('know which release has which variable and value', () => {
     expect(buildcfgVariable('GOARM64', '1.22')).toBeUndefined();
-    expect(buildcfgVariable('GOARM64', '1.24')).toMatchObject({ default: 'v8.0', exact: false });
+    expect(buildcfgVariable('GOARM64', '1.24')).toMatchObject({ default: 'v8.0' });
     expect(buildcfgVariable('GOFIPS140', '1.23')).toBeUndefined();
     expect(buildcfgVariable('GOPPC64', '1.19')?.values).toEqual(['power8', 'power9']);
     const arm = buildcfgVariable('GOARM', '1.26')!;

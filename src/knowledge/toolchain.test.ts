@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GENERATED_TOOLCHAINS, GO_ERROR_TEXTS, compareGoVersions, defaultGodebug } from './index.js';
+import { GENERATED_TOOLCHAINS, GO_ERROR_TEXTS, compareGoVersions, defaultGodebug, godebugInTable } from './index.js';
 
 function goEnvGoroot(toolchain: string): string | undefined {
   try {
@@ -99,10 +99,32 @@ const go127Root = localRoot ? goEnvGoroot('go1.27.3') : undefined;
 // Debian's golang-1.19 (`apt-get install golang-1.19`): the one toolchain before internal/godebugs.
 const go119Root = existsSync('/usr/lib/go-1.19/VERSION') ? '/usr/lib/go-1.19' : undefined;
 
+/**
+ * The other generated toolchains (go1.18, go1.20, go1.21.0 … go1.25.0), only when the Go module
+ * cache already holds them (`npm run gen:knowledge` downloads them): the tests never download
+ * these, so CI checks them through the committed data alone.
+ */
+function cachedToolchainRoot(version: string): string | undefined {
+  let modcache: string;
+  try {
+    modcache = execFileSync('go', ['env', 'GOMODCACHE'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '' }, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+  const goos = process.platform === 'win32' ? 'windows' : process.platform;
+  const goarch = process.arch === 'x64' ? 'amd64' : process.arch === 'ia32' ? '386' : process.arch;
+  const root = join(modcache, 'golang.org', `toolchain@v0.0.1-${version}.${goos}-${goarch}`);
+  return existsSync(join(root, 'VERSION')) ? root : undefined;
+}
+
+const fixedVersions = new Set([localVersion, 'go1.27.3', versionOf(go119Root) ?? 'go1.19.8']);
+const cachedToolchains = GENERATED_TOOLCHAINS.filter((t) => !fixedVersions.has(t.version)).map((t) => ({ version: t.version, root: cachedToolchainRoot(t.version) }));
+
 const sourceChecks: { label: string; root: string | undefined }[] = [
   { label: `the machine's Go (${localVersion ?? 'none'})`, root: localRoot },
   { label: 'Go 1.27.3 (GOTOOLCHAIN=go1.27.3)', root: go127Root },
   { label: "Debian's golang-1.19", root: go119Root },
+  ...cachedToolchains.map((c) => ({ label: `${c.version} (Go module cache)`, root: c.root })),
 ];
 
 for (const sc of sourceChecks) {
@@ -125,7 +147,7 @@ for (const sc of sourceChecks) {
         return;
       }
       const table = readTable(readFileSync(path, 'utf8'));
-      expect(table.length).toBeGreaterThan(20);
+      expect(table.length).toBeGreaterThan(15);
       const norm = (e: { name: string; package: string; changed?: number; old?: string; opaque?: boolean; immutable?: boolean }) => ({
         name: e.name,
         package: e.package,
@@ -138,7 +160,7 @@ for (const sc of sourceChecks) {
     });
     it('runtime dbgvars are identical', () => {
       const vars = readDbgvars(readFileSync(join(root, 'src/runtime/runtime1.go'), 'utf8'));
-      expect(vars.length).toBeGreaterThanOrEqual(20);
+      expect(vars.length).toBeGreaterThanOrEqual(15);
       expect(gen?.dbgvars.map((d) => d.name)).toEqual(vars.map((v) => v.name));
       for (const v of vars) if (v.def) expect(gen?.dbgvars.find((d) => d.name === v.name)?.default, v.name).toBe(v.def);
     });
@@ -164,7 +186,7 @@ for (const sc of sourceChecks) {
     });
     it('every godebug.New/godebug.Get key of the library and go command is in the generated reads', () => {
       const calls = readGodebugCalls(root);
-      expect(calls.size).toBeGreaterThan(8);
+      expect(calls.size).toBeGreaterThan(5);
       const reads = new Set(gen?.reads.map((r) => r.name));
       expect([...calls].filter((n) => !reads.has(n))).toEqual([]);
     });
@@ -186,6 +208,8 @@ const FIXTURES: Fixture[] = [
   { name: 'go121', goLine: '1.21', godebug: {}, directives: {} },
   { name: 'go122', goLine: '1.22', godebug: {}, directives: {} },
   { name: 'go123-godebug-block', goLine: '1.23', godebug: { panicnil: '1', httpcookiemaxnum: '5000', multipathtcp: '3' }, directives: {} },
+  // Runs on every toolchain from 1.23; on 1.27 the retired asynctimerchan=1 directive is rejected and left out.
+  { name: 'go123-block-and-retired-directive', goLine: '1.23', godebug: { panicnil: '1', x509usepolicies: '0' }, directives: { asynctimerchan: '1' } },
   { name: 'go124', goLine: '1.24', godebug: {}, directives: {} },
   { name: 'go125-directives-only', goLine: '1.25', godebug: {}, directives: { httpcookiemaxnum: '0', tlssha1: '1' } },
   { name: 'go124-directives', goLine: '1.24', godebug: { panicnil: '0' }, directives: { panicnil: '1', default: 'go1.22', randseednop: '1' } },
@@ -220,7 +244,19 @@ function goList(dir: string, toolchain: string): string {
 const toolchains: { label: string; gotoolchain: string; version: string | undefined; available: boolean }[] = [
   { label: `machine's Go (${localVersion ?? 'none'})`, gotoolchain: 'local', version: localVersion, available: !!localRoot },
   { label: 'Go 1.27.3', gotoolchain: 'go1.27.3', version: 'go1.27.3', available: !!go127Root && existsSync(join(go127Root, 'VERSION')) },
+  // DefaultGODEBUG exists from Go 1.21; older toolchains have nothing to compare.
+  ...cachedToolchains
+    .filter((c) => compareGoVersions(c.version, '1.21') >= 0)
+    .map((c) => ({ label: `${c.version} (Go module cache)`, gotoolchain: c.version, version: c.version, available: !!c.root })),
 ];
+
+/** A fixture the toolchain can build as is: go line not newer (no switch), a godebug block only from Go 1.23. */
+function applies(f: Fixture, version: string): boolean {
+  if (compareGoVersions(f.goLine, version) > 0) return false;
+  if (Object.keys(f.godebug).length === 0) return true;
+  // go.mod godebug lines need Go 1.23, and an unknown key there makes go.mod unloadable (no DefaultGODEBUG).
+  return compareGoVersions(version, '1.23') >= 0 && Object.keys(f.godebug).every((k) => k === 'default' || godebugInTable(k, version));
+}
 
 for (const tc of toolchains) {
   if (!tc.available) {
@@ -230,6 +266,7 @@ for (const tc of toolchains) {
   describe(`defaultGodebug parity with ${tc.label}`, () => {
     for (const f of FIXTURES) {
       // Go ≤ 1.22 toolchains reject a godebug block; a go line newer than the toolchain would switch toolchains.
+      if (!applies(f, tc.version!)) continue;
       it(`${f.name}`, () => {
         const dir = writeFixture(f);
         const want = goList(dir, tc.gotoolchain);
@@ -239,6 +276,6 @@ for (const tc of toolchains) {
   });
 }
 
-it('fixtures are older than every toolchain compared', () => {
-  for (const f of FIXTURES) for (const tc of toolchains) if (tc.version) expect(compareGoVersions(f.goLine, tc.version)).toBeLessThanOrEqual(0);
+it('every fixture is compared with the machine\'s Go and Go 1.27.3', () => {
+  for (const f of FIXTURES) for (const tc of toolchains.slice(0, 2)) if (tc.version) expect(applies(f, tc.version), `${f.name} with ${tc.version}`).toBe(true);
 });

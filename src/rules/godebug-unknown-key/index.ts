@@ -42,7 +42,7 @@ export const rule: Rule = {
         if (build) {
           context.report({
             messageId: 'internalInBuild',
-            data: { key, item: `${key}=${f.o.value.text}`, packages: internal.packages.join(', '), toolchains: internal.toolchains.join(', ') },
+            data: { key, item: `${key}=${f.o.value.text}`, packages: internal.packages.join(', '), toolchains: internal.toolchainsText },
             observation: f.o,
             environment: f.environment,
             variable: 'GODEBUG',
