@@ -49,21 +49,40 @@ export const CPU_OPTION_NAMES: readonly string[] = (() => {
   return [...names].sort();
 })();
 
+/**
+ * The releases that know `cpu.<opt>`, from the internal/cpu option tables of the toolchains read
+ * (one per release line from 1.18): the first line whose toolchain has it (1.18: that or older),
+ * and the line after the last one that has it when the newest does not.
+ */
+function cpuAvailability(opt: string): { added: string; removed?: string } {
+  if (opt === 'all') return { added: '1.18' };
+  const having = GENERATED_TOOLCHAINS.filter((t) => t.cpuOptions.some((o) => o.name === opt));
+  const first = having[0];
+  const last = having[having.length - 1];
+  if (!first || !last) return { added: '1.18' }; // only in go-facts §1.3
+  const oldest = GENERATED_TOOLCHAINS[0];
+  const added = first === oldest ? '1.18' : `1.${minorNumber(first.version)}`;
+  if (last === newestGenerated) return { added };
+  return { added, removed: `1.${(minorNumber(last.version) ?? 0) + 1}` };
+}
+
 function cpuSetting(name: string): GodebugSetting | undefined {
   const opt = name.slice('cpu.'.length);
   if (!CPU_OPTION_NAMES.includes(opt)) return undefined;
+  const avail = cpuAvailability(opt);
   return {
     name,
     package: 'internal/cpu',
     categories: ['performance'],
     meaning: opt === 'all' ? 'with off, disable every optional instruction-set extension the runtime would use' : `with off, do not use the ${opt} CPU extension`,
-    added: '1.18',
+    added: avail.added,
+    ...(avail.removed ? { removed: avail.removed } : {}),
     opaque: true,
     immutable: true,
     defaultValue: 'on',
     domain: { kind: 'enum', values: ['on', 'off'] },
     readsEnvironmentOnly: true,
-    availability: ['1.18'],
+    availability: [avail.added],
     inTable: false,
     runtime: false,
   };

@@ -430,3 +430,18 @@ describe('GOTOOLCHAIN values that break every go command', () => {
     for (const ok of ['auto', 'path', 'local', 'local+auto', 'go1.20', 'go1.20.1', 'go1.27.3', 'go1.27.3+auto', 'go1.22.3-custom', 'go1.23rc1', '']) expect(gotoolchainProblem(ok), ok).toBeUndefined();
   });
 });
+
+describe('cpu.* options per release (internal/cpu of each toolchain read)', () => {
+  it('exist from the release whose internal/cpu has them', () => {
+    // go1.21.0's cpu_x86.go has no AVX-512 options; go1.22.0's does.
+    expect(godebugExistsIn('cpu.avx512f', '1.21.5')).toBe(false);
+    expect(godebugExistsIn('cpu.avx512f', '1.22.0')).toBe(true);
+    expect(godebugExistsIn('cpu.avx2', '1.18')).toBe(true);
+    expect(godebugExistsIn('cpu.all', '1.18')).toBe(true);
+    // arm64's isZeus went away after 1.19.
+    expect(godebugSetting('cpu.isZeus')?.removed).toBe('1.20');
+    expect(godebugExistsIn('cpu.isZeus', '1.19')).toBe(true);
+    expect(godebugExistsIn('cpu.isZeus', '1.21')).toBe(false);
+    for (const tc of GENERATED_TOOLCHAINS) for (const o of tc.cpuOptions) expect(godebugExistsIn(`cpu.${o.name}`, tc.version), `cpu.${o.name} in ${tc.version}`).toBe(true);
+  });
+});
