@@ -341,6 +341,9 @@ describe('toolchain selection (cmd/go/internal/toolchain.Select)', () => {
     expect(selectGoToolchain({ local: '1.26.8', gotoolchain: 'go1.25.4+auto', toolchainLine: 'go1.27.3' })?.version).toBe('1.27.3');
     expect(selectGoToolchain({ local: '1.26.8', toolchainLine: 'default', goLine: '1.27' })?.version).toBe('1.26.8');
     expect(selectGoToolchain({ gotoolchain: 'go1.27.3' })?.version).toBe('1.27.3');
+    // golang:1.26 is the newest 1.26.x: an older 1.26 toolchain or go line does not switch it.
+    expect(selectGoToolchain({ local: '1.26', toolchainLine: 'go1.26.3', goLine: '1.26.1' })).toEqual({ version: '1.26', because: [] });
+    expect(selectGoToolchain({ local: '1.26', toolchainLine: 'go1.27.0' })?.version).toBe('1.27.0');
     expect(selectGoToolchain({ goLine: '1.22' })?.version).toBe('1.22.0');
     expect(selectGoToolchain({})).toBeUndefined();
   });

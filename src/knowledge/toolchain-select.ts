@@ -95,6 +95,12 @@ export function selectGoToolchain(input: { local?: string; gotoolchain?: string;
     return { version: local, because };
   }
   let version = local;
+  // A bare installed line (`golang:1.26`, setup-go `1.26`) is that line's newest release: a
+  // toolchain line go1.26.3 does not switch it.
+  const newest = (v: string): string => {
+    const p = parseGoVersion(v);
+    return p && p.patch === undefined && !p.pre && v === local ? `${p.major}.${p.minor}.9999` : v;
+  };
   let mode: GotoolchainSetting['mode'] = 'auto';
   if (setting) {
     mode = setting.mode;
@@ -107,12 +113,12 @@ export function selectGoToolchain(input: { local?: string; gotoolchain?: string;
   const tl = input.toolchainLine?.trim();
   if (tl === 'default') return version === undefined ? undefined : { version, because: [...because, 'toolchain default turns switching off'] };
   const toolVersion = tl?.startsWith('go') ? tl.slice(2).split('-')[0] : undefined;
-  if (toolVersion && parseGoVersion(toolVersion) && (version === undefined || compareGoVersions(toolVersion, version) > 0)) {
+  if (toolVersion && parseGoVersion(toolVersion) && (version === undefined || compareGoVersions(toolVersion, newest(version)) > 0)) {
     if (version !== undefined) because.push(`the toolchain line asks for the newer Go ${toolVersion}`);
     version = toolVersion;
   }
   const go = input.goLine?.trim();
-  if (go && parseGoVersion(go) && (version === undefined || compareGoVersions(go, version) > 0)) {
+  if (go && parseGoVersion(go) && (version === undefined || compareGoVersions(go, newest(version)) > 0)) {
     const p = parseGoVersion(go)!;
     const release = p.patch === undefined && !p.pre && compareGoVersions(go, GOTOOLCHAIN_SINCE) >= 0 ? `${go}.0` : go;
     if (version !== undefined) because.push(`the go line needs at least Go ${release}`);
