@@ -1,9 +1,13 @@
 // Guards the generated data against the Go toolchains on this machine:
-//  1. the installed toolchain's internal/godebugs/table.go and runtime/runtime1.go are re-read
-//     (with a parser independent of scripts/gen-knowledge) and must match the generated data,
-//     so a new Go release on the machine turns this red until `npm run gen:knowledge` is run;
+//  1. each toolchain's sources (the machine's Go; Go 1.27.3; Debian's golang-1.19 when
+//     installed; the other generated toolchains when the module cache holds them) are re-read
+//     with parsers independent of scripts/gen-knowledge — internal/godebugs/table.go,
+//     runtime/runtime1.go, godebug.New/Get calls, goexperiment.Flags, buildcfg's validated
+//     variables, the error texts rules quote — and must match the generated data, so a new Go
+//     release on the machine turns this red until `npm run gen:knowledge` is run;
 //  2. defaultGodebug() must print what `go list -f '{{.DefaultGODEBUG}}'` prints for fixture
-//     modules, with the machine's Go and with Go 1.27.3 when it can be had.
+//     modules, with the machine's Go, Go 1.27.3 when it can be had, and go1.21.0–go1.25.0 when
+//     the module cache holds them.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
