@@ -235,10 +235,10 @@ function writeFixture(f: Fixture): string {
   return dir;
 }
 
-function goList(dir: string, toolchain: string): string {
+function goList(dir: string, toolchain: string, gofips140 = 'off'): string {
   return execFileSync('go', ['list', '-f', '{{.DefaultGODEBUG}}', '.'], {
     cwd: dir,
-    env: { ...process.env, GOTOOLCHAIN: toolchain, GOFLAGS: '-mod=mod', GOFIPS140: 'off', GOWORK: 'off' },
+    env: { ...process.env, GOTOOLCHAIN: toolchain, GOFLAGS: '-mod=mod', GOFIPS140: gofips140, GOWORK: 'off' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 240_000,
@@ -268,6 +268,15 @@ for (const tc of toolchains) {
     continue;
   }
   describe(`defaultGodebug parity with ${tc.label}`, () => {
+    // cmd/go/internal/load: GOFIPS140 other than off puts fips140=on first (Go 1.24+).
+    if (compareGoVersions(tc.version!, '1.24') >= 0) {
+      it('go124-directives with GOFIPS140=latest', () => {
+        const f = FIXTURES.find((x) => x.name === 'go124-directives')!;
+        const want = goList(writeFixture(f), tc.gotoolchain, 'latest');
+        expect(want).toContain('fips140=on');
+        expect(defaultGodebug(tc.version!, f.goLine, f.godebug, f.directives, { gofips140: 'latest' })).toBe(want);
+      });
+    }
     for (const f of FIXTURES) {
       // Go ≤ 1.22 toolchains reject a godebug block; a go line newer than the toolchain would switch toolchains.
       if (!applies(f, tc.version!)) continue;
