@@ -50,9 +50,13 @@ type Toolchain struct {
 	Experiments []Experiment  `json:"experiments"`
 	Regabi      []ArchCase    `json:"regabiSwitch"`
 	Dwarf5Expr  string        `json:"dwarf5Supported,omitempty"`
-	CPUOptions  []CPUOption   `json:"cpuOptions"`
-	Reads       []GodebugRead `json:"reads"`
-	ArchVars    []ArchVar     `json:"archVars"`
+	// Experiments ParseGOEXPERIMENT forces after reading GOEXPERIMENT: on where the register ABI is
+	// always on (`if regabiAlwaysOn { flags.RegabiArgs = true … }`), off where it is unsupported.
+	ForcedOn   []string      `json:"forcedOnIfRegabiAlwaysOn"`
+	ForcedOff  []string      `json:"forcedOffIfRegabiUnsupported"`
+	CPUOptions []CPUOption   `json:"cpuOptions"`
+	Reads      []GodebugRead `json:"reads"`
+	ArchVars   []ArchVar     `json:"archVars"`
 }
 
 // ArchVar is one build-configuration variable of internal/buildcfg (GOAMD64, GOARM, GOARM64,
@@ -359,6 +363,12 @@ func readToolchain(root string) (Toolchain, error) {
 	}
 	if tc.Regabi == nil {
 		tc.Regabi = []ArchCase{}
+	}
+	if tc.ForcedOn == nil {
+		tc.ForcedOn = []string{}
+	}
+	if tc.ForcedOff == nil {
+		tc.ForcedOff = []string{}
 	}
 	return tc, nil
 }
@@ -684,6 +694,32 @@ func readBaseline(f *ast.File, tc *Toolchain) {
 				}
 			case "dwarf5Supported":
 				tc.Dwarf5Expr = exprString(x.Rhs[0])
+			}
+		case *ast.IfStmt:
+			var into *[]string
+			want := ""
+			if id, ok := x.Cond.(*ast.Ident); ok && id.Name == "regabiAlwaysOn" {
+				into, want = &tc.ForcedOn, "true"
+			} else if u, ok := x.Cond.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+				if id, ok := u.X.(*ast.Ident); ok && id.Name == "regabiSupported" {
+					into, want = &tc.ForcedOff, "false"
+				}
+			}
+			if into != nil {
+				for _, st := range x.Body.List {
+					as, ok := st.(*ast.AssignStmt)
+					if !ok || len(as.Rhs) != 1 {
+						continue
+					}
+					if v, ok := as.Rhs[0].(*ast.Ident); !ok || v.Name != want {
+						continue
+					}
+					for _, l := range as.Lhs {
+						if sel, ok := l.(*ast.SelectorExpr); ok {
+							*into = append(*into, strings.ToLower(sel.Sel.Name))
+						}
+					}
+				}
 			}
 		case *ast.SwitchStmt:
 			if id, ok := x.Tag.(*ast.Ident); ok && id.Name == "goarch" {

@@ -9,6 +9,7 @@ import {
   compareGoVersions,
   describeGodebugDomain,
   EXPERIMENT_MEANINGS,
+  goErrorText,
   experimentsFor,
   godebugDefault,
   godebugExistsIn,
@@ -164,8 +165,10 @@ function explainExperiment(name: string): Explanation | undefined {
   if (meaning) lines.push(`  ${meaning}`);
   lines.push('  by Go version (linux/amd64):');
   for (const r of defaults) lines.push(`    ${rangeText(r)}: ${r.value ?? 'unknown (the go command stops: go: unknown GOEXPERIMENT)'}`);
-  if (retiredAfter) lines.push(`  retired after Go ${retiredAfter}: newer go commands stop with "go: unknown GOEXPERIMENT ${name}"`);
-  if (!retiredAfter) lines.push(`  turn off with: GOEXPERIMENT=no${name}`);
+  if (retiredAfter) lines.push(`  retired after Go ${retiredAfter}: newer go commands stop with "go: ${goErrorText('goexperimentUnknown', name)}"`);
+  const fixed = experimentsFor(NEWEST_GO_VERSION).find((e) => e.name === name)?.fixed;
+  if (fixed === 'on') lines.push(`  always on for linux/amd64 in Go ${NEWEST_GO_VERSION}: GOEXPERIMENT=no${name} and none do not turn it off`);
+  else if (!retiredAfter) lines.push(`  turn off with: GOEXPERIMENT=no${name}`);
   lines.push(`  checked by: ${rules.join(', ')}`);
   return {
     text: lines.join('\n') + '\n',

@@ -448,3 +448,17 @@ describe('cpu.* options per release (internal/cpu of each toolchain read)', () =
     for (const tc of GENERATED_TOOLCHAINS) for (const o of tc.cpuOptions) expect(godebugExistsIn(`cpu.${o.name}`, tc.version), `cpu.${o.name} in ${tc.version}`).toBe(true);
   });
 });
+
+describe('experiments the platform forces (ParseGOEXPERIMENT after reading GOEXPERIMENT)', () => {
+  it('keeps the register ABI on where it is always on, off where unsupported', () => {
+    expect(experimentsFor('1.27').find((e) => e.name === 'regabiargs')?.fixed).toBe('on');
+    // s390x: supported but not forced in 1.26, forced from 1.27 (go-facts §3.2).
+    expect(experimentsFor('1.26', { goarch: 's390x' }).find((e) => e.name === 'regabiargs')?.fixed).toBeUndefined();
+    expect(experimentsFor('1.27', { goarch: 's390x' }).find((e) => e.name === 'regabiargs')?.fixed).toBe('on');
+    expect(experimentsFor('1.27', { goarch: '386' }).find((e) => e.name === 'regabiwrappers')?.fixed).toBe('off');
+    expect(experimentsFor('1.27').find((e) => e.name === 'greenteagc')?.fixed).toBeUndefined();
+    // Go 1.18 had no always-on platform yet: GOEXPERIMENT=noregabiargs worked on amd64.
+    expect(experimentsFor('1.18').find((e) => e.name === 'regabiargs')).toMatchObject({ defaultOn: true });
+    expect(experimentsFor('1.18').find((e) => e.name === 'regabiargs')?.fixed).toBeUndefined();
+  });
+});

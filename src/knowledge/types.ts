@@ -69,6 +69,8 @@ export interface ExperimentInfo {
   defaultOn: boolean;
   /** The baseline depends on GOOS/GOARCH (register ABI, dwarf5, spinbitmutex). */
   platformDependent?: boolean;
+  /** The platform forces it whatever GOEXPERIMENT says (`none` and `noX` included): register ABI on amd64, arm64, …; off where unsupported. */
+  fixed?: 'on' | 'off';
 }
 
 // ---- Shapes of src/knowledge/generated/toolchains.ts (written by scripts/gen-knowledge) ----
@@ -111,6 +113,10 @@ export interface GeneratedToolchain {
   /** The GOARCH switch deciding regabiSupported/regabiAlwaysOn. */
   regabiSwitch: { goarch: string[]; sets: string[] }[];
   dwarf5Supported?: string;
+  /** Experiments ParseGOEXPERIMENT forces on where the register ABI is always on. */
+  forcedOnIfRegabiAlwaysOn: string[];
+  /** Experiments ParseGOEXPERIMENT forces off where the register ABI is unsupported. */
+  forcedOffIfRegabiUnsupported: string[];
   cpuOptions: { name: string; arch: string }[];
   /**
    * GODEBUG keys read outside the runtime: `godebug.New("name")` (`#name`: `hidden`),

@@ -133,6 +133,11 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
         ]
       }
     ],
+    "forcedOnIfRegabiAlwaysOn": [],
+    "forcedOffIfRegabiUnsupported": [
+      "regabireflect",
+      "regabiargs"
+    ],
     "cpuOptions": [
       {
         "name": "vfpv4",
@@ -583,6 +588,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
           "regabiSupported"
         ]
       }
+    ],
+    "forcedOnIfRegabiAlwaysOn": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
+    "forcedOffIfRegabiUnsupported": [
+      "regabiwrappers",
+      "regabiargs"
     ],
     "cpuOptions": [
       {
@@ -1086,6 +1099,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
           "regabiSupported"
         ]
       }
+    ],
+    "forcedOnIfRegabiAlwaysOn": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
+    "forcedOffIfRegabiUnsupported": [
+      "regabiwrappers",
+      "regabiargs"
     ],
     "cpuOptions": [
       {
@@ -1611,6 +1632,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
           "regabiSupported"
         ]
       }
+    ],
+    "forcedOnIfRegabiAlwaysOn": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
+    "forcedOffIfRegabiUnsupported": [
+      "regabiwrappers",
+      "regabiargs"
     ],
     "cpuOptions": [
       {
@@ -2242,6 +2271,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
           "regabiSupported"
         ]
       }
+    ],
+    "forcedOnIfRegabiAlwaysOn": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
+    "forcedOffIfRegabiUnsupported": [
+      "regabiwrappers",
+      "regabiargs"
     ],
     "cpuOptions": [
       {
@@ -2996,6 +3033,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
           "regabiSupported"
         ]
       }
+    ],
+    "forcedOnIfRegabiAlwaysOn": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
+    "forcedOffIfRegabiUnsupported": [
+      "regabiwrappers",
+      "regabiargs"
     ],
     "cpuOptions": [
       {
@@ -3872,6 +3917,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
           "regabiSupported"
         ]
       }
+    ],
+    "forcedOnIfRegabiAlwaysOn": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
+    "forcedOffIfRegabiUnsupported": [
+      "regabiwrappers",
+      "regabiargs"
     ],
     "cpuOptions": [
       {
@@ -4898,6 +4951,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
           "haveXchg8"
         ]
       }
+    ],
+    "forcedOnIfRegabiAlwaysOn": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
+    "forcedOffIfRegabiUnsupported": [
+      "regabiwrappers",
+      "regabiargs"
     ],
     "cpuOptions": [
       {
@@ -6043,6 +6104,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       }
     ],
     "dwarf5Supported": "(goos != \"darwin\" \u0026\u0026 goos != \"ios\" \u0026\u0026 goos != \"aix\")",
+    "forcedOnIfRegabiAlwaysOn": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
+    "forcedOffIfRegabiUnsupported": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
     "cpuOptions": [
       {
         "name": "vfpv4",
@@ -7287,6 +7356,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       }
     ],
     "dwarf5Supported": "(goos != \"darwin\" \u0026\u0026 goos != \"ios\" \u0026\u0026 goos != \"aix\")",
+    "forcedOnIfRegabiAlwaysOn": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
+    "forcedOffIfRegabiUnsupported": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
     "cpuOptions": [
       {
         "name": "vfpv4",
@@ -8613,6 +8690,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       }
     ],
     "dwarf5Supported": "(goos != \"darwin\" \u0026\u0026 goos != \"ios\" \u0026\u0026 goos != \"aix\")",
+    "forcedOnIfRegabiAlwaysOn": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
+    "forcedOffIfRegabiUnsupported": [
+      "regabiwrappers",
+      "regabiargs"
+    ],
     "cpuOptions": [
       {
         "name": "vfpv4",
