@@ -72,6 +72,13 @@ describe('godrift explain', () => {
     expect(arm64.rules).toContain('buildcfg-invalid');
   });
 
+  it('explains GOEXPERIMENT=none from the newest toolchain\'s baseline', () => {
+    const r = godrift(['explain', 'GOEXPERIMENT=none']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/default-on experiments it turns off in Go 1\.27\.3 \(linux\/amd64\): .*greenteagc/);
+    expect(r.stdout).toContain('forced back on by the platform anyway: regabiwrappers, regabiargs');
+  });
+
   it('exits 2 with a suggestion for an unknown name', () => {
     const r = godrift(['explain', 'gcstop']);
     expect(r.code).toBe(2);

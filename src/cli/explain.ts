@@ -184,6 +184,26 @@ function explainExperiment(name: string): Explanation | undefined {
   };
 }
 
+/** `GOEXPERIMENT=none` (internal/buildcfg.ParseGOEXPERIMENT: resets every flag, then the platform's forced ones). */
+function explainExperimentNone(): Explanation {
+  const exps = experimentsFor(NEWEST_GO_VERSION);
+  const casualties = exps.filter((e) => e.defaultOn && e.fixed !== 'on').map((e) => e.name);
+  const kept = exps.filter((e) => e.fixed === 'on').map((e) => e.name);
+  const rules = rulesFor('GOEXPERIMENT').filter((id) => id !== 'goexperiment-not-allowed');
+  const lines = [
+    'GOEXPERIMENT none',
+    '  turns every experiment off, the default-on ones included; names after it in the list turn single ones back on',
+    `  default-on experiments it turns off in Go ${NEWEST_GO_VERSION} (linux/amd64): ${casualties.join(', ') || 'none'}`,
+    ...(kept.length > 0 ? [`  forced back on by the platform anyway: ${kept.join(', ')}`] : []),
+    '  noX turns off only X',
+    `  checked by: ${rules.join(', ')}`,
+  ];
+  return {
+    text: lines.join('\n') + '\n',
+    json: { schemaVersion: 1, kind: 'goexperiment-none', version: NEWEST_GO_VERSION, turnsOff: casualties, forcedOn: kept, rules },
+  };
+}
+
 function explainVariable(name: string): Explanation | undefined {
   const v = TRACKED_VARIABLES.find((t) => t.name === name);
   if (!v) return undefined;
@@ -231,6 +251,7 @@ export function explain(name: string): Explanation | undefined {
       const s = godebugSetting(key);
       return s ? explainGodebug(s) : explainInternalGodebug(key);
     }
+    if (variable === 'GOEXPERIMENT' && item === 'none') return explainExperimentNone();
     if (variable === 'GOEXPERIMENT') return explainExperiment(item.startsWith('no') && !EXPERIMENT_MEANINGS[item] ? item.slice(2) : item);
     return explainVariable(variable);
   }
