@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GENERATED_TOOLCHAINS, GO_ERROR_TEXTS, compareGoVersions, defaultGodebug, godebugInTable } from './index.js';
+import { GENERATED_TOOLCHAINS, GODEBUG_REMOVED_FATAL_MESSAGE, GODEBUG_REMOVED_FATAL_SINCE, GO_ERROR_TEXTS, compareGoVersions, defaultGodebug, godebugInTable } from './index.js';
 
 function goEnvGoroot(toolchain: string): string | undefined {
   try {
@@ -173,6 +173,13 @@ for (const sc of sourceChecks) {
         if (compareGoVersions(version, t.since) < 0) continue;
         expect(readFileSync(join(root, 'src', t.file), 'utf8'), `${id} in ${t.file}`).toContain(t.format);
       }
+    });
+    it('aborts on a retired GODEBUG at an old value with the message rules quote (Go 1.27+)', () => {
+      if (compareGoVersions(version, GODEBUG_REMOVED_FATAL_SINCE) < 0) return;
+      const proc = readFileSync(join(root, 'src/runtime/proc.go'), 'utf8');
+      // GODEBUG_REMOVED_FATAL_MESSAGE, as runtime/proc.go concatenates it.
+      for (const part of ['fatal(`removed GODEBUG "` + k + `" set to old value "` + v + `" in environment (https://go.dev/doc/godebug#go-1` + r + `)`)']) expect(proc).toContain(part);
+      expect(GODEBUG_REMOVED_FATAL_MESSAGE).toBe('fatal error: removed GODEBUG "{key}" set to old value "{value}" in environment (https://go.dev/doc/godebug#go-1{minor})');
     });
     it('internal/goexperiment.Flags has the same fields', () => {
       const src = readFileSync(join(root, 'src/internal/goexperiment/flags.go'), 'utf8');

@@ -18,8 +18,11 @@ import { compareGoVersions, minorNumber, parseGoVersion, asRelease } from './ver
  */
 export const GODEBUG_REMOVED_FATAL_SINCE = '1.27';
 
-/** The fatal error Go ≥ 1.27 prints, as a template with `{key}` and `{value}`. */
-export const GODEBUG_REMOVED_FATAL_MESSAGE = 'fatal error: removed GODEBUG "{key}" set to old value "{value}" in environment';
+/**
+ * The fatal error Go ≥ 1.27 prints, as a template with `{key}`, `{value}` and `{minor}` (the
+ * release that removed it, `27`): runtime/proc.go of go1.27.3, observed with GODEBUG=tlsrsakex=1.
+ */
+export const GODEBUG_REMOVED_FATAL_MESSAGE = 'fatal error: removed GODEBUG "{key}" set to old value "{value}" in environment (https://go.dev/doc/godebug#go-1{minor})';
 
 /** Whether Go `goVersion` rejects retired settings set to an old value (start-up crash, build error). */
 export function removedGodebugFatalIn(goVersion: string): boolean {

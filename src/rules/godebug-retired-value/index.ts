@@ -6,6 +6,7 @@
 import {
   GODEBUG_REMOVED_FATAL_MESSAGE,
   GODEBUG_REMOVED_FATAL_SINCE,
+  minorNumber,
   godebugValueOnly,
   removedGodebugFatalIn,
   retiredGodebug,
@@ -50,7 +51,7 @@ export const rule: Rule = {
           removed: retired.removedIn,
           oldValues: retired.oldValues.map((v) => `"${v}"`).join(', '),
           fatalSince: GODEBUG_REMOVED_FATAL_SINCE,
-          fatal: GODEBUG_REMOVED_FATAL_MESSAGE.replace('{key}', key).replace('{value}', value),
+          fatal: GODEBUG_REMOVED_FATAL_MESSAGE.replace('{key}', key).replace('{value}', value).replace('{minor}', String(minorNumber(retired.removedIn) ?? '')),
           version: inForce.version,
           reason: inForce.reason,
         },
