@@ -57,6 +57,10 @@ type Toolchain struct {
 	CPUOptions []CPUOption   `json:"cpuOptions"`
 	Reads      []GodebugRead `json:"reads"`
 	ArchVars   []ArchVar     `json:"archVars"`
+	// GoFlags are the flag names InitGOFLAGS (cmd/go/internal/base/goflags.go) accepts in GOFLAGS:
+	// a flag no go command has makes every go command but `go env` and `go bug` exit.
+	GoFlags []string `json:"goFlags"`
+	root    string
 }
 
 // ArchVar is one build-configuration variable of internal/buildcfg (GOAMD64, GOARM, GOARM64,
@@ -176,11 +180,27 @@ func main() {
 			continue
 		}
 		seen[tc.Version] = true
+		tc.root = root
 		fmt.Fprintf(os.Stderr, "gen-knowledge: %s from %s: %d godebugs, %d removed, %d dbgvars, %d experiments, %d cpu options\n",
 			tc.Version, root, len(tc.Godebugs), len(tc.Removed), len(tc.Dbgvars), len(tc.Experiments), len(tc.CPUOptions))
 		all = append(all, tc)
 	}
 	sort.Slice(all, func(i, j int) bool { return versionLess(all[i].Version, all[j].Version) })
+	// GOFLAGS names: candidates from every toolchain's cmd/go flag registrations, then each
+	// toolchain's own go command says which it knows.
+	candidates := map[string]bool{"vettool": true, "fixtool": true} // registered as cmd.Name()+"tool"
+	for _, tc := range all {
+		for _, n := range flagCandidates(filepath.Join(tc.root, "src", "cmd", "go")) {
+			candidates[n] = true
+		}
+	}
+	for i := range all {
+		flags, err := probeGoFlags(filepath.Join(all[i].root, "bin", "go"), candidates)
+		if err != nil {
+			fatalf("%s: GOFLAGS probe: %v", all[i].Version, err)
+		}
+		all[i].GoFlags = flags
+	}
 	// Regenerating on a machine without, say, golang-1.19 must not silently drop its data.
 	var missing []string
 	for _, v := range previous {
@@ -1097,4 +1117,112 @@ func formatWithConsts(format string, args []ast.Expr, scope ast.Node) string {
 		b.WriteByte(format[i])
 	}
 	return b.String()
+}
+
+// flagCandidates collects the string literals passed as flag names to flag registrations
+// (`cmd.Flag.BoolVar(&x, "a", …)`, `flags.StringVar(…, "pgo", …)`, `CmdGet.Flag.Bool("t", …)`)
+// anywhere under cmd/go. Defaults such as "auto" come along; probeGoFlags sorts them out.
+func flagCandidates(dir string) []string {
+	methods := map[string]bool{"BoolVar": true, "StringVar": true, "IntVar": true, "Int64Var": true, "UintVar": true, "Uint64Var": true,
+		"Float64Var": true, "DurationVar": true, "TextVar": true, "Var": true, "Func": true, "BoolFunc": true,
+		"Bool": true, "String": true, "Int": true, "Int64": true, "Uint": true, "Duration": true, "Float64": true}
+	var out []string
+	_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if d.Name() == "testdata" || d.Name() == "vendor" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			ce, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := ce.Fun.(*ast.SelectorExpr)
+			if !ok || !methods[sel.Sel.Name] {
+				return true
+			}
+			for i, a := range ce.Args {
+				if i > 1 {
+					break
+				}
+				if s := str(a); isFlagName(s) {
+					out = append(out, s)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	return out
+}
+
+func isFlagName(s string) bool {
+	if s == "" || len(s) > 40 || s[0] == '-' {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// probeGoFlags asks a toolchain's own go command which candidate names it accepts in GOFLAGS:
+// `go version` runs InitGOFLAGS, which stops at the first unknown flag; drop it and ask again
+// until the whole list passes. GOENV=off keeps the user's go env file out of it.
+func probeGoFlags(goBin string, candidates map[string]bool) ([]string, error) {
+	var names []string
+	for n := range candidates {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for tries := 0; tries <= len(candidates); tries++ {
+		words := make([]string, len(names))
+		for i, n := range names {
+			words[i] = "-" + n
+		}
+		cmd := exec.Command(goBin, "version")
+		cmd.Dir = os.TempDir()
+		cmd.Env = append(os.Environ(), "GOFLAGS="+strings.Join(words, " "), "GOTOOLCHAIN=local", "GOENV=off", "GOROOT=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err == nil {
+			return names, nil
+		}
+		msg := strings.TrimSpace(stderr.String())
+		const prefix = "go: parsing $GOFLAGS: unknown flag -"
+		// SetFromGOFLAGS runs InitGOFLAGS first; any later complaint is `go version` applying
+		// GOFLAGS to its own flags (-C needs a value, -m is boolean): every name was accepted.
+		if !strings.HasPrefix(msg, "go: parsing $GOFLAGS:") {
+			return names, nil
+		}
+		if !strings.HasPrefix(msg, prefix) {
+			return nil, fmt.Errorf("%s", msg)
+		}
+		bad := strings.TrimPrefix(strings.SplitN(msg, "\n", 2)[0], prefix)
+		kept := make([]string, 0, len(names))
+		for _, n := range names {
+			if n != bad {
+				kept = append(kept, n)
+			}
+		}
+		if len(kept) == len(names) {
+			return nil, fmt.Errorf("unexpected %q", msg)
+		}
+		names = kept
+	}
+	return nil, fmt.Errorf("no end")
 }

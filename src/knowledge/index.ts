@@ -48,6 +48,7 @@ export {
   removedGodebugFatalIn,
   securityReleaseGodebugs,
   GO_COMMAND_FLAGS,
+  goCommandFlags,
   goflagsProblems,
   GOAMD64_LEVELS,
   GOAMD64_DEFAULT,

@@ -126,6 +126,8 @@ export interface GeneratedToolchain {
   reads: GeneratedGodebugRead[];
   /** Build-configuration variables validated by internal/buildcfg (GOAMD64, GOARM, GOARM64, GOFIPS140, …). */
   archVars: GeneratedArchVar[];
+  /** Flag names InitGOFLAGS accepts in GOFLAGS, as the toolchain's own go command answered. */
+  goFlags: string[];
 }
 
 /** One variable of internal/buildcfg's `var (…)` block (scripts/gen-knowledge: ArchVar). */
