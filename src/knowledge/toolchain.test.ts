@@ -181,6 +181,20 @@ for (const sc of sourceChecks) {
       for (const part of ['fatal(`removed GODEBUG "` + k + `" set to old value "` + v + `" in environment (https://go.dev/doc/godebug#go-1` + r + `)`)']) expect(proc).toContain(part);
       expect(GODEBUG_REMOVED_FATAL_MESSAGE).toBe('fatal error: removed GODEBUG "{key}" set to old value "{value}" in environment (https://go.dev/doc/godebug#go-1{minor})');
     });
+    it('its go command accepts every generated GOFLAGS name and rejects a made-up one', () => {
+      const run = (goflags: string) => {
+        try {
+          execFileSync(join(root, 'bin', 'go'), ['version'], { cwd: tmpdir(), env: { ...process.env, GOFLAGS: goflags, GOTOOLCHAIN: 'local', GOENV: 'off', GOROOT: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+          return '';
+        } catch (e) {
+          return String((e as { stderr?: Buffer }).stderr ?? '');
+        }
+      };
+      expect(gen?.goFlags.length).toBeGreaterThan(90);
+      // Errors after InitGOFLAGS (go version applying -C or -m to itself) are fine; "parsing $GOFLAGS" is not.
+      expect(run(gen!.goFlags.map((n) => `-${n}`).join(' '))).not.toContain('parsing $GOFLAGS');
+      expect(run('-godriftnosuchflag')).toContain('go: parsing $GOFLAGS: unknown flag -godriftnosuchflag');
+    });
     it('internal/goexperiment.Flags has the same fields', () => {
       const src = readFileSync(join(root, 'src/internal/goexperiment/flags.go'), 'utf8');
       const start = src.indexOf('type Flags struct {');
