@@ -98,7 +98,12 @@ function selectWithGotoolchain(all: readonly Observation[], build: Picked, toolc
     // Nothing switched: leave the plain reason (`Go X builds it (…)`).
     if (sel.because.length === 0 && !g) continue;
     const parts = [build ? `Go ${build.version} is installed (${where(build.o)})` : undefined, ...sel.because].filter((x): x is string => !!x);
-    const at = [g ? `GOTOOLCHAIN at ${where(g)}` : undefined, sel.because.some((b) => b.includes('toolchain line')) && toolchain ? `toolchain line at ${where(toolchain.o)}` : undefined, sel.because.some((b) => b.includes('go line')) && goLine ? `go line at ${where(goLine.o)}` : undefined].filter((x): x is string => !!x);
+    const by = new Set(sel.decidedBy ?? []);
+    const at = [
+      g ? `GOTOOLCHAIN at ${where(g)}` : undefined,
+      by.has('toolchain-line') && toolchain ? `toolchain line at ${where(toolchain.o)}` : undefined,
+      by.has('go-line') && goLine ? `go line at ${where(goLine.o)}` : undefined,
+    ].filter((x): x is string => !!x);
     const r = { version: sel.version, reason: `${parts.join('; ')}${at.length > 0 ? ` (${at.join(', ')})` : ''}` };
     if (!best?.version || compareGoVersions(r.version, best.version) > 0) best = r;
   }

@@ -73,6 +73,8 @@ export interface ToolchainSelection {
   version: string;
   /** Why, as short clauses (`GOTOOLCHAIN=local keeps the installed Go 1.22.5`). */
   because: string[];
+  /** Which inputs decided it beyond the installed toolchain, in the order they applied. */
+  decidedBy?: ('gotoolchain' | 'toolchain-line' | 'go-line')[];
 }
 
 /**
@@ -87,6 +89,7 @@ export interface ToolchainSelection {
  */
 export function selectGoToolchain(input: { local?: string; gotoolchain?: string; toolchainLine?: string; goLine?: string }): ToolchainSelection | undefined {
   const because: string[] = [];
+  const decidedBy: NonNullable<ToolchainSelection['decidedBy']> = [];
   const setting = input.gotoolchain === undefined || input.gotoolchain.trim() === '' ? undefined : parseGotoolchain(input.gotoolchain);
   const local = input.local;
   // An old go command, or an invalid GOTOOLCHAIN (the go command stops): nothing switches.
@@ -107,22 +110,37 @@ export function selectGoToolchain(input: { local?: string; gotoolchain?: string;
     if (setting.min !== 'local') {
       version = setting.min;
       because.push(`GOTOOLCHAIN=${input.gotoolchain!.trim()} runs Go ${setting.min}`);
-    } else if (local !== undefined && mode === 'none') because.push(`GOTOOLCHAIN=${input.gotoolchain!.trim()} keeps the installed Go ${local}`);
+      decidedBy.push('gotoolchain');
+    } else if (local !== undefined && mode === 'none') {
+      because.push(`GOTOOLCHAIN=${input.gotoolchain!.trim()} keeps the installed Go ${local}`);
+      decidedBy.push('gotoolchain');
+    }
   }
-  if (mode === 'none') return version === undefined ? undefined : { version, because };
+  const done = (): ToolchainSelection | undefined => (version === undefined ? undefined : { version, because, ...(decidedBy.length > 0 ? { decidedBy } : {}) });
+  if (mode === 'none') return done();
   const tl = input.toolchainLine?.trim();
-  if (tl === 'default') return version === undefined ? undefined : { version, because: [...because, 'toolchain default turns switching off'] };
+  if (tl === 'default') {
+    because.push('toolchain default turns switching off');
+    decidedBy.push('toolchain-line');
+    return done();
+  }
   const toolVersion = tl?.startsWith('go') ? tl.slice(2).split('-')[0] : undefined;
   if (toolVersion && parseGoVersion(toolVersion) && (version === undefined || compareGoVersions(toolVersion, newest(version)) > 0)) {
-    if (version !== undefined) because.push(`the toolchain line asks for the newer Go ${toolVersion}`);
+    if (version !== undefined) {
+      because.push(`the toolchain line asks for the newer Go ${toolVersion}`);
+      decidedBy.push('toolchain-line');
+    }
     version = toolVersion;
   }
   const go = input.goLine?.trim();
   if (go && parseGoVersion(go) && (version === undefined || compareGoVersions(go, newest(version)) > 0)) {
     const p = parseGoVersion(go)!;
     const release = p.patch === undefined && !p.pre && compareGoVersions(go, GOTOOLCHAIN_SINCE) >= 0 ? `${go}.0` : go;
-    if (version !== undefined) because.push(`the go line needs at least Go ${release}`);
+    if (version !== undefined) {
+      because.push(`the go line needs at least Go ${release}`);
+      decidedBy.push('go-line');
+    }
     version = release;
   }
-  return version === undefined ? undefined : { version, because };
+  return done();
 }
