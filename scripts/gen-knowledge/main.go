@@ -60,7 +60,9 @@ type Toolchain struct {
 	// GoFlags are the flag names InitGOFLAGS (cmd/go/internal/base/goflags.go) accepts in GOFLAGS:
 	// a flag no go command has makes every go command but `go env` and `go bug` exit.
 	GoFlags []string `json:"goFlags"`
-	root    string
+	// TracebackLevels are the case labels of runtime.setTraceback (GOTRACEBACK names; "" = unset).
+	TracebackLevels []string `json:"tracebackLevels"`
+	root            string
 }
 
 // ArchVar is one build-configuration variable of internal/buildcfg (GOAMD64, GOARM, GOARM64,
@@ -335,6 +337,19 @@ func readToolchain(root string) (Toolchain, error) {
 		return tc, err
 	}
 	tc.Dbgvars = readDbgvars(f)
+	tc.TracebackLevels = []string{}
+	if fd := funcDecl(f, "setTraceback"); fd != nil {
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if cc, ok := n.(*ast.CaseClause); ok {
+				for _, e := range cc.List {
+					if isStringLit(e) {
+						tc.TracebackLevels = append(tc.TracebackLevels, str(e))
+					}
+				}
+			}
+			return true
+		})
+	}
 	if f, err := parseFile(filepath.Join(src, "internal", "goexperiment", "flags.go")); err == nil {
 		tc.Experiments = readFlags(f)
 	} else {

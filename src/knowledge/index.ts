@@ -26,6 +26,8 @@ export {
 export { experimentsFor, experimentKnown, experimentLastKnown, type Platform } from './experiments.js';
 export {
   tracebackLevel,
+  tracebackLevelNames,
+  tracebackLevelSince,
   tracebackCanonical,
   GOTRACEBACK_LEVEL_NAMES,
   GOTRACEBACK_DEFAULT,

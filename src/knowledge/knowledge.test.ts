@@ -18,6 +18,7 @@ import {
   godebugValueValid,
   internalGodebugRead,
   minorNumber,
+  GOTRACEBACK_LEVEL_NAMES,
   BUILDCFG_ERROR_RESET_SINCE,
   buildcfgVariable,
   buildcfgValueValid,
@@ -460,5 +461,18 @@ describe('experiments the platform forces (ParseGOEXPERIMENT after reading GOEXP
     // Go 1.18 had no always-on platform yet: GOEXPERIMENT=noregabiargs worked on amd64.
     expect(experimentsFor('1.18').find((e) => e.name === 'regabiargs')).toMatchObject({ defaultOn: true });
     expect(experimentsFor('1.18').find((e) => e.name === 'regabiargs')?.fixed).toBeUndefined();
+  });
+});
+
+describe('GOTRACEBACK names per release (runtime.setTraceback of each toolchain read)', () => {
+  it('has wer from Go 1.21 only, on Windows only', () => {
+    for (const tc of GENERATED_TOOLCHAINS) {
+      expect(tc.tracebackLevels.filter((l) => l !== 'wer' && l !== '').sort(), tc.version).toEqual([...GOTRACEBACK_LEVEL_NAMES].sort());
+      expect(tc.tracebackLevels.includes('wer'), tc.version).toBe(compareGoVersions(tc.version, '1.21') >= 0);
+    }
+    expect(tracebackLevel('wer', 'windows', '1.20').valid).toBe(false);
+    expect(tracebackLevel('wer', 'windows', '1.21').valid).toBe(true);
+    expect(tracebackLevel('wer', 'linux', '1.27').valid).toBe(false);
+    expect(tracebackLevel('2', 'linux', '1.18').valid).toBe(true);
   });
 });

@@ -2,15 +2,40 @@
 // (go1.26.8 src/runtime: runtime1.go setTraceback, mgcpacer.go readGOGC/readGOMEMLIMIT,
 // string.go parseByteCount, proc.go schedinit) and go-facts.md §4, §9.
 
+import { GENERATED_TOOLCHAINS } from './generated/toolchains.js';
+import { compareGoVersions, minorNumber } from './versions.js';
+
 /** GOTRACEBACK level names (runtime1.go setTraceback). */
 export type TracebackLevel = 'none' | 'single' | 'all' | 'system' | 'crash' | 'wer' | 'numeric';
 
 /**
- * How the runtime reads a GOTRACEBACK value on `goos` (default linux). Unrecognised strings —
- * and `wer` off Windows — are invalid and set level 0: no stack traces at all (go-facts §4).
+ * The GOTRACEBACK names runtime.setTraceback of `goVersion` knows (`""` = unset), from the
+ * toolchain of that release line read by scripts/gen-knowledge, else the nearest older one.
+ * `wer` came with Go 1.21 (go1.20's setTraceback has no such case).
+ */
+export function tracebackLevelNames(goVersion: string): readonly string[] {
+  const m = minorNumber(goVersion) ?? 0;
+  const sorted = [...GENERATED_TOOLCHAINS].sort((a, b) => compareGoVersions(a.version, b.version));
+  const tc = sorted.filter((t) => minorNumber(t.version) === m).pop() ?? sorted.filter((t) => (minorNumber(t.version) ?? 0) < m).pop() ?? sorted[0];
+  return tc?.tracebackLevels ?? ['none', 'single', '', 'all', 'system', 'crash', 'wer'];
+}
+
+/** The first release line whose setTraceback knows the name (`wer` → `1.21`), or undefined. */
+export function tracebackLevelSince(name: string): string | undefined {
+  const sorted = [...GENERATED_TOOLCHAINS].sort((a, b) => compareGoVersions(a.version, b.version));
+  const first = sorted.find((t) => t.tracebackLevels.includes(name));
+  if (!first) return undefined;
+  return first === sorted[0] ? '1.18' : `1.${minorNumber(first.version)}`;
+}
+
+/**
+ * How the runtime reads a GOTRACEBACK value on `goos` (default linux) in Go `goVersion`
+ * (default: the newest known). Unrecognised strings — `wer` off Windows, and before Go 1.21
+ * everywhere — are invalid and set level 0: no stack traces at all (go-facts §4).
  * Digits set that level with the "all" bit (`0` prints nothing, `1` like all, `2` like system).
  */
-export function tracebackLevel(value: string, goos = 'linux'): { valid: boolean; level: TracebackLevel; printsStacks: boolean } {
+export function tracebackLevel(value: string, goos = 'linux', goVersion?: string): { valid: boolean; level: TracebackLevel; printsStacks: boolean } {
+  if (goVersion !== undefined && !/^[+-]?\d+$/.test(value) && !tracebackLevelNames(goVersion).includes(value)) return { valid: false, level: 'none', printsStacks: false };
   switch (value) {
     case 'none':
       return { valid: true, level: 'none', printsStacks: false };

@@ -128,6 +128,8 @@ export interface GeneratedToolchain {
   archVars: GeneratedArchVar[];
   /** Flag names InitGOFLAGS accepts in GOFLAGS, as the toolchain's own go command answered. */
   goFlags: string[];
+  /** Case labels of runtime.setTraceback: the GOTRACEBACK names (`""` = unset). */
+  tracebackLevels: string[];
 }
 
 /** One variable of internal/buildcfg's `var (…)` block (scripts/gen-knowledge: ArchVar). */

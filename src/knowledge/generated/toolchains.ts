@@ -552,6 +552,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       "w",
       "work",
       "x"
+    ],
+    "tracebackLevels": [
+      "none",
+      "single",
+      "",
+      "all",
+      "system",
+      "crash"
     ]
   },
   {
@@ -1162,6 +1170,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       "w",
       "work",
       "x"
+    ],
+    "tracebackLevels": [
+      "none",
+      "single",
+      "",
+      "all",
+      "system",
+      "crash"
     ]
   },
   {
@@ -1801,6 +1817,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       "w",
       "work",
       "x"
+    ],
+    "tracebackLevels": [
+      "none",
+      "single",
+      "",
+      "all",
+      "system",
+      "crash"
     ]
   },
   {
@@ -2446,6 +2470,14 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       "w",
       "work",
       "x"
+    ],
+    "tracebackLevels": [
+      "none",
+      "single",
+      "",
+      "all",
+      "system",
+      "crash"
     ]
   },
   {
@@ -3236,6 +3268,15 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       "w",
       "work",
       "x"
+    ],
+    "tracebackLevels": [
+      "none",
+      "single",
+      "",
+      "all",
+      "system",
+      "crash",
+      "wer"
     ]
   },
   {
@@ -4175,6 +4216,15 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       "w",
       "work",
       "x"
+    ],
+    "tracebackLevels": [
+      "none",
+      "single",
+      "",
+      "all",
+      "system",
+      "crash",
+      "wer"
     ]
   },
   {
@@ -5260,6 +5310,15 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       "w",
       "work",
       "x"
+    ],
+    "tracebackLevels": [
+      "none",
+      "single",
+      "",
+      "all",
+      "system",
+      "crash",
+      "wer"
     ]
   },
   {
@@ -6481,6 +6540,15 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       "w",
       "work",
       "x"
+    ],
+    "tracebackLevels": [
+      "none",
+      "single",
+      "",
+      "all",
+      "system",
+      "crash",
+      "wer"
     ]
   },
   {
@@ -7793,6 +7861,15 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       "w",
       "work",
       "x"
+    ],
+    "tracebackLevels": [
+      "none",
+      "single",
+      "",
+      "all",
+      "system",
+      "crash",
+      "wer"
     ]
   },
   {
@@ -9220,6 +9297,15 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       "w",
       "work",
       "x"
+    ],
+    "tracebackLevels": [
+      "none",
+      "single",
+      "",
+      "all",
+      "system",
+      "crash",
+      "wer"
     ]
   },
   {
@@ -10701,6 +10787,15 @@ export const GENERATED_TOOLCHAINS: readonly GeneratedToolchain[] = [
       "w",
       "work",
       "x"
+    ],
+    "tracebackLevels": [
+      "none",
+      "single",
+      "",
+      "all",
+      "system",
+      "crash",
+      "wer"
     ]
   }
 ];
