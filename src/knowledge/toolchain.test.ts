@@ -162,6 +162,14 @@ for (const sc of sourceChecks) {
       });
       expect(gen?.godebugs.map(norm)).toEqual(table.map(norm));
     });
+    it('runtime.setTraceback knows the same GOTRACEBACK names', () => {
+      const src = readFileSync(join(root, 'src/runtime/runtime1.go'), 'utf8');
+      const start = src.indexOf('func setTraceback(level string)');
+      const body = src.slice(start, src.indexOf('\n}', start));
+      const names = [...body.matchAll(/case ("[^"]*"(?:,\s*"[^"]*")*):/g)].flatMap((m) => [...m[1]!.matchAll(/"([^"]*)"/g)].map((x) => x[1]!));
+      expect(names).toContain('crash');
+      expect(gen?.tracebackLevels).toEqual(names);
+    });
     it('runtime dbgvars are identical', () => {
       const vars = readDbgvars(readFileSync(join(root, 'src/runtime/runtime1.go'), 'utf8'));
       expect(vars.length).toBeGreaterThanOrEqual(15);
