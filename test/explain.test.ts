@@ -50,6 +50,35 @@ describe('godrift explain', () => {
     expect(json.rules).toContain('godebug-not-in-version');
   });
 
+  it('explains an undocumented go-command internal from the toolchains read', () => {
+    const r = godrift(['explain', 'GODEBUG=gofsystrace']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^GODEBUG gofsystrace \(cmd\/go\)\n/);
+    expect(r.stdout).toMatch(/read by the source of: every toolchain read from go1\.19\.8 to go1\.27\.3/);
+    expect(r.stdout).toContain('go.mod and //go:debug reject it');
+    const json = JSON.parse(godrift(['explain', 'lazymod', '--format', 'json']).stdout);
+    expect(json).toMatchObject({ kind: 'godebug-internal', name: 'lazymod', packages: ['cmd/go'] });
+  });
+
+  it('explains a build-configuration variable per Go version from internal/buildcfg', () => {
+    const r = godrift(['explain', 'GOAMD64']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("the go command's error: go: invalid GOAMD64: must be v1, v2, v3, v4");
+    expect(r.stdout).toContain('Go 1.18–1.22: an invalid value stops every go command');
+    expect(r.stdout).toContain('Go 1.23–1.27: an invalid value is silently replaced by the default');
+    const arm64 = JSON.parse(godrift(['explain', 'GOARM64', '--format', 'json']).stdout);
+    expect(arm64.buildcfg).toMatchObject({ default: 'v8.0', suffixes: [',lse', ',crypto'] });
+    expect(arm64.buildcfg.byVersion[0]).toEqual({ from: '1.18', to: '1.22', invalid: null });
+    expect(arm64.rules).toContain('buildcfg-invalid');
+  });
+
+  it('explains GOEXPERIMENT=none from the newest toolchain\'s baseline', () => {
+    const r = godrift(['explain', 'GOEXPERIMENT=none']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/default-on experiments it turns off in Go 1\.27\.3 \(linux\/amd64\): .*greenteagc/);
+    expect(r.stdout).toContain('forced back on by the platform anyway: regabiwrappers, regabiargs');
+  });
+
   it('exits 2 with a suggestion for an unknown name', () => {
     const r = godrift(['explain', 'gcstop']);
     expect(r.code).toBe(2);

@@ -16,8 +16,9 @@
 //
 // Toolchains read (each only when present; none but the first is required):
 //   - the machine's Go: `GOTOOLCHAIN=local go env GOROOT`;
-//   - every -toolchain (default go1.27.3): `GOTOOLCHAIN=<name> go env GOROOT`, which downloads
-//     the toolchain module through the Go module proxy on first use;
+//   - every -toolchain (default: the first release of each line 1.18–1.25 besides 1.19,
+//     go1.20.1, and go1.27.3): `GOTOOLCHAIN=<name> go env GOROOT`, which downloads the toolchain
+//     module through the Go module proxy on first use;
 //   - Debian's golang-1.19 at /usr/lib/go-1.19, and any extra -goroot.
 //
 // Versions without a toolchain at hand are curated by hand in src/knowledge/curated/.
@@ -41,14 +42,42 @@ import (
 
 // Toolchain is everything read from one GOROOT. JSON field names are the TypeScript ones.
 type Toolchain struct {
-	Version     string        `json:"version"` // "go1.26.8"
+	Version     string        `json:"version"`            // "go1.26.8"
+	Released    string        `json:"released,omitempty"` // the "time" line of $GOROOT/VERSION (absent in distribution builds such as Debian's)
 	Godebugs    []GodebugInfo `json:"godebugs"`
 	Removed     []RemovedInfo `json:"removed"`
 	Dbgvars     []Dbgvar      `json:"dbgvars"`
 	Experiments []Experiment  `json:"experiments"`
 	Regabi      []ArchCase    `json:"regabiSwitch"`
 	Dwarf5Expr  string        `json:"dwarf5Supported,omitempty"`
-	CPUOptions  []CPUOption   `json:"cpuOptions"`
+	// Experiments ParseGOEXPERIMENT forces after reading GOEXPERIMENT: on where the register ABI is
+	// always on (`if regabiAlwaysOn { flags.RegabiArgs = true … }`), off where it is unsupported.
+	ForcedOn   []string      `json:"forcedOnIfRegabiAlwaysOn"`
+	ForcedOff  []string      `json:"forcedOffIfRegabiUnsupported"`
+	CPUOptions []CPUOption   `json:"cpuOptions"`
+	Reads      []GodebugRead `json:"reads"`
+	ArchVars   []ArchVar     `json:"archVars"`
+	// GoFlags are the flag names InitGOFLAGS (cmd/go/internal/base/goflags.go) accepts in GOFLAGS:
+	// a flag no go command has makes every go command but `go env` and `go bug` exit.
+	GoFlags []string `json:"goFlags"`
+	// TracebackLevels are the case labels of runtime.setTraceback (GOTRACEBACK names; "" = unset).
+	TracebackLevels []string `json:"tracebackLevels"`
+	root            string
+}
+
+// ArchVar is one build-configuration variable of internal/buildcfg (GOAMD64, GOARM, GOARM64,
+// GOPPC64, GOFIPS140, …): the values its parser accepts, the toolchain's default, the error for
+// anything else, and whether that error survives to buildcfg.Check. All of them write the one
+// package variable buildcfg.Error in initialisation order, and an initializer that assigns
+// Error unconditionally (Go 1.23+'s `g, Error = ParseGoarm64(…)`) erases the errors of the
+// earlier ones: an invalid GOAMD64 or GOARM is then silently replaced by the default.
+type ArchVar struct {
+	Name         string   `json:"name"`
+	Values       []string `json:"values"`       // case labels of its parser; may be partial (GOFIPS140 also takes v1.Y.Z)
+	Default      string   `json:"default"`      // Default<NAME> of zbootstrap.go ("" when unset)
+	Invalid      string   `json:"invalid"`      // the fmt.Errorf format of its error
+	InvalidFatal bool     `json:"invalidFatal"` // an invalid value stops every go command (exit 2)
+	Suffixes     []string `json:"suffixes"`     // optional suffixes (",softfloat", ",lse")
 }
 
 // GodebugInfo is one entry of internal/godebugs.All.
@@ -88,6 +117,18 @@ type Experiment struct {
 	Baseline string `json:"baseline,omitempty"`
 }
 
+// GodebugRead is a GODEBUG key that library or go-command code reads outside the runtime:
+// `godebug.New("name")` (Go 1.21+; a leading # marks an undocumented setting),
+// `godebug.Get("name")` (Go 1.19/1.20, before internal/godebugs existed), or a `name=`
+// string literal compared inside a function that reads os.Getenv("GODEBUG") itself
+// (net/http's bundled http2debug, cmd/go's gocacheverify in 1.19). For toolchains without
+// internal/godebugs (Go ≤ 1.20) these reads are the only record of which settings exist.
+type GodebugRead struct {
+	Name     string   `json:"name"`
+	Packages []string `json:"packages"` // every package that reads it, sorted
+	Hidden   bool     `json:"hidden,omitempty"`
+}
+
 // ArchCase is one case of the GOARCH switch that decides the register-ABI baseline.
 type ArchCase struct {
 	Goarch []string `json:"goarch"`
@@ -102,9 +143,13 @@ type CPUOption struct {
 
 func main() {
 	out := flag.String("out", "src/knowledge/generated/toolchains.ts", "output file")
-	toolchains := flag.String("toolchain", "go1.27.3", "comma-separated GOTOOLCHAIN names to read besides the local Go (downloaded when missing)")
+	// The first release of every line the machine's Go and Debian's golang-1.19 do not cover, go1.20.1
+	// (the first with multipartfiles), and go1.27.3: about 10 s and 250 MB each on first use.
+	toolchains := flag.String("toolchain", "go1.18,go1.20,go1.20.1,go1.21.0,go1.22.0,go1.23.0,go1.24.0,go1.25.0,go1.27.3", "comma-separated GOTOOLCHAIN names to read besides the local Go (downloaded when missing)")
 	extra := flag.String("goroot", "/usr/lib/go-1.19", "comma-separated extra GOROOT directories, read when present")
+	allowMissing := flag.Bool("allow-missing", false, "drop toolchains that the existing output holds but this machine cannot read (otherwise an error)")
 	flag.Parse()
+	previous := previousToolchains(*out)
 
 	var roots []string
 	local, err := goEnvGOROOT("local")
@@ -137,11 +182,38 @@ func main() {
 			continue
 		}
 		seen[tc.Version] = true
+		tc.root = root
 		fmt.Fprintf(os.Stderr, "gen-knowledge: %s from %s: %d godebugs, %d removed, %d dbgvars, %d experiments, %d cpu options\n",
 			tc.Version, root, len(tc.Godebugs), len(tc.Removed), len(tc.Dbgvars), len(tc.Experiments), len(tc.CPUOptions))
 		all = append(all, tc)
 	}
 	sort.Slice(all, func(i, j int) bool { return versionLess(all[i].Version, all[j].Version) })
+	// GOFLAGS names: candidates from every toolchain's cmd/go flag registrations, then each
+	// toolchain's own go command says which it knows.
+	candidates := map[string]bool{"vettool": true, "fixtool": true} // registered as cmd.Name()+"tool"
+	for _, tc := range all {
+		for _, n := range flagCandidates(filepath.Join(tc.root, "src", "cmd", "go")) {
+			candidates[n] = true
+		}
+	}
+	for i := range all {
+		flags, err := probeGoFlags(filepath.Join(all[i].root, "bin", "go"), candidates)
+		if err != nil {
+			fatalf("%s: GOFLAGS probe: %v", all[i].Version, err)
+		}
+		all[i].GoFlags = flags
+	}
+	// Regenerating on a machine without, say, golang-1.19 must not silently drop its data.
+	var missing []string
+	for _, v := range previous {
+		if !seen[v] {
+			missing = append(missing, v)
+		}
+	}
+	if len(missing) > 0 && !*allowMissing {
+		fatalf("%s holds %s, which this machine cannot read; install it (go1.19.x: `apt-get install golang-1.19`; go1.N.P: network access to the Go module proxy for GOTOOLCHAIN=go1.N.P, then -toolchain) or pass -allow-missing to drop it",
+			*out, strings.Join(missing, ", "))
+	}
 
 	js, err := json.MarshalIndent(all, "", "  ")
 	if err != nil {
@@ -168,6 +240,20 @@ func main() {
 		fatalf("%v", err)
 	}
 	fmt.Fprintf(os.Stderr, "gen-knowledge: wrote %s\n", *out)
+}
+
+// previousToolchains reads the "// Toolchains: go1.19.8, go1.26.8." line of an earlier output.
+func previousToolchains(path string) []string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	for _, line := range strings.SplitN(string(b), "\n", 4) {
+		if rest, ok := strings.CutPrefix(line, "// Toolchains: "); ok {
+			return splitList(strings.TrimSuffix(rest, "."))
+		}
+	}
+	return nil
 }
 
 func fatalf(format string, args ...any) {
@@ -231,7 +317,13 @@ func readToolchain(root string) (Toolchain, error) {
 	if err != nil {
 		return tc, err
 	}
-	tc.Version = strings.TrimSpace(strings.SplitN(string(vb), "\n", 2)[0])
+	lines := strings.Split(string(vb), "\n")
+	tc.Version = strings.TrimSpace(lines[0])
+	for _, l := range lines[1:] {
+		if t, ok := strings.CutPrefix(strings.TrimSpace(l), "time "); ok {
+			tc.Released = t
+		}
+	}
 	src := filepath.Join(root, "src")
 
 	// internal/godebugs exists from Go 1.21 on.
@@ -245,6 +337,19 @@ func readToolchain(root string) (Toolchain, error) {
 		return tc, err
 	}
 	tc.Dbgvars = readDbgvars(f)
+	tc.TracebackLevels = []string{}
+	if fd := funcDecl(f, "setTraceback"); fd != nil {
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if cc, ok := n.(*ast.CaseClause); ok {
+				for _, e := range cc.List {
+					if isStringLit(e) {
+						tc.TracebackLevels = append(tc.TracebackLevels, str(e))
+					}
+				}
+			}
+			return true
+		})
+	}
 	if f, err := parseFile(filepath.Join(src, "internal", "goexperiment", "flags.go")); err == nil {
 		tc.Experiments = readFlags(f)
 	} else {
@@ -274,6 +379,17 @@ func readToolchain(root string) (Toolchain, error) {
 			}
 		}
 	}
+	if f, err := parseFile(filepath.Join(src, "internal", "buildcfg", "cfg.go")); err == nil {
+		z, _ := parseFile(filepath.Join(src, "internal", "buildcfg", "zbootstrap.go"))
+		tc.ArchVars = readArchVars(f, z)
+	} else {
+		return tc, err
+	}
+	reads, err := readGodebugReads(src)
+	if err != nil {
+		return tc, err
+	}
+	tc.Reads = reads
 	if tc.Godebugs == nil {
 		tc.Godebugs = []GodebugInfo{}
 	}
@@ -282,6 +398,12 @@ func readToolchain(root string) (Toolchain, error) {
 	}
 	if tc.Regabi == nil {
 		tc.Regabi = []ArchCase{}
+	}
+	if tc.ForcedOn == nil {
+		tc.ForcedOn = []string{}
+	}
+	if tc.ForcedOff == nil {
+		tc.ForcedOff = []string{}
 	}
 	return tc, nil
 }
@@ -483,6 +605,10 @@ func readDbgvars(f *ast.File) []Dbgvar {
 	field := map[string]int{} // debug struct field name -> index in vars
 	for _, cl := range elements(varValue(f, "dbgvars")) {
 		m := fields(cl)
+		// Before Go 1.21 the entries are positional: {"name", &debug.field}.
+		if len(m) == 0 && len(cl.Elts) >= 2 {
+			m = map[string]ast.Expr{"name": cl.Elts[0], "value": cl.Elts[1]}
+		}
 		dv := Dbgvar{Name: str(m["name"]), Default: "0"}
 		target := m["value"]
 		if a, ok := m["atomic"]; ok {
@@ -604,6 +730,32 @@ func readBaseline(f *ast.File, tc *Toolchain) {
 			case "dwarf5Supported":
 				tc.Dwarf5Expr = exprString(x.Rhs[0])
 			}
+		case *ast.IfStmt:
+			var into *[]string
+			want := ""
+			if id, ok := x.Cond.(*ast.Ident); ok && id.Name == "regabiAlwaysOn" {
+				into, want = &tc.ForcedOn, "true"
+			} else if u, ok := x.Cond.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+				if id, ok := u.X.(*ast.Ident); ok && id.Name == "regabiSupported" {
+					into, want = &tc.ForcedOff, "false"
+				}
+			}
+			if into != nil {
+				for _, st := range x.Body.List {
+					as, ok := st.(*ast.AssignStmt)
+					if !ok || len(as.Rhs) != 1 {
+						continue
+					}
+					if v, ok := as.Rhs[0].(*ast.Ident); !ok || v.Name != want {
+						continue
+					}
+					for _, l := range as.Lhs {
+						if sel, ok := l.(*ast.SelectorExpr); ok {
+							*into = append(*into, strings.ToLower(sel.Sel.Name))
+						}
+					}
+				}
+			}
 		case *ast.SwitchStmt:
 			if id, ok := x.Tag.(*ast.Ident); ok && id.Name == "goarch" {
 				for _, s := range x.Body.List {
@@ -645,4 +797,447 @@ func readCPUOptions(f *ast.File) []string {
 		return true
 	})
 	return out
+}
+
+// readGodebugReads walks $GOROOT/src (without vendored code, testdata, tests, the runtime and
+// internal/cpu, whose settings come from dbgvars and the cpu option tables) for the GODEBUG
+// keys that code reads; see GodebugRead.
+func readGodebugReads(src string) ([]GodebugRead, error) {
+	seen := map[string]int{}
+	var out []GodebugRead
+	add := func(name, pkg string, hidden bool) {
+		if name == "" {
+			return
+		}
+		if i, ok := seen[name]; ok {
+			// A name read both as #name and as name is documented.
+			out[i].Hidden = out[i].Hidden && hidden
+			if !contains(out[i].Packages, pkg) {
+				out[i].Packages = append(out[i].Packages, pkg)
+				sort.Strings(out[i].Packages)
+			}
+			return
+		}
+		seen[name] = len(out)
+		out = append(out, GodebugRead{Name: name, Packages: []string{pkg}, Hidden: hidden})
+	}
+	// Debian's /usr/lib/go-1.19/src is a symbolic link, which WalkDir would not enter.
+	src, err := filepath.EvalSymlinks(src)
+	if err != nil {
+		return nil, err
+	}
+	err = filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			switch {
+			case d.Name() == "testdata" || d.Name() == "vendor",
+				rel == "runtime", rel == "internal/cpu", rel == "internal/godebugs":
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.Contains(b, []byte("godebug")) && !bytes.Contains(b, []byte("GODEBUG")) {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, b, parser.SkipObjectResolution)
+		if err != nil {
+			return fmt.Errorf("%s: %v", rel, err)
+		}
+		pkg := filepath.ToSlash(filepath.Dir(rel))
+		if strings.HasPrefix(pkg, "cmd/go/") {
+			pkg = "cmd/go" // internal/godebugs names the go command's settings "cmd/go"
+		}
+		readGodebugReadsIn(f, func(name string, hidden bool) { add(name, pkg, hidden) })
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	if out == nil {
+		out = []GodebugRead{}
+	}
+	return out, err
+}
+
+// keyLiteral matches a string literal that starts with a GODEBUG key and "=", as compared
+// against fields of os.Getenv("GODEBUG") (`"http2debug=1"`, `"fuzzseed="`).
+func keyLiteral(s string) string {
+	i := strings.IndexByte(s, '=')
+	if i <= 0 {
+		return ""
+	}
+	for j, c := range s[:i] {
+		if !(c >= 'a' && c <= 'z' || j > 0 && (c >= '0' && c <= '9' || c == '.')) {
+			return ""
+		}
+	}
+	return s[:i]
+}
+
+func readGodebugReadsIn(f *ast.File, add func(name string, hidden bool)) {
+	isCall := func(n ast.Node, pkg string, names ...string) (*ast.CallExpr, bool) {
+		ce, ok := n.(*ast.CallExpr)
+		if !ok || len(ce.Args) != 1 {
+			return nil, false
+		}
+		sel, ok := ce.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return nil, false
+		}
+		if id, ok := sel.X.(*ast.Ident); !ok || id.Name != pkg {
+			return nil, false
+		}
+		for _, n := range names {
+			if sel.Sel.Name == n {
+				return ce, true
+			}
+		}
+		return nil, false
+	}
+	// Functions (innermost FuncDecl or FuncLit) that read os.Getenv("GODEBUG") themselves.
+	var stack []ast.Node
+	envReaders := map[ast.Node]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		if ce, ok := isCall(n, "godebug", "New", "Get"); ok {
+			if s := str(ce.Args[0]); s != "" {
+				add(strings.TrimPrefix(s, "#"), strings.HasPrefix(s, "#"))
+			}
+		}
+		if ce, ok := isCall(n, "os", "Getenv"); ok && str(ce.Args[0]) == "GODEBUG" {
+			for i := len(stack) - 1; i >= 0; i-- {
+				switch stack[i].(type) {
+				case *ast.FuncDecl, *ast.FuncLit:
+					envReaders[stack[i]] = true
+					i = 0
+				}
+			}
+		}
+		return true
+	})
+	for fn := range envReaders {
+		ast.Inspect(fn, func(n ast.Node) bool {
+			if s := str(exprOrNil(n)); s != "" {
+				if k := keyLiteral(s); k != "" {
+					add(k, false)
+				}
+			}
+			return true
+		})
+	}
+}
+
+func exprOrNil(n ast.Node) ast.Expr {
+	if bl, ok := n.(*ast.BasicLit); ok {
+		return bl
+	}
+	return nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// readArchVars reads the `var ( GOAMD64 = goamd64() … )` block of internal/buildcfg/cfg.go.
+func readArchVars(f, zbootstrap *ast.File) []ArchVar {
+	defaults := map[string]string{}
+	if zbootstrap != nil {
+		for _, d := range zbootstrap.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST {
+				continue
+			}
+			for _, sp := range gd.Specs {
+				vs := sp.(*ast.ValueSpec)
+				for i, n := range vs.Names {
+					if i < len(vs.Values) {
+						defaults[n.Name] = str(vs.Values[i])
+					}
+				}
+			}
+		}
+	}
+	// The initializers in order: name and the function it calls (or nil for envOr(...) itself).
+	type init struct {
+		name string
+		call *ast.CallExpr
+	}
+	var inits []init
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		for _, sp := range gd.Specs {
+			vs := sp.(*ast.ValueSpec)
+			for i, n := range vs.Names {
+				if i < len(vs.Values) {
+					if ce, ok := vs.Values[i].(*ast.CallExpr); ok {
+						inits = append(inits, init{n.Name, ce})
+					}
+				}
+			}
+		}
+	}
+	// body of a package function, and of the package functions it calls (one level: ParseGoarm64).
+	bodies := func(name string) []ast.Node {
+		fd := funcDecl(f, name)
+		if fd == nil {
+			return nil
+		}
+		out := []ast.Node{fd.Body}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if ce, ok := n.(*ast.CallExpr); ok {
+				if id, ok := ce.Fun.(*ast.Ident); ok && id.Name != "envOr" {
+					if callee := funcDecl(f, id.Name); callee != nil && callee != fd {
+						out = append(out, callee.Body)
+					}
+				}
+			}
+			return true
+		})
+		return out
+	}
+	// resetsError: an assignment `…, Error = call(…)` that stores a callee's result (nil when valid).
+	resetsError := func(nodes []ast.Node) bool {
+		found := false
+		for _, b := range nodes[:min(1, len(nodes))] {
+			ast.Inspect(b, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || len(as.Rhs) != 1 {
+					return true
+				}
+				ce, ok := as.Rhs[0].(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				if sel, ok := ce.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Errorf" {
+					return true
+				}
+				for _, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Name == "Error" {
+						found = true
+					}
+				}
+				return true
+			})
+		}
+		return found
+	}
+	var out []ArchVar
+	var pending []int // indexes in out whose error is still alive
+	for _, in := range inits {
+		var nodes []ast.Node
+		if id, ok := in.call.Fun.(*ast.Ident); ok && id.Name != "envOr" {
+			nodes = bodies(id.Name)
+		}
+		if len(nodes) > 0 && resetsError(nodes) {
+			for _, i := range pending {
+				out[i].InvalidFatal = false
+			}
+			pending = nil
+		}
+		if len(nodes) == 0 || !strings.HasPrefix(in.name, "GO") {
+			continue
+		}
+		av := ArchVar{Name: in.name, Values: []string{}, Suffixes: []string{}, Default: defaults["Default"+in.name]}
+		if av.Default == "" {
+			av.Default = defaults["default"+in.name] // Go ≤ 1.20 spelled them lowercase
+		}
+		for _, b := range nodes {
+			ast.Inspect(b, func(n ast.Node) bool {
+				switch x := n.(type) {
+				case *ast.CaseClause:
+					for _, e := range x.List {
+						if s := str(e); s != "" && !contains(av.Values, s) {
+							av.Values = append(av.Values, s)
+						}
+					}
+				case *ast.CallExpr:
+					if sel, ok := x.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Errorf" && len(x.Args) > 0 && av.Invalid == "" {
+						av.Invalid = formatWithConsts(str(x.Args[0]), x.Args[1:], b)
+					}
+				case *ast.ValueSpec:
+					// const ( softFloatOpt = ",softfloat" ): optional suffixes.
+					for _, v := range x.Values {
+						if s := str(v); strings.HasPrefix(s, ",") && !contains(av.Suffixes, s) {
+							av.Suffixes = append(av.Suffixes, s)
+						}
+					}
+				}
+				return true
+			})
+		}
+		if av.Invalid == "" {
+			continue // no validation (GO386 before it had one)
+		}
+		av.InvalidFatal = true
+		out = append(out, av)
+		pending = append(pending, len(out)-1)
+	}
+	if out == nil {
+		out = []ArchVar{}
+	}
+	return out
+}
+
+// formatWithConsts fills the %q verbs of an Errorf format with the string constants of `scope`
+// passed as arguments (`hardFloatOpt` → ",hardfloat"); verbs fed by run-time values become "…".
+func formatWithConsts(format string, args []ast.Expr, scope ast.Node) string {
+	consts := map[string]string{}
+	ast.Inspect(scope, func(n ast.Node) bool {
+		if vs, ok := n.(*ast.ValueSpec); ok {
+			for i, nm := range vs.Names {
+				if i < len(vs.Values) && isStringLit(vs.Values[i]) {
+					consts[nm.Name] = str(vs.Values[i])
+				}
+			}
+		}
+		return true
+	})
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] == '%' && i+1 < len(format) && format[i+1] == 'q' {
+			v := "…"
+			if len(args) > 0 {
+				if id, ok := args[0].(*ast.Ident); ok {
+					if c, ok := consts[id.Name]; ok {
+						v = c
+					}
+				}
+				args = args[1:]
+			}
+			b.WriteString(strconv.Quote(v))
+			i++
+			continue
+		}
+		b.WriteByte(format[i])
+	}
+	return b.String()
+}
+
+// flagCandidates collects the string literals passed as flag names to flag registrations
+// (`cmd.Flag.BoolVar(&x, "a", …)`, `flags.StringVar(…, "pgo", …)`, `CmdGet.Flag.Bool("t", …)`)
+// anywhere under cmd/go. Defaults such as "auto" come along; probeGoFlags sorts them out.
+func flagCandidates(dir string) []string {
+	methods := map[string]bool{"BoolVar": true, "StringVar": true, "IntVar": true, "Int64Var": true, "UintVar": true, "Uint64Var": true,
+		"Float64Var": true, "DurationVar": true, "TextVar": true, "Var": true, "Func": true, "BoolFunc": true,
+		"Bool": true, "String": true, "Int": true, "Int64": true, "Uint": true, "Duration": true, "Float64": true}
+	var out []string
+	_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if d.Name() == "testdata" || d.Name() == "vendor" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			ce, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := ce.Fun.(*ast.SelectorExpr)
+			if !ok || !methods[sel.Sel.Name] {
+				return true
+			}
+			for i, a := range ce.Args {
+				if i > 1 {
+					break
+				}
+				if s := str(a); isFlagName(s) {
+					out = append(out, s)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	return out
+}
+
+func isFlagName(s string) bool {
+	if s == "" || len(s) > 40 || s[0] == '-' {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// probeGoFlags asks a toolchain's own go command which candidate names it accepts in GOFLAGS:
+// `go version` runs InitGOFLAGS, which stops at the first unknown flag; drop it and ask again
+// until the whole list passes. GOENV=off keeps the user's go env file out of it.
+func probeGoFlags(goBin string, candidates map[string]bool) ([]string, error) {
+	var names []string
+	for n := range candidates {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for tries := 0; tries <= len(candidates); tries++ {
+		words := make([]string, len(names))
+		for i, n := range names {
+			words[i] = "-" + n
+		}
+		cmd := exec.Command(goBin, "version")
+		cmd.Dir = os.TempDir()
+		cmd.Env = append(os.Environ(), "GOFLAGS="+strings.Join(words, " "), "GOTOOLCHAIN=local", "GOENV=off", "GOROOT=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err == nil {
+			return names, nil
+		}
+		msg := strings.TrimSpace(stderr.String())
+		const prefix = "go: parsing $GOFLAGS: unknown flag -"
+		// SetFromGOFLAGS runs InitGOFLAGS first; any later complaint is `go version` applying
+		// GOFLAGS to its own flags (-C needs a value, -m is boolean): every name was accepted.
+		if !strings.HasPrefix(msg, "go: parsing $GOFLAGS:") {
+			return names, nil
+		}
+		if !strings.HasPrefix(msg, prefix) {
+			return nil, fmt.Errorf("%s", msg)
+		}
+		bad := strings.TrimPrefix(strings.SplitN(msg, "\n", 2)[0], prefix)
+		kept := make([]string, 0, len(names))
+		for _, n := range names {
+			if n != bad {
+				kept = append(kept, n)
+			}
+		}
+		if len(kept) == len(names) {
+			return nil, fmt.Errorf("unexpected %q", msg)
+		}
+		names = kept
+	}
+	return nil, fmt.Errorf("no end")
 }

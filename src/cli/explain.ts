@@ -5,15 +5,19 @@
 import { closestMatch } from '../core/suggest.js';
 import {
   allGodebugNames,
+  buildcfgVariable,
   compareGoVersions,
   describeGodebugDomain,
   EXPERIMENT_MEANINGS,
+  goErrorText,
   experimentsFor,
   godebugDefault,
   godebugExistsIn,
   godebugInTable,
   godebugSetting,
+  GODEBUG_REMOVED_FATAL_SINCE,
   goMinorsUpTo,
+  internalGodebugRead,
   NEWEST_GO_VERSION,
   removedGodebugFatalIn,
   retiredGodebug,
@@ -90,7 +94,7 @@ function explainGodebug(s: GodebugSetting): Explanation {
   if (s.immutable) lines.push('  cannot be changed after start-up');
   if (retired) {
     lines.push(
-      `  retired: removed in Go ${retired.removedIn}; old value(s) ${retired.oldValues.map((v) => `"${v}"`).join(', ')} abort the program at start-up (environment) and fail the build (go.mod, //go:debug) with Go ${removedGodebugFatalIn(NEWEST_GO_VERSION) ? '1.27+' : 'newer releases'}`,
+      `  retired: removed in Go ${retired.removedIn}; old value(s) ${retired.oldValues.map((v) => `"${v}"`).join(', ')} abort the program at start-up (environment) and fail the build (go.mod, //go:debug) with Go ${removedGodebugFatalIn(NEWEST_GO_VERSION) ? `${GODEBUG_REMOVED_FATAL_SINCE}+` : 'newer releases'}`,
     );
   }
   lines.push(`  checked by: ${rules.join(', ')}`);
@@ -121,6 +125,24 @@ function explainGodebug(s: GodebugSetting): Explanation {
   };
 }
 
+/** A GODEBUG key the Go source reads but godrift does not model (go-command and testing internals). */
+function explainInternalGodebug(name: string): Explanation | undefined {
+  const r = internalGodebugRead(name);
+  if (!r) return undefined;
+  const rules = rulesFor('GODEBUG', (id) => id === 'godebug-unknown-key');
+  const lines = [
+    `GODEBUG ${name} (${r.packages.join(', ')})`,
+    '  an undocumented internal: read by the Go source, not a documented setting (no metric, no compatibility promise)',
+    `  read by the source of: ${r.toolchainsText}`,
+    '  where: GODEBUG environment variable only (not in the internal/godebugs table, so go.mod and //go:debug reject it)',
+    `  checked by: ${rules.join(', ')}`,
+  ];
+  return {
+    text: lines.join('\n') + '\n',
+    json: { schemaVersion: 1, kind: 'godebug-internal', name, packages: r.packages, toolchains: r.toolchains, rules },
+  };
+}
+
 function experimentNames(): string[] {
   const names = new Set<string>(Object.keys(EXPERIMENT_MEANINGS));
   for (const m of goMinorsUpTo(NEWEST_GO_VERSION)) for (const e of experimentsFor(m)) names.add(e.name);
@@ -143,8 +165,10 @@ function explainExperiment(name: string): Explanation | undefined {
   if (meaning) lines.push(`  ${meaning}`);
   lines.push('  by Go version (linux/amd64):');
   for (const r of defaults) lines.push(`    ${rangeText(r)}: ${r.value ?? 'unknown (the go command stops: go: unknown GOEXPERIMENT)'}`);
-  if (retiredAfter) lines.push(`  retired after Go ${retiredAfter}: newer go commands stop with "go: unknown GOEXPERIMENT ${name}"`);
-  if (!retiredAfter) lines.push(`  turn off with: GOEXPERIMENT=no${name}`);
+  if (retiredAfter) lines.push(`  retired after Go ${retiredAfter}: newer go commands stop with "go: ${goErrorText('goexperimentUnknown', name)}"`);
+  const fixed = experimentsFor(NEWEST_GO_VERSION).find((e) => e.name === name)?.fixed;
+  if (fixed === 'on') lines.push(`  always on for linux/amd64 in Go ${NEWEST_GO_VERSION}: GOEXPERIMENT=no${name} and none do not turn it off`);
+  else if (!retiredAfter) lines.push(`  turn off with: GOEXPERIMENT=no${name}`);
   lines.push(`  checked by: ${rules.join(', ')}`);
   return {
     text: lines.join('\n') + '\n',
@@ -160,6 +184,26 @@ function explainExperiment(name: string): Explanation | undefined {
   };
 }
 
+/** `GOEXPERIMENT=none` (internal/buildcfg.ParseGOEXPERIMENT: resets every flag, then the platform's forced ones). */
+function explainExperimentNone(): Explanation {
+  const exps = experimentsFor(NEWEST_GO_VERSION);
+  const casualties = exps.filter((e) => e.defaultOn && e.fixed !== 'on').map((e) => e.name);
+  const kept = exps.filter((e) => e.fixed === 'on').map((e) => e.name);
+  const rules = rulesFor('GOEXPERIMENT').filter((id) => id !== 'goexperiment-not-allowed');
+  const lines = [
+    'GOEXPERIMENT none',
+    '  turns every experiment off, the default-on ones included; names after it in the list turn single ones back on',
+    `  default-on experiments it turns off in Go ${NEWEST_GO_VERSION} (linux/amd64): ${casualties.join(', ') || 'none'}`,
+    ...(kept.length > 0 ? [`  forced back on by the platform anyway: ${kept.join(', ')}`] : []),
+    '  noX turns off only X',
+    `  checked by: ${rules.join(', ')}`,
+  ];
+  return {
+    text: lines.join('\n') + '\n',
+    json: { schemaVersion: 1, kind: 'goexperiment-none', version: NEWEST_GO_VERSION, turnsOff: casualties, forcedOn: kept, rules },
+  };
+}
+
 function explainVariable(name: string): Explanation | undefined {
   const v = TRACKED_VARIABLES.find((t) => t.name === name);
   if (!v) return undefined;
@@ -170,12 +214,28 @@ function explainVariable(name: string): Explanation | undefined {
     lines.push(`  default: ${facts.defaultText}`, `  values: ${facts.values}`, `  invalid values: ${facts.invalid}`);
     for (const n of facts.notes ?? []) lines.push(`  note: ${n}`);
   }
+  const cfg = buildcfgVariable(name);
+  let cfgJson: unknown;
+  if (cfg) {
+    // internal/buildcfg of each toolchain at hand (knowledge: buildcfgVariable).
+    const byVersion = ranges(
+      goMinorsUpTo(NEWEST_GO_VERSION).map((m) => {
+        const c = buildcfgVariable(name, m);
+        return { version: m, value: c === undefined ? undefined : c.invalidFatal ? 'an invalid value stops every go command' : 'an invalid value is silently replaced by the default' };
+      }),
+    );
+    lines.push(`  accepted by ${cfg.source}: ${cfg.values.join(', ')}${cfg.suffixes.length > 0 ? `, optionally followed by ${cfg.suffixes.map((s) => `"${s}"`).join(', ')}` : ''}`);
+    if (cfg.default) lines.push(`  toolchain default (${cfg.source}): ${cfg.default}`);
+    lines.push(`  the go command's error: go: ${cfg.invalid}`);
+    for (const r of byVersion) lines.push(`    ${rangeText(r)}: ${r.value ?? 'does not exist'}`);
+    cfgJson = { source: cfg.source, values: cfg.values, suffixes: cfg.suffixes, default: cfg.default, invalid: cfg.invalid, byVersion: byVersion.map((r) => ({ from: r.from, to: r.to, invalid: r.value ?? null })) };
+  }
   if (name === 'GODEBUG') lines.push(`  keys: ${allGodebugNames().length} known; run "godrift explain GODEBUG=<key>"`);
   if (name === 'GOEXPERIMENT') lines.push('  names: run "godrift explain GOEXPERIMENT=<name>"');
   lines.push(`  checked by: ${rules.join(', ')}`);
   return {
     text: lines.join('\n') + '\n',
-    json: { schemaVersion: 1, kind: 'variable', name, summary: v.summary, readBy: v.readBy, ...(facts ? { facts } : {}), rules },
+    json: { schemaVersion: 1, kind: 'variable', name, summary: v.summary, readBy: v.readBy, ...(facts ? { facts } : {}), ...(cfgJson ? { buildcfg: cfgJson } : {}), rules },
   };
 }
 
@@ -187,9 +247,11 @@ export function explain(name: string): Explanation | undefined {
     const variable = raw.slice(0, eq).toUpperCase();
     const item = raw.slice(eq + 1).trim();
     if (variable === 'GODEBUG') {
-      const s = godebugSetting(item.split('=')[0] ?? item);
-      return s ? explainGodebug(s) : undefined;
+      const key = item.split('=')[0] ?? item;
+      const s = godebugSetting(key);
+      return s ? explainGodebug(s) : explainInternalGodebug(key);
     }
+    if (variable === 'GOEXPERIMENT' && item === 'none') return explainExperimentNone();
     if (variable === 'GOEXPERIMENT') return explainExperiment(item.startsWith('no') && !EXPERIMENT_MEANINGS[item] ? item.slice(2) : item);
     return explainVariable(variable);
   }
@@ -197,7 +259,7 @@ export function explain(name: string): Explanation | undefined {
   if (variable) return variable;
   const s = godebugSetting(raw);
   if (s) return explainGodebug(s);
-  return explainExperiment(raw) ?? (raw.startsWith('no') ? explainExperiment(raw.slice(2)) : undefined);
+  return explainExperiment(raw) ?? (raw.startsWith('no') ? explainExperiment(raw.slice(2)) : undefined) ?? explainInternalGodebug(raw);
 }
 
 /** A known name close to an unknown one, for "did you mean". */

@@ -3,8 +3,8 @@
 import picomatch from 'picomatch';
 import type { Config } from '../config/schema.js';
 import { assignEnvironments } from '../environments/index.js';
-import { compareGoVersions } from '../knowledge/index.js';
-import { resolve, type Resolution } from '../resolve/index.js';
+import { compareGoVersions, gotoolchainProblem, parseGotoolchain, selectGoToolchain } from '../knowledge/index.js';
+import { hasNoEffect, resolve, type Resolution } from '../resolve/index.js';
 import { formatMessage, type GoVersionInForce, type Rule, type RuleContext } from '../rules/types.js';
 import { fingerprint } from './fingerprint.js';
 import { applySuppressions, markSuppressionUse, parseSuppressions, type Suppression } from './suppress.js';
@@ -61,6 +61,55 @@ function where(o: Observation): string {
   return o.span.start ? `${o.span.path}:${o.span.start.line}` : o.span.path;
 }
 
+type Picked = { version: string; o: Observation } | undefined;
+
+/**
+ * The toolchain the go command switches to (knowledge: selectGoToolchain) when GOTOOLCHAIN is
+ * set, or when an installed toolchain is known and go.mod asks for a newer one (the default
+ * GOTOOLCHAIN=auto of Go 1.21+). Undefined when neither applies: the plain precedence then holds.
+ * Several GOTOOLCHAIN values in one environment: the newest outcome (what breaks first).
+ */
+function selectWithGotoolchain(all: readonly Observation[], build: Picked, toolchain: Picked, goLine: Picked): GoVersionInForce | undefined {
+  // A value the go command rejects selects nothing (gotoolchain-invalid reports it).
+  const settings = all.filter(
+    (o) => o.variable === 'GOTOOLCHAIN' && o.key === null && o.value.literal && !hasNoEffect(o) && o.origin !== 'go-runtime-call' && !gotoolchainProblem(o.value.text),
+  );
+  const candidates: Array<Observation | undefined> = settings.length > 0 ? settings : [undefined];
+  let best: GoVersionInForce | undefined;
+  for (const g of candidates) {
+    const parsed = g ? parseGotoolchain(g.value.text) : undefined;
+    // Unknown installed toolchain and no named one in GOTOOLCHAIN: nothing to select from.
+    if (!build && (!parsed || parsed.min === 'local')) {
+      if (g && parsed?.mode === 'none' && (toolchain || goLine)) {
+        // GOTOOLCHAIN=local: go.mod's toolchain line does not switch; judge by the go line.
+        const v = goLine ?? toolchain!;
+        const r = { version: v.version, reason: `GOTOOLCHAIN=${g.value.text.trim()} at ${where(g)} disables toolchain switching; ${goLine ? `go line at ${where(goLine.o)} (the oldest toolchain that builds it)` : `toolchain line at ${where(v.o)}`}` };
+        if (!best?.version || compareGoVersions(r.version, best.version) > 0) best = r;
+      }
+      continue;
+    }
+    const sel = selectGoToolchain({
+      ...(build ? { local: build.version } : {}),
+      ...(g ? { gotoolchain: g.value.text } : {}),
+      ...(toolchain ? { toolchainLine: toolchain.o.value.text } : {}),
+      ...(goLine ? { goLine: goLine.version } : {}),
+    });
+    if (!sel) continue;
+    // Nothing switched: leave the plain reason (`Go X builds it (…)`).
+    if (sel.because.length === 0 && !g) continue;
+    const parts = [build ? `Go ${build.version} is installed (${where(build.o)})` : undefined, ...sel.because].filter((x): x is string => !!x);
+    const by = new Set(sel.decidedBy ?? []);
+    const at = [
+      g ? `GOTOOLCHAIN at ${where(g)}` : undefined,
+      by.has('toolchain-line') && toolchain ? `toolchain line at ${where(toolchain.o)}` : undefined,
+      by.has('go-line') && goLine ? `go line at ${where(goLine.o)}` : undefined,
+    ].filter((x): x is string => !!x);
+    const r = { version: sel.version, reason: `${parts.join('; ')}${at.length > 0 ? ` (${at.join(', ')})` : ''}` };
+    if (!best?.version || compareGoVersions(r.version, best.version) > 0) best = r;
+  }
+  return best;
+}
+
 /** The Go version a (target, environment) is judged against, with the reason. */
 export function goVersionResolver(resolution: Resolution, config: Config, override?: string) {
   const cache = new Map<string, GoVersionInForce>();
@@ -83,7 +132,10 @@ export function goVersionResolver(resolution: Resolution, config: Config, overri
     const build = pick('@build-toolchain');
     const toolchain = pick('@toolchain');
     const goLine = pick('@go');
-    if (build) result = { version: build.version, reason: `Go ${build.version} builds it (${where(build.o)})` };
+    const selected = build?.o.origin === 'binary-buildinfo' ? undefined : selectWithGotoolchain(all, build, toolchain, goLine);
+    if (build && build.o.origin === 'binary-buildinfo') result = { version: build.version, reason: `Go ${build.version} builds it (${where(build.o)})` };
+    else if (selected) result = selected;
+    else if (build) result = { version: build.version, reason: `Go ${build.version} builds it (${where(build.o)})` };
     else if (toolchain) result = { version: toolchain.version, reason: `toolchain line at ${where(toolchain.o)}` };
     else if (config.goVersion) result = { version: config.goVersion, reason: 'goVersion in godrift.yaml' };
     else if (goLine) result = { version: goLine.version, reason: `go line at ${where(goLine.o)} (the oldest toolchain that builds it)` };

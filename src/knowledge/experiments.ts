@@ -24,15 +24,21 @@ function fromGenerated(t: GeneratedToolchain, goos: string, goarch: string): Exp
   const sets = new Set<string>();
   for (const c of t.regabiSwitch) if (c.goarch.includes(goarch)) for (const s of c.sets) sets.add(s);
   const dwarf5 = !['darwin', 'ios', 'aix'].includes(goos);
+  const fixed = (name: string): { fixed?: 'on' | 'off' } =>
+    sets.has('regabiAlwaysOn') && t.forcedOnIfRegabiAlwaysOn.includes(name)
+      ? { fixed: 'on' }
+      : !sets.has('regabiSupported') && t.forcedOffIfRegabiUnsupported.includes(name)
+        ? { fixed: 'off' }
+        : {};
   return t.experiments.map((e) => {
     const b = e.baseline ?? '';
-    if (b === '' || b === 'false') return { name: e.name, defaultOn: false };
-    if (b === 'true') return { name: e.name, defaultOn: true };
+    if (b === '' || b === 'false') return { name: e.name, defaultOn: false, ...fixed(e.name) };
+    if (b === 'true') return { name: e.name, defaultOn: true, ...fixed(e.name) };
     let on = false;
     if (b === 'regabiSupported') on = sets.has('regabiSupported');
     else if (b === 'regabiAlwaysOn') on = sets.has('regabiAlwaysOn');
     else if (b === 'dwarf5Supported') on = dwarf5;
-    return { name: e.name, defaultOn: on, platformDependent: true };
+    return { name: e.name, defaultOn: on, platformDependent: true, ...fixed(e.name) };
   });
 }
 

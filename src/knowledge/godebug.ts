@@ -16,6 +16,9 @@ export const NEWEST_GO_VERSION: string = (() => {
   return CURATED_NEWEST;
 })();
 
+/** Release time of {@link NEWEST_GO_VERSION} as its toolchain records it, when that toolchain's source was read. */
+export const NEWEST_GO_RELEASED: string | undefined = newestGenerated && newestGenerated.version.replace(/^go/, '') === NEWEST_GO_VERSION ? newestGenerated.released : undefined;
+
 const curatedByName = new Map<string, CuratedGodebug>(CURATED_GODEBUGS.map((c) => [c.name, c]));
 
 /** Newest generated table entry of a name (any toolchain at hand). */
@@ -46,21 +49,40 @@ export const CPU_OPTION_NAMES: readonly string[] = (() => {
   return [...names].sort();
 })();
 
+/**
+ * The releases that know `cpu.<opt>`, from the internal/cpu option tables of the toolchains read
+ * (one per release line from 1.18): the first line whose toolchain has it (1.18: that or older),
+ * and the line after the last one that has it when the newest does not.
+ */
+function cpuAvailability(opt: string): { added: string; removed?: string } {
+  if (opt === 'all') return { added: '1.18' };
+  const having = GENERATED_TOOLCHAINS.filter((t) => t.cpuOptions.some((o) => o.name === opt));
+  const first = having[0];
+  const last = having[having.length - 1];
+  if (!first || !last) return { added: '1.18' }; // only in go-facts §1.3
+  const oldest = GENERATED_TOOLCHAINS[0];
+  const added = first === oldest ? '1.18' : `1.${minorNumber(first.version)}`;
+  if (last === newestGenerated) return { added };
+  return { added, removed: `1.${(minorNumber(last.version) ?? 0) + 1}` };
+}
+
 function cpuSetting(name: string): GodebugSetting | undefined {
   const opt = name.slice('cpu.'.length);
   if (!CPU_OPTION_NAMES.includes(opt)) return undefined;
+  const avail = cpuAvailability(opt);
   return {
     name,
     package: 'internal/cpu',
     categories: ['performance'],
     meaning: opt === 'all' ? 'with off, disable every optional instruction-set extension the runtime would use' : `with off, do not use the ${opt} CPU extension`,
-    added: '1.18',
+    added: avail.added,
+    ...(avail.removed ? { removed: avail.removed } : {}),
     opaque: true,
     immutable: true,
     defaultValue: 'on',
     domain: { kind: 'enum', values: ['on', 'off'] },
     readsEnvironmentOnly: true,
-    availability: ['1.18'],
+    availability: [avail.added],
     inTable: false,
     runtime: false,
   };
@@ -115,6 +137,34 @@ export function godebugSetting(name: string): GodebugSetting | undefined {
   }
   if (s) settingCache.set(name, s);
   return s;
+}
+
+/**
+ * A GODEBUG key that the Go source of a toolchain at hand reads but that godrift does not model
+ * as a setting: go-command and testing internals registered as `godebug.New("#name")` or parsed
+ * from os.Getenv("GODEBUG") (`#gofsystrace`, `#execwait`, `lazymod`, `fuzzseed`, …; go-facts
+ * §1.2 "Hidden settings"). They work from the environment but are undocumented, have no
+ * metric, and go.mod `godebug` lines and `//go:debug` reject them (they are not in
+ * internal/godebugs.All). Returns the toolchains whose source reads it and the reading
+ * packages, or undefined for a modelled setting or a name no source at hand reads.
+ */
+export function internalGodebugRead(name: string): { toolchains: string[]; packages: string[]; toolchainsText: string } | undefined {
+  if (godebugSetting(name)) return undefined;
+  const toolchains: string[] = [];
+  const at: number[] = [];
+  const packages = new Set<string>();
+  GENERATED_TOOLCHAINS.forEach((tc, i) => {
+    const r = tc.reads.find((x) => x.name === name);
+    if (!r) return;
+    toolchains.push(tc.version);
+    at.push(i);
+    for (const p of r.packages) packages.add(p);
+  });
+  if (toolchains.length === 0) return undefined;
+  // Every toolchain read between the first and the last: say so as a range.
+  const contiguous = at.every((x, i) => i === 0 || x === at[i - 1]! + 1);
+  const toolchainsText = toolchains.length > 2 && contiguous ? `every toolchain read from ${toolchains[0]} to ${toolchains[toolchains.length - 1]}` : toolchains.join(', ');
+  return { toolchains, packages: [...packages].sort(), toolchainsText };
 }
 
 /** Every known setting name except `cpu.*` (plus `cpu.all`), sorted. */
@@ -371,6 +421,17 @@ function godebugMinor(v: string): number | undefined {
   return /^[+-]?\d+$/.test(rest) ? Number(rest) : undefined;
 }
 
+/** Whether the go command of `toolchain` accepts `//go:debug k=v` (modload.CheckGodebug). */
+function directiveAccepted(k: string, v: string, toolchain: string): boolean {
+  if (/[\s,]/.test(k) || /[\s,]/.test(v)) return false;
+  if (k === 'default') return v.startsWith('go') && parseGoVersion(v.slice(2)) !== undefined && compareGoVersions(v.slice(2), toolchain.replace(/^go/, '')) <= 0;
+  if (godebugInTable(k, toolchain)) return true;
+  const retired = retiredGodebug(k);
+  const tm = minorNumber(toolchain) ?? 0;
+  // A removed setting is accepted at a new value, rejected at an old one (Go 1.27's Removed.Old).
+  return retired !== undefined && tm >= (minorNumber(retired.removedIn) ?? 99) && !retired.oldValues.includes(v);
+}
+
 /** Options of {@link defaultGodebug}. */
 export interface DefaultGodebugOptions {
   /** `GOFIPS140` at build time (Go 1.24+): anything but `off` adds `fips140=on` first. */
@@ -396,7 +457,10 @@ export function defaultGodebug(
   const m = new Map<string, string>();
   if (opts.gofips140 !== undefined && opts.gofips140 !== '' && opts.gofips140 !== 'off' && tm >= 24) m.set('fips140', 'on');
   for (const [k, v] of Object.entries(godebugLines)) m.set(k, v);
-  for (const [k, v] of Object.entries(goDebugDirectives)) m.set(k, v);
+  // load.ParseGoDebug drops a //go:debug line that modload.CheckGodebug rejects (an unknown key,
+  // a retired key at an old value): the build then fails, but go list prints DefaultGODEBUG
+  // without it (observed: go1.25.0 with //go:debug httpcookiemaxnum=0, added in 1.25.2).
+  for (const [k, v] of Object.entries(goDebugDirectives)) if (directiveAccepted(k, v, toolchain)) m.set(k, v);
   let goVersion = goLine.replace(/^go/, '');
   const def = m.get('default');
   if (def !== undefined) {

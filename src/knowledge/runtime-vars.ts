@@ -2,15 +2,40 @@
 // (go1.26.8 src/runtime: runtime1.go setTraceback, mgcpacer.go readGOGC/readGOMEMLIMIT,
 // string.go parseByteCount, proc.go schedinit) and go-facts.md §4, §9.
 
+import { GENERATED_TOOLCHAINS } from './generated/toolchains.js';
+import { compareGoVersions, minorNumber } from './versions.js';
+
 /** GOTRACEBACK level names (runtime1.go setTraceback). */
 export type TracebackLevel = 'none' | 'single' | 'all' | 'system' | 'crash' | 'wer' | 'numeric';
 
 /**
- * How the runtime reads a GOTRACEBACK value on `goos` (default linux). Unrecognised strings —
- * and `wer` off Windows — are invalid and set level 0: no stack traces at all (go-facts §4).
+ * The GOTRACEBACK names runtime.setTraceback of `goVersion` knows (`""` = unset), from the
+ * toolchain of that release line read by scripts/gen-knowledge, else the nearest older one.
+ * `wer` came with Go 1.21 (go1.20's setTraceback has no such case).
+ */
+export function tracebackLevelNames(goVersion: string): readonly string[] {
+  const m = minorNumber(goVersion) ?? 0;
+  const sorted = [...GENERATED_TOOLCHAINS].sort((a, b) => compareGoVersions(a.version, b.version));
+  const tc = sorted.filter((t) => minorNumber(t.version) === m).pop() ?? sorted.filter((t) => (minorNumber(t.version) ?? 0) < m).pop() ?? sorted[0];
+  return tc?.tracebackLevels ?? ['none', 'single', '', 'all', 'system', 'crash', 'wer'];
+}
+
+/** The first release line whose setTraceback knows the name (`wer` → `1.21`), or undefined. */
+export function tracebackLevelSince(name: string): string | undefined {
+  const sorted = [...GENERATED_TOOLCHAINS].sort((a, b) => compareGoVersions(a.version, b.version));
+  const first = sorted.find((t) => t.tracebackLevels.includes(name));
+  if (!first) return undefined;
+  return first === sorted[0] ? '1.18' : `1.${minorNumber(first.version)}`;
+}
+
+/**
+ * How the runtime reads a GOTRACEBACK value on `goos` (default linux) in Go `goVersion`
+ * (default: the newest known). Unrecognised strings — `wer` off Windows, and before Go 1.21
+ * everywhere — are invalid and set level 0: no stack traces at all (go-facts §4).
  * Digits set that level with the "all" bit (`0` prints nothing, `1` like all, `2` like system).
  */
-export function tracebackLevel(value: string, goos = 'linux'): { valid: boolean; level: TracebackLevel; printsStacks: boolean } {
+export function tracebackLevel(value: string, goos = 'linux', goVersion?: string): { valid: boolean; level: TracebackLevel; printsStacks: boolean } {
+  if (goVersion !== undefined && !/^[+-]?\d+$/.test(value) && !tracebackLevelNames(goVersion).includes(value)) return { valid: false, level: 'none', printsStacks: false };
   switch (value) {
     case 'none':
       return { valid: true, level: 'none', printsStacks: false };
@@ -34,6 +59,39 @@ export function tracebackLevel(value: string, goos = 'linux'): { valid: boolean;
   }
   return { valid: false, level: 'none', printsStacks: false };
 }
+
+/** The named GOTRACEBACK levels outside Windows, lowest first (runtime/extern.go). */
+export const GOTRACEBACK_LEVEL_NAMES: readonly TracebackLevel[] = ['none', 'single', 'all', 'system', 'crash'];
+
+/** GOTRACEBACK when unset or empty (runtime1.go setTraceback: `case "single", ""`). */
+export const GOTRACEBACK_DEFAULT: TracebackLevel = 'single';
+
+/** What a crash prints at each level (runtime/extern.go), for messages. */
+export const GOTRACEBACK_PRINTS: Readonly<Record<TracebackLevel, string>> = {
+  none: 'only the panic message, no goroutine stacks',
+  single: 'the stack of the failing goroutine',
+  all: 'the stacks of every user goroutine',
+  system: 'the stacks of every goroutine, runtime frames included',
+  crash: 'the stacks of every goroutine, then aborts for a core dump',
+  wer: 'the stacks of every goroutine, then aborts through Windows Error Reporting',
+  numeric: 'the stacks of that level',
+};
+
+/**
+ * The level name a GOTRACEBACK value stands for: digits 0, 1 and 2 are none, all and system
+ * (runtime/extern.go: "GOTRACEBACK=0 … =1 … =2"), other digits stay as written, names as
+ * tracebackLevel reads them (empty = single).
+ */
+export function tracebackCanonical(value: string, goos = 'linux'): string {
+  const v = value.trim();
+  const level = tracebackLevel(v, goos);
+  if (level.level !== 'numeric') return level.level;
+  const n = Number(v);
+  return n === 0 ? 'none' : n === 1 ? 'all' : n === 2 ? 'system' : String(n);
+}
+
+/** GOGC when unset, and what any value readGOGC does not accept means (mgcpacer.go). */
+export const GOGC_DEFAULT = 100;
 
 const INT64_MAX = 9223372036854775807n;
 
@@ -88,8 +146,8 @@ export function parseGogc(value: string): { ok: boolean; off: boolean; percent?:
     const n = Number(value);
     if (n >= -2147483648 && n <= 2147483647) return n < 0 ? { ok: true, off: true } : { ok: true, off: false, percent: n };
   }
-  if (value === '') return { ok: true, off: false, percent: 100 };
-  return { ok: false, off: false, percent: 100 };
+  if (value === '') return { ok: true, off: false, percent: GOGC_DEFAULT };
+  return { ok: false, off: false, percent: GOGC_DEFAULT };
 }
 
 /**

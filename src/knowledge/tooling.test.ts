@@ -3,6 +3,7 @@ import {
   amd64Level,
   describeGodebugDomain,
   goEnvWriteRefused,
+  goCommandFlags,
   goflagsProblems,
   godebugSetting,
   removedGodebugFatalIn,
@@ -26,6 +27,28 @@ describe('tooling knowledge', () => {
     expect(goflagsProblems('-tag=netgo').map((p) => p.goError)).toEqual(['go: parsing $GOFLAGS: unknown flag -tag']);
     expect(goflagsProblems('-x "-ldflags=-s').map((p) => p.kind)).toEqual(['unterminated']);
     expect(goflagsProblems('---x -= -').map((p) => p.kind)).toEqual(['nonFlag', 'nonFlag', 'nonFlag']);
+  });
+
+  it('knows the GOFLAGS names of each release, as its go command answered', () => {
+    // Checked by hand against go1.26.8 before the probe existed (GOFLAGS=-<name>=1 go list -m, one
+    // by one); the probe also finds -fixtool (registered as cmd.Name()+"tool" for go fix).
+    const handChecked = (
+      'C a artifacts asan asmflags bench benchmem benchtime blockprofile blockprofilerate buildmode buildvcs c cache changed ' +
+      'compat compiled compiler count cover covermode coverpkg coverprofile cpu cpuprofile d debug-actiongraph ' +
+      'debug-runtime-trace debug-trace deps diff dropexclude dropgodebug dropignore dropreplace droprequire dropretract ' +
+      'droptool dropuse e exclude exec export f failfast find fix fmt fullpath fuzz fuzzcache fuzzminimizetime fuzztime ' +
+      'gccgoflags gcflags go godebug i ignore insecure installsuffix json ldflags linkshared list m memprofile ' +
+      'memprofilerate mod modcache modcacherw modfile module msan mutexprofile mutexprofilefraction n o outputdir overlay ' +
+      'p parallel pgo pkgdir print r race replace require retract retracted reuse run short shuffle skip t tags test ' +
+      'testcache timeout tool toolchain toolexec trace trimpath u use v vendor versions vet vettool w work x'
+    ).split(' ');
+    expect(goCommandFlags('1.26.8').flags).toEqual([...handChecked, 'fixtool'].sort());
+    // Observed with Debian's go1.19.8: go: parsing $GOFLAGS: unknown flag -pgo.
+    expect(goflagsProblems('-trimpath -pgo=auto', '1.19').map((p) => p.goError)).toEqual(['go: parsing $GOFLAGS: unknown flag -pgo']);
+    expect(goflagsProblems('-trimpath -pgo=auto', '1.20')).toEqual([]);
+    expect(goflagsProblems('-tool', '1.23.5').map((p) => p.kind)).toEqual(['unknownFlag']);
+    expect(goflagsProblems('-tool', '1.24.0')).toEqual([]);
+    expect(goCommandFlags('1.17').source).toBe('go1.18');
   });
 
   it('knows GOAMD64 levels', () => {

@@ -69,6 +69,8 @@ export interface ExperimentInfo {
   defaultOn: boolean;
   /** The baseline depends on GOOS/GOARCH (register ABI, dwarf5, spinbitmutex). */
   platformDependent?: boolean;
+  /** The platform forces it whatever GOEXPERIMENT says (`none` and `noX` included): register ABI on amd64, arm64, …; off where unsupported. */
+  fixed?: 'on' | 'off';
 }
 
 // ---- Shapes of src/knowledge/generated/toolchains.ts (written by scripts/gen-knowledge) ----
@@ -101,6 +103,8 @@ export interface GeneratedDbgvar {
 export interface GeneratedToolchain {
   /** `go1.26.8` */
   version: string;
+  /** Build time of the release from the `time` line of $GOROOT/VERSION (`2026-10-19T22:20:36Z`); absent for distribution builds. */
+  released?: string;
   godebugs: GeneratedGodebug[];
   removed: GeneratedRemoved[];
   dbgvars: GeneratedDbgvar[];
@@ -109,5 +113,43 @@ export interface GeneratedToolchain {
   /** The GOARCH switch deciding regabiSupported/regabiAlwaysOn. */
   regabiSwitch: { goarch: string[]; sets: string[] }[];
   dwarf5Supported?: string;
+  /** Experiments ParseGOEXPERIMENT forces on where the register ABI is always on. */
+  forcedOnIfRegabiAlwaysOn: string[];
+  /** Experiments ParseGOEXPERIMENT forces off where the register ABI is unsupported. */
+  forcedOffIfRegabiUnsupported: string[];
   cpuOptions: { name: string; arch: string }[];
+  /**
+   * GODEBUG keys read outside the runtime: `godebug.New("name")` (`#name`: `hidden`),
+   * `godebug.Get("name")` (Go ≤ 1.20) and `name=` literals compared with os.Getenv("GODEBUG").
+   * For toolchains without internal/godebugs (Go ≤ 1.20) the only record of their settings.
+   */
+  reads: GeneratedGodebugRead[];
+  /** Build-configuration variables validated by internal/buildcfg (GOAMD64, GOARM, GOARM64, GOFIPS140, …). */
+  archVars: GeneratedArchVar[];
+  /** Flag names InitGOFLAGS accepts in GOFLAGS, as the toolchain's own go command answered. */
+  goFlags: string[];
+  /** Case labels of runtime.setTraceback: the GOTRACEBACK names (`""` = unset). */
+  tracebackLevels: string[];
+}
+
+/** One variable of internal/buildcfg's `var (…)` block (scripts/gen-knowledge: ArchVar). */
+export interface GeneratedArchVar {
+  name: string;
+  /** Case labels of its parser (GOFIPS140 also takes v1.Y.Z versions). */
+  values: string[];
+  /** The toolchain's Default<NAME> (empty when unset, e.g. GOWASM). */
+  default: string;
+  /** The error text, as the go command prints it after `go: `. */
+  invalid: string;
+  /** Whether that error survives to buildcfg.Check (every go command then exits 2). */
+  invalidFatal: boolean;
+  /** Optional suffixes (`,softfloat`, `,lse`). */
+  suffixes: string[];
+}
+
+/** One GODEBUG key read by library or go-command code of a toolchain. */
+export interface GeneratedGodebugRead {
+  name: string;
+  packages: string[];
+  hidden?: boolean;
 }

@@ -1,6 +1,7 @@
 // The rule registry: a plain list, checked against the folders of src/rules/ by
 // test/registry.test.ts (every folder registered, every rule with a doc page and fixtures).
 import { rule as buildEnvInherited } from './build-env-inherited/index.js';
+import { rule as buildcfgInvalid } from './buildcfg-invalid/index.js';
 import { rule as drift } from './drift/index.js';
 import { rule as goEnvWPersistent } from './go-env-w-persistent/index.js';
 import { rule as goamd64Level } from './goamd64-level/index.js';
@@ -24,6 +25,7 @@ import { rule as gomemlimitContainerLimit } from './gomemlimit-container-limit/i
 import { rule as gomemlimitMalformed } from './gomemlimit-malformed/index.js';
 import { rule as gorootInProduction } from './goroot-in-production/index.js';
 import { rule as gorootOutsideToolchainImage } from './goroot-outside-toolchain-image/index.js';
+import { rule as gotoolchainInvalid } from './gotoolchain-invalid/index.js';
 import { rule as gotracebackInvalid } from './gotraceback-invalid/index.js';
 import { rule as inlineIgnore } from './inline-ignore/index.js';
 import { rule as prodGodebugHazard } from './prod-godebug-hazard/index.js';
@@ -36,6 +38,7 @@ import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
   buildEnvInherited,
+  buildcfgInvalid,
   drift,
   goEnvWPersistent,
   goamd64Level,
@@ -59,6 +62,7 @@ export const RULES: readonly Rule[] = [
   gomemlimitMalformed,
   gorootInProduction,
   gorootOutsideToolchainImage,
+  gotoolchainInvalid,
   gotracebackInvalid,
   inlineIgnore,
   prodGodebugHazard,

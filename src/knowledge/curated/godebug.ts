@@ -155,7 +155,9 @@ const RUNTIME: CuratedGodebug[] = runtimeEntries([
 const OTHER: CuratedGodebug[] = [
   { name: 'tls10default', package: 'crypto/tls', categories: ['security'], meaning: 'make TLS 1.0 the client default again (Go 1.18 only)', since: ['1.18'], removed: '1.19', defaultValue: '0', domain: bool },
   { name: 'http2xconnect', package: 'net/http', categories: ['semantics'], meaning: 're-enable HTTP/2 extended CONNECT', since: ['1.24'], domain: bool, readsEnvironmentOnly: true, hidden: true },
-  { name: 'multipartfiles', package: 'mime/multipart', categories: ['semantics'], meaning: 'with distinct, one temporary file per file part', since: ['1.19.8', '1.20.3', '1.21'], domain: { kind: 'enum', values: ['distinct'] }, hidden: true },
+  // CVE-2022-41725 (go1.19.6, go1.20.1): ReadForm combines file parts into one temporary file;
+  // multipartfiles=distinct restores one file per part. Read by go1.20.1's source, not go1.20's.
+  { name: 'multipartfiles', package: 'mime/multipart', categories: ['semantics'], meaning: 'with distinct, one temporary file per file part', since: ['1.19.6', '1.20.1', '1.21'], domain: { kind: 'enum', values: ['distinct'] }, hidden: true },
   { name: 'toolchaintrace', package: 'cmd/go', categories: ['go-command', 'diagnostics'], meaning: 'make the go command explain its toolchain selection on stderr', since: ['1.24'], domain: bool, hidden: true },
 ];
 

@@ -5,8 +5,10 @@ import {
   experimentsFor,
   godebugDefault,
   godebugSetting,
+  GOGC_DEFAULT,
+  GOTRACEBACK_DEFAULT,
   NEWEST_GO_VERSION,
-  tracebackLevel,
+  tracebackCanonical,
 } from '../../knowledge/index.js';
 import type { EnvironmentName, Observation, RelatedLocation, Severity } from '../../core/types.js';
 import type { Cell } from '../../resolve/index.js';
@@ -36,9 +38,9 @@ function defaultValue(variable: string, key: string | null, goVersion: string, g
       return exp ? (exp.defaultOn ? 'on' : 'off') : undefined;
     }
     case 'GOTRACEBACK':
-      return 'single';
+      return GOTRACEBACK_DEFAULT;
     case 'GOGC':
-      return '100';
+      return String(GOGC_DEFAULT);
     case 'GOFLAGS':
       return '';
     default:
@@ -51,12 +53,8 @@ function defaultValue(variable: string, key: string | null, goVersion: string, g
 function normalize(variable: string, value: string): string {
   const v = value.trim();
   switch (variable) {
-    case 'GOTRACEBACK': {
-      // 0, 1 and 2 are none, all and system (runtime/extern.go); other numbers stay as written.
-      const numeric: Record<string, string> = { '0': 'none', '1': 'all', '2': 'system' };
-      const level = tracebackLevel(v);
-      return level.level === 'numeric' ? (numeric[v] ?? v) : level.level;
-    }
+    case 'GOTRACEBACK':
+      return tracebackCanonical(v);
     case 'GOGC':
       return v.toLowerCase() === 'off' ? 'off' : String(Number.parseInt(v, 10));
     case 'GOFLAGS':
@@ -112,18 +110,23 @@ interface Side {
   /** Normalized effective values, or the default when nothing sets it. */
   values: Set<string>;
   isDefault: boolean;
+  /** For a default that depends on the Go version (GODEBUG, GOEXPERIMENT): ` (Go 1.26: why)`. */
+  basis: string;
 }
 
 function side(context: RuleContext, target: string, env: EnvironmentName, variable: string, key: string | null): Side | undefined {
   const cell = context.resolution.cell(target, env, variable, key);
   if (cell.values.some((v) => !v.literal)) return undefined;
   if (cell.values.length > 0) {
-    return { cell, values: new Set(cell.values.map((v) => normalize(variable, v.text))), isDefault: false };
+    return { cell, values: new Set(cell.values.map((v) => normalize(variable, v.text))), isDefault: false, basis: '' };
   }
-  const version = context.goVersion(target, env).version ?? NEWEST_GO_VERSION;
+  const inForce = context.goVersion(target, env);
+  const version = inForce.version ?? NEWEST_GO_VERSION;
   const d = defaultValue(variable, key, version, goLineOf(context, target, env));
   if (d === undefined) return undefined;
-  return { cell, values: new Set([normalize(variable, d)]), isDefault: true };
+  const byVersion = variable === 'GODEBUG' || variable === 'GOEXPERIMENT';
+  const basis = !byVersion ? '' : ` (Go ${version}: ${inForce.version ? inForce.reason : `${inForce.reason}, so the newest known`})`;
+  return { cell, values: new Set([normalize(variable, d)]), isDefault: true, basis };
 }
 
 function related(observations: Observation[], environment: EnvironmentName, what: string): RelatedLocation[] {
@@ -143,11 +146,11 @@ export const rule: Rule = {
         help: 'use the same value in both environments, or set it once where every build shares it (go.mod `godebug` for GODEBUG keys)',
       },
       unsetInTest: {
-        message: '{setting} is "{prod}" in production but not set in test, where Go\'s default "{test}" applies',
+        message: '{setting} is "{prod}" in production but not set in test, where Go\'s default "{test}" applies{basis}',
         help: 'set {setting} to "{prod}" for the tests too, or drop it from production if the default is what you want',
       },
       unsetInProduction: {
-        message: '{setting} is "{test}" in test but not set in production, where Go\'s default "{prod}" applies',
+        message: '{setting} is "{test}" in test but not set in production, where Go\'s default "{prod}" applies{basis}',
         help: 'set {setting} to "{test}" in production too, or stop setting it in test so the tests run with the default',
       },
     },
@@ -171,7 +174,7 @@ export const rule: Rule = {
             if (test.values.has(value)) continue;
             context.report({
               messageId: test.isDefault ? 'unsetInTest' : 'differs',
-              data: { ...data, prod: v.text, test: [...test.values].join('", "') },
+              data: { ...data, prod: v.text, test: [...test.values].join('", "'), basis: test.basis },
               observation: v.observation,
               environment: PRODUCTION,
               variable,
@@ -187,7 +190,7 @@ export const rule: Rule = {
             if (normalize(variable, v.text) === prodDefault) continue;
             context.report({
               messageId: 'unsetInProduction',
-              data: { ...data, prod: prodDefault, test: v.text },
+              data: { ...data, prod: prodDefault, test: v.text, basis: prod.basis },
               observation: v.observation,
               environment: TEST,
               variable,

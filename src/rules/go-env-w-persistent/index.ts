@@ -5,13 +5,11 @@
 // (go-facts.md §1.1, §5.1, §5.3, §9). Read from facts with origin shell-go-env-w (scripts);
 // Dockerfile RUN, workflow run: and Makefile recipes keep their host's origin and are not
 // distinguishable yet.
-import { GO_ENV_WRITE, goEnvWriteRefused } from '../../knowledge/index.js';
+import { GO_ENV_WRITE, GO_ENV_WRITE_OLDEST_CHECKED, goEnvWriteRefusal, goEnvWriteRefused } from '../../knowledge/index.js';
 import { eachFact, versionOrNewest, type Fact } from '../facts.js';
 import type { Rule } from '../types.js';
 
 const VARIABLES = Object.keys(GO_ENV_WRITE);
-/** The oldest Go whose `go env -w` behaviour go-facts.md records (go1.19.8). */
-const OLDEST_CHECKED = '1.19';
 
 export const rule: Rule = {
   meta: {
@@ -57,7 +55,7 @@ export const rule: Rule = {
           value,
           version: inForce.version,
           reason: inForce.reason,
-          refusal: fact.refusal ?? '',
+          refusal: goEnvWriteRefusal(name, inForce.version) ?? '',
           since: fact.refusedSince ?? '',
           effect: fact.persistentEffect,
         },
@@ -67,7 +65,7 @@ export const rule: Rule = {
         key: f.o.key,
         // An error when the version in force is known to refuse it, or when every version checked
         // does (GODEBUG: go-facts §1.1 observed 1.19 onwards); assumed versions only warn.
-        severity: refused && (!inForce.assumed || goEnvWriteRefused(name, OLDEST_CHECKED)) ? 'error' : 'warning',
+        severity: refused && (!inForce.assumed || goEnvWriteRefused(name, GO_ENV_WRITE_OLDEST_CHECKED)) ? 'error' : 'warning',
       });
     }
   },

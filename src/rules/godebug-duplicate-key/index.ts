@@ -2,6 +2,7 @@
 // commas and the last occurrence wins (go-facts.md §1.1, §10.1), so the earlier one is dead and
 // the value does not say what a reader thinks. Two `//go:debug` lines for one key in a file are
 // a build error (`repeated //go:debug for <key>`, §2.3).
+import { goErrorText } from '../../knowledge/index.js';
 import { locationText, settingName } from '../helpers.js';
 import { eachFact, groupByWrittenValue, type Fact } from '../facts.js';
 import type { Rule } from '../types.js';
@@ -19,7 +20,7 @@ export const rule: Rule = {
         help: 'keep one "{key}" entry with the value you want',
       },
       repeatedDirective: {
-        message: 'GODEBUG key "{key}" has two //go:debug lines ("{item}" and "{winner}" at {where}): the go command stops with "repeated //go:debug for {key}"',
+        message: 'GODEBUG key "{key}" has two //go:debug lines ("{item}" and "{winner}" at {where}): the go command stops with "{error}"',
         help: 'keep one //go:debug line for "{key}"',
       },
     },
@@ -34,6 +35,7 @@ export const rule: Rule = {
           item: `${dead.o.key}=${dead.o.value.text}`,
           winner: `${winner.o.key}=${winner.o.value.text}`,
           where: locationText(winner.o),
+          error: goErrorText('godebugDirectiveRepeated', dead.o.key ?? ''),
         },
         observation: dead.o,
         environment: dead.environment,

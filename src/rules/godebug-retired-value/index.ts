@@ -6,6 +6,7 @@
 import {
   GODEBUG_REMOVED_FATAL_MESSAGE,
   GODEBUG_REMOVED_FATAL_SINCE,
+  minorNumber,
   godebugValueOnly,
   removedGodebugFatalIn,
   retiredGodebug,
@@ -16,7 +17,7 @@ import type { Rule } from '../types.js';
 export const rule: Rule = {
   meta: {
     id: 'godebug-retired-value',
-    description: 'A retired GODEBUG setting at an old value: a start-up crash (environment) or build error (go.mod, //go:debug) from Go 1.27 on.',
+    description: `A retired GODEBUG setting at an old value: a start-up crash (environment) or build error (go.mod, //go:debug) from Go ${GODEBUG_REMOVED_FATAL_SINCE} on.`,
     category: 'validity',
     defaultSeverity: 'error',
     fixable: false,
@@ -50,7 +51,7 @@ export const rule: Rule = {
           removed: retired.removedIn,
           oldValues: retired.oldValues.map((v) => `"${v}"`).join(', '),
           fatalSince: GODEBUG_REMOVED_FATAL_SINCE,
-          fatal: GODEBUG_REMOVED_FATAL_MESSAGE.replace('{key}', key).replace('{value}', value),
+          fatal: GODEBUG_REMOVED_FATAL_MESSAGE.replace('{key}', key).replace('{value}', value).replace('{minor}', String(minorNumber(retired.removedIn) ?? '')),
           version: inForce.version,
           reason: inForce.reason,
         },

@@ -2,7 +2,7 @@
 // ignore unknown keys silently, so a typo (`gcstop` for `gcstoptheworld`, a stray quote as in
 // `'madvdontneed`) does nothing; in go.mod `godebug` lines and `//go:debug` the go command
 // rejects it and the build fails (go-facts.md §1.1, §2.3, §8c).
-import { godebugSetting, suggestGodebugKey } from '../../knowledge/index.js';
+import { godebugSetting, internalGodebugRead, suggestGodebugKey } from '../../knowledge/index.js';
 import { eachFact, isBuildDirective } from '../facts.js';
 import type { Rule } from '../types.js';
 
@@ -18,6 +18,10 @@ export const rule: Rule = {
         message: 'GODEBUG key "{key}" is unknown to every Go release, so Go silently ignores "{item}"{suggestion}',
         help: 'fix the key name{helpSuggestion} or remove it',
       },
+      internalInBuild: {
+        message: 'GODEBUG key "{key}" is an undocumented internal of {packages} (read by the source of {toolchains}), not a setting of the internal/godebugs table: the go command rejects "{item}" here and the build fails',
+        help: 'set it in the environment of the go command or program instead, or remove the line',
+      },
       unknownInBuild: {
         message: 'GODEBUG key "{key}" is unknown to every Go release: the go command rejects "{item}" here and the build fails{suggestion}',
         help: 'fix the key name{helpSuggestion} or remove the line',
@@ -31,6 +35,23 @@ export const rule: Rule = {
       // `default=go1.X` is a go.mod/`//go:debug` directive, not a setting.
       const build = isBuildDirective(f.o);
       if (build && key === 'default') continue;
+      // Undocumented internals (`#gofsystrace`, `lazymod`, …) work from the environment; only
+      // go.mod and //go:debug, which accept table settings only, reject them.
+      const internal = internalGodebugRead(key);
+      if (internal) {
+        if (build) {
+          context.report({
+            messageId: 'internalInBuild',
+            data: { key, item: `${key}=${f.o.value.text}`, packages: internal.packages.join(', '), toolchains: internal.toolchainsText },
+            observation: f.o,
+            environment: f.environment,
+            variable: 'GODEBUG',
+            key,
+            severity: 'error',
+          });
+        }
+        continue;
+      }
       // A key with stray quotes (`'madvdontneed`) means the key without them.
       const unquoted = key.replace(/^['"`]+|['"`]+$/g, '');
       const suggested = unquoted !== key && godebugSetting(unquoted) ? unquoted : suggestGodebugKey(unquoted);

@@ -25,9 +25,9 @@ export const rule: Rule = {
     for (const f of eachFact(context, 'GOEXPERIMENT')) {
       if (f.o.key !== 'none' || !phases.includes(f.o.phase)) continue;
       const inForce = versionOrNewest(context, f);
-      // Register ABI is forced back on where it is always on (go-facts §3.1): not among the casualties.
+      // What the platform forces back on (register ABI on amd64, go-facts §3.1) is not among the casualties.
       const defaults = experimentsFor(inForce.version)
-        .filter((e) => e.defaultOn && !e.name.startsWith('regabi'))
+        .filter((e) => e.defaultOn && e.fixed !== 'on')
         .map((e) => e.name);
       context.report({
         messageId: 'none',

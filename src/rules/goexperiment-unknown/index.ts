@@ -2,7 +2,7 @@
 // with `go: unknown GOEXPERIMENT <name>` — retired names included: an old CI setting such as
 // `GOEXPERIMENT=rangefunc` or `swissmap` breaks the build on a newer toolchain (go-facts.md §3.1,
 // §3.3, §10.6).
-import { compareGoVersions, experimentKnown, experimentLastKnown, experimentsFor, goMinorsUpTo, NEWEST_GO_VERSION } from '../../knowledge/index.js';
+import { compareGoVersions, experimentKnown, goErrorText, experimentLastKnown, experimentsFor, goMinorsUpTo, NEWEST_GO_VERSION } from '../../knowledge/index.js';
 import { phasesFor } from '../../resolve/index.js';
 import { eachFact, versionFor } from '../facts.js';
 import type { Rule } from '../types.js';
@@ -26,15 +26,15 @@ export const rule: Rule = {
     fixable: false,
     messages: {
       retired: {
-        message: 'GOEXPERIMENT "{name}" was retired after Go {last}: the go command of Go {version} stops with "go: unknown GOEXPERIMENT {name}" (Go {version}: {reason})',
+        message: 'GOEXPERIMENT "{name}" was retired after Go {last}: the go command of Go {version} stops with "go: {error}" (Go {version}: {reason})',
         help: 'remove "{name}" from GOEXPERIMENT{retiredHint}',
       },
       notYet: {
-        message: 'GOEXPERIMENT "{name}" exists only in Go {releases}: the go command of Go {version} stops with "go: unknown GOEXPERIMENT {name}" (Go {version}: {reason})',
+        message: 'GOEXPERIMENT "{name}" exists only in Go {releases}: the go command of Go {version} stops with "go: {error}" (Go {version}: {reason})',
         help: 'remove "{name}" or build with a Go version that has it',
       },
       unknown: {
-        message: 'GOEXPERIMENT "{name}" is not an experiment of any Go release: the go command stops with "go: unknown GOEXPERIMENT {name}"',
+        message: 'GOEXPERIMENT "{name}" is not an experiment of any Go release: the go command stops with "go: {error}"',
         help: 'fix the name or remove it (`go doc internal/goexperiment` lists the flags of your toolchain)',
       },
     },
@@ -50,13 +50,13 @@ export const rule: Rule = {
       const inForce = versionFor(context, f);
       const base = { observation: f.o, environment: f.environment, variable: 'GOEXPERIMENT', key };
       if (releases.length === 0 && flag !== 'regabi') {
-        context.report({ ...base, messageId: 'unknown', data: { name } });
+        context.report({ ...base, messageId: 'unknown', data: { name, error: goErrorText('goexperimentUnknown', name) } });
         continue;
       }
       const version = inForce.version;
       if (!version || experimentKnown(name, version)) continue;
       const last = experimentLastKnown(flag);
-      const data = { name, version, reason: inForce.reason, last: last ?? '', releases: releases.join(', '), retiredHint: '' };
+      const data = { name, version, reason: inForce.reason, last: last ?? '', releases: releases.join(', '), retiredHint: '', error: goErrorText('goexperimentUnknown', name) };
       if (last !== undefined && compareGoVersions(last, version) < 0) {
         data.retiredHint = ' (what it enabled is either the default now or gone)';
         context.report({ ...base, messageId: 'retired', data });

@@ -2,7 +2,7 @@
 // (cmd/go/internal/base/goflags.go) exits on a word that does not look like a flag and on a flag
 // no go command has; only flags a given subcommand lacks are ignored (go-facts.md §9).
 import { goflagsProblems } from '../../knowledge/index.js';
-import { eachFact } from '../facts.js';
+import { eachFact, versionOrNewest } from '../facts.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -18,7 +18,7 @@ export const rule: Rule = {
         help: 'write each word as -flag or -flag=value (for example "-{word}")',
       },
       unknownFlag: {
-        message: 'GOFLAGS="{value}": no go command has the flag "{word}", so every go command (except go env) stops with: {goError}',
+        message: 'GOFLAGS="{value}": no go command of Go {version} has the flag "{word}", so every go command (except go env) stops with: {goError} (Go {version}: {reason})',
         help: 'remove "{word}" or fix its name (go help build lists the build flags)',
       },
       unterminated: {
@@ -29,10 +29,11 @@ export const rule: Rule = {
   },
   check(context) {
     for (const f of eachFact(context, 'GOFLAGS')) {
-      for (const p of goflagsProblems(f.o.value.text)) {
+      const inForce = versionOrNewest(context, f);
+      for (const p of goflagsProblems(f.o.value.text, inForce.version)) {
         context.report({
           messageId: p.kind,
-          data: { value: f.o.value.text, word: p.word, goError: p.goError },
+          data: { value: f.o.value.text, word: p.word, goError: p.goError, version: inForce.version, reason: inForce.reason },
           observation: f.o,
           environment: f.environment,
           variable: 'GOFLAGS',

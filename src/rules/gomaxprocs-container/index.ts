@@ -5,7 +5,7 @@
 //   limit and keeps it up to date (containermaxprocs, updatemaxprocs); an explicit value turns
 //   both off (go-facts.md §1.2, §7, §9);
 // - resourceFieldRef on limits.cpu rounds fractional limits up to whole cores.
-import { compareGoVersions, parseGomaxprocs, parseKubernetesQuantity } from '../../knowledge/index.js';
+import { compareGoVersions, GOMAXPROCS_CGROUP_AWARE_SINCE as SINCE, parseGomaxprocs, parseKubernetesQuantity } from '../../knowledge/index.js';
 import { CONTEXT_VARIABLES } from '../../core/types.js';
 import { unitFacts } from '../helpers.js';
 import type { Rule } from '../types.js';
@@ -13,30 +13,31 @@ import type { Rule } from '../types.js';
 export const rule: Rule = {
   meta: {
     id: 'gomaxprocs-container',
-    description: 'GOMAXPROCS exceeds the container CPU limit, or overrides Go 1.25+\'s own cgroup-aware setting.',
+    description: `GOMAXPROCS exceeds the container CPU limit, or overrides Go ${SINCE}+'s own cgroup-aware setting.`,
     category: 'production-hazard',
     defaultSeverity: 'warning',
     fixable: false,
     messages: {
       aboveLimit: {
         message: 'GOMAXPROCS="{value}" is above the container CPU limit "{limit}", so the process is throttled by its CPU quota',
-        help: 'set GOMAXPROCS to at most {cores}, or leave it unset on Go 1.25+',
+        help: `set GOMAXPROCS to at most {cores}, or leave it unset on Go ${SINCE}+`,
       },
       overridesRuntime: {
-        message: 'GOMAXPROCS is set explicitly on Go {version}, which turns off the runtime\'s own sizing from the container CPU limit and its updates',
-        help: 'remove GOMAXPROCS and let Go {version} follow the CPU limit (go.mod `go` ≥ 1.25 keeps containermaxprocs and updatemaxprocs on)',
+        message: 'GOMAXPROCS is set explicitly on Go {version}, which turns off the runtime\'s own sizing from the container CPU limit and its updates (Go {version}: {reason})',
+        help: `remove GOMAXPROCS and let Go {version} follow the CPU limit (go.mod \`go\` ≥ ${SINCE} keeps containermaxprocs and updatemaxprocs on)`,
       },
       roundedRef: {
         message: 'GOMAXPROCS comes from resourceFieldRef limits.cpu, which rounds the limit "{limit}" up to whole cores',
-        help: 'on Go 1.25+ remove it (the runtime reads the exact limit); on older Go set a literal or use automaxprocs',
+        help: `on Go ${SINCE}+ remove it (the runtime reads the exact limit); on older Go set a literal or use automaxprocs`,
       },
     },
   },
   check(context) {
     const { resolution } = context;
     for (const target of resolution.targets) {
-      const version = context.goVersion(target, 'production').version;
-      const modern = version !== undefined && compareGoVersions(version, '1.25') >= 0;
+      const inForce = context.goVersion(target, 'production');
+      const version = inForce.version;
+      const modern = version !== undefined && compareGoVersions(version, SINCE) >= 0;
       const cell = resolution.cell(target, 'production', 'GOMAXPROCS', null);
       for (const v of cell.values) {
         const o = v.observation;
@@ -47,7 +48,7 @@ export const rule: Rule = {
         const ref = o.value.ref;
         if (ref?.kind === 'resourceField' && ref.resource === 'limits.cpu') {
           const cpu = limits[0] ? parseKubernetesQuantity(limits[0].value.text) : undefined;
-          if (modern) context.report({ ...base, messageId: 'overridesRuntime', data: { version: version! } });
+          if (modern) context.report({ ...base, messageId: 'overridesRuntime', data: { version: version!, reason: inForce.reason } });
           else if (cpu !== undefined && !Number.isInteger(cpu)) {
             context.report({ ...base, messageId: 'roundedRef', data: { limit: limits[0]!.value.text }, severity: 'note' });
           }
@@ -69,7 +70,7 @@ export const rule: Rule = {
           });
         }
         if (!reported && modern) {
-          context.report({ ...base, messageId: 'overridesRuntime', data: { version: version! }, severity: 'note' });
+          context.report({ ...base, messageId: 'overridesRuntime', data: { version: version!, reason: inForce.reason }, severity: 'note' });
         }
       }
     }

@@ -3,7 +3,7 @@
 // `2G` — makes every Go program started with it die at start-up with "malformed GOMEMLIMIT"
 // (go-facts.md §9; runtime/mgcpacer.go). The go command is a Go program too, so a build stage
 // with such a value fails.
-import { parseMemLimit } from '../../knowledge/index.js';
+import { goErrorText, parseMemLimit } from '../../knowledge/index.js';
 import { eachFact } from '../facts.js';
 import type { Rule } from '../types.js';
 
@@ -16,7 +16,7 @@ export const rule: Rule = {
     fixable: false,
     messages: {
       malformed: {
-        message: 'GOMEMLIMIT="{value}" is malformed ({why}): every Go program started with it dies at start-up with "malformed GOMEMLIMIT"',
+        message: 'GOMEMLIMIT="{value}" is malformed ({why}): every Go program started with it dies at start-up with "fatal error: {error}"',
         help: 'write a byte count with a binary unit, such as {example}, or "off"',
       },
     },
@@ -30,7 +30,7 @@ export const rule: Rule = {
       const example = m ? `"${m[1]}${m[2]!.toUpperCase()}iB"` : '"512MiB"';
       context.report({
         messageId: 'malformed',
-        data: { value: f.o.value.text, why: parsed.reason, example },
+        data: { value: f.o.value.text, why: parsed.reason, example, error: goErrorText('gomemlimitMalformed') },
         observation: f.o,
         environment: f.environment,
         variable: 'GOMEMLIMIT',

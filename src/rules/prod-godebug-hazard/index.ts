@@ -25,7 +25,7 @@ export const rule: Rule = {
       if (cell.key === null || allowed.has(cell.key)) return;
       const inForce = context.goVersion(target, 'production');
       // A setting the Go version in force does not have does nothing (godebug-not-in-version says so).
-      if (inForce.version && !cell.key.startsWith('cpu.') && !godebugExistsIn(cell.key, inForce.version, { latestPatch: true })) return;
+      if (inForce.version && !godebugExistsIn(cell.key, inForce.version, { latestPatch: true })) return;
       const hazard = godebugProductionHazard(cell.key, v.text, inForce.version);
       if (!hazard) return;
       // A retired setting at an old value is godebug-retired-value's finding (every environment,

@@ -2,7 +2,7 @@
 // a crash (`none`, `0`) (go-facts.md §4, runtime/runtime1.go setTraceback). Values Go does not
 // recognise — a typo such as `sytem`, or `wer` off Windows — print no stacks either, in every
 // environment: gotraceback-invalid reports those, so they are not reported twice here.
-import { tracebackLevel } from '../../knowledge/index.js';
+import { GOTRACEBACK_DEFAULT, GOTRACEBACK_PRINTS, tracebackLevel } from '../../knowledge/index.js';
 import { eachEffective } from '../helpers.js';
 import type { Rule } from '../types.js';
 
@@ -15,8 +15,8 @@ export const rule: Rule = {
     fixable: false,
     messages: {
       none: {
-        message: 'GOTRACEBACK="{value}" in production: a crash prints only the panic message, no goroutine stacks',
-        help: 'remove it (the default "single" prints the failing goroutine) or use "all" or "system" to see more',
+        message: 'GOTRACEBACK="{value}" in production: a crash prints {prints}',
+        help: 'remove it (the default "{default}" prints {defaultPrints}) or use "all" or "system" to see more',
       },
     },
   },
@@ -27,7 +27,7 @@ export const rule: Rule = {
       if (level.printsStacks || !level.valid) return;
       context.report({
         messageId: 'none',
-        data: { value: v.text },
+        data: { value: v.text, prints: GOTRACEBACK_PRINTS[level.level === 'numeric' ? 'none' : level.level], default: GOTRACEBACK_DEFAULT, defaultPrints: GOTRACEBACK_PRINTS[GOTRACEBACK_DEFAULT] },
         observation: v.observation,
         environment: 'production',
         variable: 'GOTRACEBACK',
