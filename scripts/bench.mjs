@@ -4,7 +4,7 @@
 //   datasets: the installed Go's GOROOT; a generated monorepo of 2,000 services
 //   (Dockerfile, Kubernetes base + overlays, Helm chart, workflow each).
 // Targets (issue 2): GOROOT within 5× rg's wall time, monorepo within 15×, peak RSS < 300 MB.
-// Usage: npm run bench [-- --runs N --services N]
+// Usage: npm run bench [-- --runs N --services N --only scan|inspect]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, services: { type: 'string', default: '2000' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, services: { type: 'string', default: '2000' }, only: { type: 'string' } } });
 const runs = Number(values.runs);
 const services = Number(values.services);
 const benchDir = join(root, '.bench');
@@ -97,6 +97,7 @@ function bench(name, dir) {
   return result;
 }
 
+if (values.only !== 'inspect') {
 const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
 const mono = join(benchDir, 'monorepo');
 generateMonorepo(mono, services);
@@ -108,6 +109,10 @@ for (const r of results) {
   console.log(`| ${r.name} | ${r.files} | ${r.rg.toFixed(2)} | ${r.godrift.toFixed(2)} | ${r.ratio.toFixed(1)}× | ${r.godriftPeakRssMb.toFixed(0)} | ${r.findings} |`);
 }
 
+}
+
 // Inspect section (issue 4): build-info reading against `go version -m`, and a 1 GB image.
-const { benchInspect } = await import('./bench-inspect.mjs');
-await benchInspect({ runs });
+if (values.only !== 'scan') {
+  const { benchInspect } = await import('./bench-inspect.mjs');
+  await benchInspect({ runs });
+}
