@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../core/text.js';
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import { readYamlFast } from './fast.js';
+import { fastDocuments } from './fast-documents.js';
+import { parseYamlDocuments } from './nodes.js';
 import { parseYaml, splitYamlDocuments, type LNode, type ParsedYaml } from './index.js';
 
 /** A located tree without its LineIndex (compared by offsets). */
@@ -32,11 +35,33 @@ function fastCount(text: string): number {
   return n;
 }
 
+/** A yaml node as extractors see it: values with their JS type, style, source, trimmed range. */
+function yamlView(text: string, n: unknown): unknown {
+  const range = (r: [number, number, number] | undefined) => {
+    if (!r) return r;
+    let e = r[1];
+    while (e > r[0] && /\s/.test(text[e - 1]!)) e--;
+    return [r[0], e];
+  };
+  if (isScalar(n)) return { v: `${typeof n.value}:${String(n.value)}`, type: n.type, source: n.source, r: range(n.range ?? undefined) };
+  if (isMap(n)) return { map: n.items.map((p) => [yamlView(text, p.key), yamlView(text, p.value)]), flow: !!n.flow, r: range(n.range ?? undefined) };
+  if (isSeq(n)) return { seq: n.items.map((i) => yamlView(text, i)), flow: !!n.flow, r: range(n.range ?? undefined) };
+  return n === null ? null : String(n);
+}
+
+function docsView(text: string, docs: Document.Parsed[]) {
+  return docs.map((d) => ({ range: [d.range[0], d.range[2]], errors: d.errors.length, contents: yamlView(text, d.contents) }));
+}
+
 function expectSame(path: string, text: string): void {
   const lines = new LineIndex(text);
   const full = parseYaml(path, text, { lines, fast: false });
   const fast = parseYaml(path, text, { lines });
   expect(view(fast), path).toEqual(view(full));
+  const fullDocs = parseYamlDocuments(path, text, { fast: false });
+  const fastDocs = parseYamlDocuments(path, text);
+  expect(docsView(text, fastDocs.docs), `${path} (yaml nodes)`).toEqual(docsView(text, fullDocs.docs));
+  expect(fastDocs.diagnostics).toEqual(fullDocs.diagnostics);
 }
 
 // [text, taken by the fast path]
@@ -100,6 +125,16 @@ describe('fast YAML reader', () => {
     expect(fastCount(text) > 0, 'taken by the fast path').toBe(taken);
   });
 
+  it('builds yaml documents for whole files in the subset only', () => {
+    expect(fastDocuments('a: 1\n---\nb: [x, "y"]\n')).toHaveLength(2);
+    expect(fastDocuments('a: 1\n---\nb: &x 1\n')).toBeUndefined(); // one document outside the subset
+    expect(fastDocuments('a: 1\n...\n')).toBeUndefined();
+    expect(fastDocuments('# only a comment\n---\na: 1\n')).toBeUndefined();
+    expect(fastDocuments('a: 1\nb:\n   \n')).toBeUndefined(); // yaml ends the document at the empty value
+    expectSame('tail.yaml', 'a: 1\nb:\n   \n');
+    expectSame('tail.yaml', 'a: 1\n---\nb: 2\n   \n---\nc: 3\n');
+  });
+
   it('gives the tree yaml gives on every YAML file of the repository', () => {
     const repo = join(fileURLToPath(import.meta.url), '..', '..', '..', '..');
     const files: string[] = [];
@@ -115,14 +150,17 @@ describe('fast YAML reader', () => {
     for (const d of ['src', 'test', 'examples', 'docs']) walk(join(repo, d));
     let docs = 0;
     let fast = 0;
+    let fastFiles = 0;
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       expectSame(f.slice(repo.length + 1), text);
       docs += splitYamlDocuments(text).length;
       fast += fastCount(text);
+      if (fastDocuments(text)) fastFiles++;
     }
     // The fixtures are written to exercise yaml corner cases; most plain ones still go fast.
     expect(files.length).toBeGreaterThan(80);
     expect(fast / docs).toBeGreaterThan(0.3);
+    expect(fastFiles / files.length).toBeGreaterThan(0.3);
   });
 });
