@@ -21,21 +21,38 @@ export interface Fact {
  * unless `includeNonLiteral`, values godrift cannot resolve.
  */
 export function eachFact(context: RuleContext, variable: string | ((v: string) => boolean), opts: { includeNonLiteral?: boolean } = {}): Fact[] {
-  const { resolution } = context;
   const match = typeof variable === 'string' ? (v: string) => v === variable : variable;
+  const out: Fact[] = [];
+  for (const f of uniqueFacts(context.resolution)) {
+    if (!match(f.o.variable)) continue;
+    if (!f.o.value.literal && !opts.includeNonLiteral) continue;
+    out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Every observation once, with the first target it is seen in, minus those Go never sees: the
+ * pass every eachFact call shares (a rule per variable each walking every environment of a
+ * 2,000-service monorepo was a visible share of the scan). Computed once per resolution.
+ */
+const factsOf = new WeakMap<RuleContext['resolution'], readonly Fact[]>();
+function uniqueFacts(resolution: RuleContext['resolution']): readonly Fact[] {
+  const cached = factsOf.get(resolution);
+  if (cached) return cached;
   const seen = new Set<Observation>();
   const out: Fact[] = [];
   for (const target of resolution.targets) {
     for (const env of resolution.environments) {
       for (const o of resolution.observationsIn(target, env)) {
-        if (seen.has(o) || !match(o.variable)) continue;
+        if (seen.has(o)) continue;
         seen.add(o);
         if (hasNoEffect(o) || o.origin === 'go-runtime-call') continue;
-        if (!o.value.literal && !opts.includeNonLiteral) continue;
         out.push({ o, target, environment: o.environment?.name ?? 'unknown' });
       }
     }
   }
+  factsOf.set(resolution, out);
   return out;
 }
 

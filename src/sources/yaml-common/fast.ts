@@ -356,9 +356,8 @@ class Reader {
       node = this.scalar(at, valueEnd, false);
     } else {
       // Plain: up to a ` #` comment, trailing spaces trimmed.
-      let e = lineEnd;
-      const hash = t.indexOf(' #', at);
-      if (hash >= 0 && hash < lineEnd) e = hash;
+      let e = at;
+      while (e < lineEnd && !(t.charCodeAt(e) === 35 && t.charCodeAt(e - 1) === 32)) e++;
       while (e > at && t.charCodeAt(e - 1) === 32) e--;
       this.count(depth);
       node = this.scalar(at, e, false);
