@@ -80,7 +80,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const byPath = new Map(discovery.files.map((f) => [f.path, f]));
   const allFiles = discovery.files.map((f) => f.path);
 
-  const readText = (file: DiscoveredFile, report: boolean): string | undefined => {
+  /**
+   * Reads a file's text. With `skip`, a file whose bytes every candidate extractor rules out
+   * (and that holds no suppression comment) is not decoded: null.
+   */
+  const readText = (file: DiscoveredFile, report: boolean, skip?: (bytes: Buffer) => boolean): string | null | undefined => {
     const cached = texts.get(file.path);
     if (cached !== undefined) return cached;
     if (file.size > MAX_TEXT_BYTES) {
@@ -98,6 +102,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       if (report) diagnostics.push({ path: file.path, severity: 'note', code: 'binary-file', message: 'binary content where a text file was expected: not read' });
       return undefined;
     }
+    if (skip && skip(buf) && !buf.includes('godrift-ignore')) return null;
     const text = buf.toString('utf8');
     if (!everRead.has(file.path)) {
       everRead.add(file.path);
@@ -114,7 +119,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       const clean = normalize(path).split('\\').join('/');
       if (clean.startsWith('../') || clean === '..') return undefined;
       const file = byPath.get(clean);
-      return file ? readText(file, false) : undefined;
+      return file ? (readText(file, false) ?? undefined) : undefined;
     },
   };
 
@@ -139,9 +144,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       candidates = EXTRACTORS.filter((e) => e.matches(file.path, head));
       if (candidates.length === 0) continue;
     }
-    const text = readText(file, true);
+    const skip = candidates.every((e) => e.holdsNothing) ? (bytes: Buffer) => candidates.every((e) => e.holdsNothing!(bytes)) : undefined;
+    const text = readText(file, true, skip);
     if (text === undefined) continue;
     filesRead++;
+    if (text === null) continue;
     head ??= text.slice(0, HEAD_BYTES);
     for (const extractor of candidates) {
       if (!extractor.matches(file.path, head)) continue;

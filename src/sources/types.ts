@@ -35,4 +35,10 @@ export interface Extractor {
   matches(path: string, head?: string): boolean;
   /** Extract observations. Must not throw on bad input: report a Diagnostic instead. */
   extract(file: SourceFile, context: SourceContext): Promise<ExtractResult> | ExtractResult;
+  /**
+   * Optional prefilter on the raw bytes: true when extract() would return nothing for this
+   * file, so the scan need not decode it (GOROOT: 230 MB of Go sources, almost none of it
+   * configuration). Must be exact: a test checks it against extract().
+   */
+  holdsNothing?(bytes: Buffer): boolean;
 }

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { describeFactsGoldens } from '../../../test/helpers/facts-golden.js';
-import { extractGoSource, foldInt, goSourceExtractor, holdsNoGoFacts } from './index.js';
+import { extractGoSource, foldInt, goSourceExtractor, holdsNoGoFacts, bytesHoldNoGoFacts } from './index.js';
 import { lexGo } from './lexer.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -64,6 +64,18 @@ describe('gosource fast path (holdsNoGoFacts)', () => {
       '{{ .Values.x }}\npackage main\n',
     ];
     for (const text of cases) expect(fast('x.go', text), JSON.stringify(text)).toEqual(full('x.go', text));
+    // The byte-level prefilter the scan uses before decoding agrees with the text one.
+    const long = [
+      `// ${'x'.repeat(70_000)}\npackage main\n`,
+      `package main\n// ${'y'.repeat(70_000)}\n`,
+      `package main\n// ${'y'.repeat(70_000)}\nfunc init() { debug.SetGCPercent(5) }\n`,
+      'package main\n\xff\xfe//go:debug x=1\n',
+    ];
+    for (const text of cases) expect(bytesHoldNoGoFacts(Buffer.from(text)), JSON.stringify(text)).toBe(holdsNoGoFacts(text));
+    // Past the decoded head it may only be more careful: true must imply true.
+    for (const text of long) if (bytesHoldNoGoFacts(Buffer.from(text))) expect(holdsNoGoFacts(text)).toBe(true);
+    expect(bytesHoldNoGoFacts(Buffer.from(long[0]!))).toBe(false); // leading comment beyond the decoded head: lexer decides
+    expect(bytesHoldNoGoFacts(Buffer.from(long[1]!))).toBe(true);
   });
 
   it('gives the same result as the full lexer on every Go file of the repository and a GOROOT sample', async () => {
@@ -99,6 +111,7 @@ describe('gosource fast path (holdsNoGoFacts)', () => {
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       if (holdsNoGoFacts(text)) skipped++;
+      if (bytesHoldNoGoFacts(readFileSync(f))) expect(holdsNoGoFacts(text), f).toBe(true);
       expect(fast(f, text), f).toEqual(full(f, text));
     }
     expect(skipped).toBeGreaterThan(0);

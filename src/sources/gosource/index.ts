@@ -335,9 +335,26 @@ export function holdsNoGoFacts(text: string): boolean {
   return /^package[ \t]+[A-Za-z_][A-Za-z0-9_]*(?:[ \t\r\n;]|\/[/*]|$)/.test(text.slice(lead, lead + 300));
 }
 
+const MARKER_STRINGS = ['//go:debug', 'SetTraceback', 'SetGCPercent', 'SetMemoryLimit', 'GOMAXPROCS', 'Setenv'];
+/** Bytes decoded to check the package clause; a longer leading comment sends the file to the lexer. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * holdsNoGoFacts on the raw bytes, without decoding the file: the markers are ASCII, which UTF-8
+ * decoding maps one to one (an invalid byte becomes U+FFFD and the ASCII after it stays), and
+ * the package clause is checked on a decoded head.
+ */
+export function bytesHoldNoGoFacts(bytes: Buffer): boolean {
+  for (const m of MARKER_STRINGS) if (bytes.includes(m)) return false;
+  const head = bytes.subarray(0, HEAD_BYTES).toString('utf8');
+  if (bytes.length > HEAD_BYTES && LEADING.exec(head)![0].length + 300 > head.length) return false;
+  return holdsNoGoFacts(head);
+}
+
 export const goSourceExtractor: Extractor = {
   id: 'gosource',
   matches: (path) => isGoSourcePath(path),
+  holdsNothing: bytesHoldNoGoFacts,
   extract(file: SourceFile): ExtractResult {
     if (holdsNoGoFacts(file.text)) return { observations: [], diagnostics: [] };
     return extractGoSource(file.path, file.text);
