@@ -130,6 +130,45 @@ describe('godrift scan on hostile input', () => {
   });
 });
 
+describe('godrift scan on unreadable files', () => {
+  // chmod 000 does not stop root: as root the scan runs as nobody (65534), which it does stop.
+  const asRoot = process.getuid?.() === 0;
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'godrift-unreadable-'));
+    chmodSync(dir, 0o755);
+    mkdirSync(join(dir, 'deploy', 'production'), { recursive: true, mode: 0o755 });
+    chmodSync(join(dir, 'deploy'), 0o755);
+    chmodSync(join(dir, 'deploy', 'production'), 0o755);
+    writeFileSync(
+      join(dir, 'deploy', 'production', 'api.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: GOTRACEBACK\n              value: sytem\n',
+      { mode: 0o644 },
+    );
+    writeFileSync(join(dir, 'locked.env'), 'GODEBUG=gctrace=1\n', { mode: 0o644 });
+    chmodSync(join(dir, 'locked.env'), 0o000);
+    mkdirSync(join(dir, 'sealed'));
+    writeFileSync(join(dir, 'sealed', 'Dockerfile'), 'FROM scratch\nENV GOGC=off\n');
+    chmodSync(join(dir, 'sealed'), 0o000);
+  });
+
+  it('reports the file and the directory it cannot read, keeps scanning and exits by the findings', () => {
+    const r = spawnSync(process.execPath, [bin, 'scan', dir, '--format', 'json'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout);
+    const diags = json.diagnostics.map((d: { path: string; code: string; severity: string; message: string }) => `${d.path} ${d.code} ${d.severity}: ${d.message}`);
+    expect(diags).toContain('locked.env unreadable warning: cannot read file: EACCES');
+    expect(diags).toContain('sealed unreadable warning: cannot read directory: EACCES');
+    // Nothing from either was taken as a setting, and the readable file still gave its finding.
+    expect(json.findings.map((f: { location: { path: string } }) => f.location.path)).toEqual(['deploy/production/api.yaml']);
+    expect(r.status).toBe(1);
+  });
+});
+
 describe('--values', () => {
   it('takes an extra Helm values file as a variant and reports at its lines', () => {
     const dir = mkdtempSync(join(tmpdir(), 'godrift-values-'));
