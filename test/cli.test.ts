@@ -130,6 +130,45 @@ describe('godrift scan on hostile input', () => {
   });
 });
 
+describe('terminal output', () => {
+  // util-linux `script` gives the CLI a pseudo-terminal for stdout and stderr.
+  const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'godrift-tty-'));
+    // Enough files for a progress line (every 200 files), and one finding to colour.
+    for (let i = 0; i < 450; i++) writeFileSync(join(dir, `f${i}.txt`), 'x\n');
+    mkdirSync(join(dir, 'deploy', 'production'), { recursive: true });
+    writeFileSync(
+      join(dir, 'deploy', 'production', 'api.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: GOTRACEBACK\n              value: sytem\n',
+    );
+  });
+  const envWithoutNoColor = () => {
+    const env = { ...process.env };
+    delete env.NO_COLOR;
+    return env;
+  };
+
+  // Skipped (with this reason) where util-linux `script` is not installed.
+  it.skipIf(!hasScript)('shows progress on stderr and colour only on a terminal (needs util-linux script)', () => {
+    const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${bin}" scan "${dir}"`, '/dev/null'], { encoding: 'utf8', env: envWithoutNoColor() });
+    expect(tty.stdout).toMatch(/\rgodrift: 200\/\d+ files/);
+    expect(tty.stdout).toContain('\r\u001b[K'); // the progress line is cleared before the report
+    expect(tty.stdout).toContain('\u001b[1;31merror\u001b[0m');
+    const noColor = spawnSync('script', ['-qec', `"${process.execPath}" "${bin}" scan "${dir}" --no-color`, '/dev/null'], { encoding: 'utf8', env: envWithoutNoColor() });
+    expect(noColor.stdout).not.toContain('\u001b[1;31m');
+  });
+
+  it('prints nothing extra and no colour when not on a terminal', () => {
+    const r = spawnSync(process.execPath, [bin, 'scan', dir], { encoding: 'utf8', env: envWithoutNoColor() });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toMatch(/^deploy\/production\/api\.yaml:11:22: error: GOTRACEBACK="sytem"/m);
+    expect(r.status).toBe(1);
+  });
+});
+
 describe('godrift scan on unreadable files', () => {
   // chmod 000 does not stop root: as root the scan runs as nobody (65534), which it does stop.
   const asRoot = process.getuid?.() === 0;
