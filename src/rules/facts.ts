@@ -21,14 +21,9 @@ export interface Fact {
  * unless `includeNonLiteral`, values godrift cannot resolve.
  */
 export function eachFact(context: RuleContext, variable: string | ((v: string) => boolean), opts: { includeNonLiteral?: boolean } = {}): Fact[] {
-  const match = typeof variable === 'string' ? (v: string) => v === variable : variable;
-  const out: Fact[] = [];
-  for (const f of uniqueFacts(context.resolution)) {
-    if (!match(f.o.variable)) continue;
-    if (!f.o.value.literal && !opts.includeNonLiteral) continue;
-    out.push(f);
-  }
-  return out;
+  const all = uniqueFacts(context.resolution);
+  const candidates = typeof variable === 'string' ? (all.byVariable.get(variable) ?? []) : all.facts.filter((f) => variable(f.o.variable));
+  return opts.includeNonLiteral ? [...candidates] : candidates.filter((f) => f.o.value.literal);
 }
 
 /**
@@ -36,8 +31,13 @@ export function eachFact(context: RuleContext, variable: string | ((v: string) =
  * pass every eachFact call shares (a rule per variable each walking every environment of a
  * 2,000-service monorepo was a visible share of the scan). Computed once per resolution.
  */
-const factsOf = new WeakMap<RuleContext['resolution'], readonly Fact[]>();
-function uniqueFacts(resolution: RuleContext['resolution']): readonly Fact[] {
+interface FactIndex {
+  facts: readonly Fact[];
+  /** The same facts by variable, in the same order. */
+  byVariable: Map<string, Fact[]>;
+}
+const factsOf = new WeakMap<RuleContext['resolution'], FactIndex>();
+function uniqueFacts(resolution: RuleContext['resolution']): FactIndex {
   const cached = factsOf.get(resolution);
   if (cached) return cached;
   const seen = new Set<Observation>();
@@ -52,8 +52,15 @@ function uniqueFacts(resolution: RuleContext['resolution']): readonly Fact[] {
       }
     }
   }
-  factsOf.set(resolution, out);
-  return out;
+  const byVariable = new Map<string, Fact[]>();
+  for (const f of out) {
+    const list = byVariable.get(f.o.variable);
+    if (list) list.push(f);
+    else byVariable.set(f.o.variable, [f]);
+  }
+  const index = { facts: out, byVariable };
+  factsOf.set(resolution, index);
+  return index;
 }
 
 /** Facts compiled into the program by the go command (go.mod/go.work `godebug`, `//go:debug`). */
