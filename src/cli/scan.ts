@@ -125,7 +125,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
    * Reads a file's text. With `skip`, a file whose bytes every candidate extractor rules out
    * (and that holds no suppression comment) is not decoded: null.
    */
-  const readText = (file: DiscoveredFile, report: boolean, skip?: (bytes: Buffer) => boolean): string | null | undefined => {
+  const readText = (file: DiscoveredFile, report: boolean, skip?: (bytes: Buffer, latin1: string) => boolean): string | null | undefined => {
     const cached = texts.get(file.path) ?? recent.get(file.path);
     if (cached !== undefined) {
       texts.set(file.path, cached);
@@ -146,7 +146,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       if (report) diagnostics.push({ path: file.path, severity: 'note', code: 'binary-file', message: 'binary content where a text file was expected: not read' });
       return undefined;
     }
-    if (skip && skip(buf) && !buf.includes('godrift-ignore')) return null;
+    if (skip) {
+      const latin1 = buf.toString('latin1');
+      if (skip(buf, latin1) && !latin1.includes('godrift-ignore')) return null;
+    }
     const text = buf.toString('utf8');
     if (!everRead.has(file.path)) {
       everRead.add(file.path);
@@ -188,7 +191,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       candidates = EXTRACTORS.filter((e) => e.matches(file.path, head));
       if (candidates.length === 0) continue;
     }
-    const skip = candidates.every((e) => e.holdsNothing) ? (bytes: Buffer) => candidates.every((e) => e.holdsNothing!(bytes)) : undefined;
+    const skip = candidates.every((e) => e.holdsNothing) ? (bytes: Buffer, latin1: string) => candidates.every((e) => e.holdsNothing!(bytes, latin1)) : undefined;
     const text = readText(file, true, skip);
     if (text === undefined) continue;
     filesRead++;

@@ -37,8 +37,9 @@ export interface Extractor {
   extract(file: SourceFile, context: SourceContext): Promise<ExtractResult> | ExtractResult;
   /**
    * Optional prefilter on the raw bytes: true when extract() would return nothing for this
-   * file, so the scan need not decode it (GOROOT: 230 MB of Go sources, almost none of it
-   * configuration). Must be exact: a test checks it against extract().
+   * file, so the scan need not decode it as UTF-8 (GOROOT: 230 MB of Go sources, almost none of
+   * it configuration). `latin1` is the same bytes one character each (ASCII text matches as
+   * written). Must be exact: a test checks it against extract().
    */
-  holdsNothing?(bytes: Buffer): boolean;
+  holdsNothing?(bytes: Buffer, latin1: string): boolean;
 }
