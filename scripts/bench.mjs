@@ -14,6 +14,10 @@ import { parseArgs } from 'node:util';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, services: { type: 'string', default: '2000' }, only: { type: 'string' } } });
+if (values.only !== undefined && values.only !== 'scan' && values.only !== 'inspect') {
+  console.error(`bench: --only takes scan or inspect, not "${values.only}"`);
+  process.exit(2);
+}
 const runs = Number(values.runs);
 const services = Number(values.services);
 const benchDir = join(root, '.bench');
@@ -125,8 +129,7 @@ if (values.only !== 'inspect') {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(`| ${r.name} | ${r.files} | ${r.rg.toFixed(2)} | ${r.godrift.toFixed(2)} | ${r.ratio.toFixed(1)}× | ${r.rgCpu.toFixed(2)} | ${r.godriftCpu.toFixed(2)} | ${r.godriftPeakRssMb.toFixed(0)} | ${r.findings} |`);
-}
-
+  }
 }
 
 // Inspect section (issue 4): build-info reading against `go version -m`, and a 1 GB image.
