@@ -4,15 +4,20 @@
 //   datasets: the installed Go's GOROOT; a generated monorepo of 2,000 services
 //   (Dockerfile, Kubernetes base + overlays, Helm chart, workflow each).
 // Targets (issue 2): GOROOT within 5× rg's wall time, monorepo within 15×, peak RSS < 300 MB.
-// Usage: npm run bench [-- --runs N --services N]
+// Usage: npm run bench [-- --runs N --services N --only scan|inspect]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, services: { type: 'string', default: '2000' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, services: { type: 'string', default: '2000' }, only: { type: 'string' } } });
+if (values.only !== undefined && values.only !== 'scan' && values.only !== 'inspect') {
+  console.error(`bench: --only takes scan or inspect, not "${values.only}"`);
+  process.exit(2);
+}
 const runs = Number(values.runs);
 const services = Number(values.services);
 const benchDir = join(root, '.bench');
@@ -32,13 +37,16 @@ if (!existsSync('/usr/bin/time')) {
   process.exit(2);
 }
 
-/** Runs a command under /usr/bin/time; returns wall seconds and peak RSS in MB. */
+/**
+ * Runs a command under /usr/bin/time; returns wall seconds, CPU seconds (user + system: on a
+ * shared machine wall time also counts waiting for a core) and peak RSS in MB.
+ */
 function measure(cmd, args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [wall, rssKb] = last.split(' ').map(Number);
+  const [wall, rssKb, user, sys] = last.split(' ').map(Number);
   if (![0, 1].includes(r.status)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
-  return { wall, rssMb: rssKb / 1024, stdout: r.stdout };
+  return { wall, cpu: user + sys, rssMb: rssKb / 1024, stdout: r.stdout };
 }
 
 function median(xs) {
@@ -79,35 +87,53 @@ function generateMonorepo(dir, n) {
 function bench(name, dir) {
   const rgTimes = [];
   const gdTimes = [];
+  const rgCpu = [];
+  const gdCpu = [];
+  const load = [os.loadavg()[0]];
   let rss = 0;
   let rgRss = 0;
   let findings = 0;
   for (let r = 0; r < runs; r++) {
     const rg = measure('rg', ['-c', '-e', PATTERN, dir]);
     rgTimes.push(rg.wall);
+    rgCpu.push(rg.cpu);
     rgRss = Math.max(rgRss, rg.rssMb);
     const gd = measure(process.execPath, [join(root, 'bin', 'godrift.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none']);
     gdTimes.push(gd.wall);
+    gdCpu.push(gd.cpu);
+    load.push(os.loadavg()[0]);
     rss = Math.max(rss, gd.rssMb);
     findings = JSON.parse(gd.stdout).findings.length;
   }
   const files = Number(execFileSync('sh', ['-c', `rg --files ${JSON.stringify(dir)} | wc -l`], { encoding: 'utf8' }).trim());
-  const result = { name, dir, files, runs, rg: median(rgTimes), godrift: median(gdTimes), ratio: median(gdTimes) / Math.max(0.001, median(rgTimes)), godriftPeakRssMb: rss, rgPeakRssMb: rgRss, findings };
-  console.error(`${name}: ${files} files, rg ${result.rg.toFixed(2)}s, godrift ${result.godrift.toFixed(2)}s (${result.ratio.toFixed(1)}×), peak RSS ${rss.toFixed(0)} MB, ${findings} findings`);
+  const result = {
+    name, dir, files, runs,
+    rg: median(rgTimes), godrift: median(gdTimes), ratio: median(gdTimes) / Math.max(0.001, median(rgTimes)),
+    rgCpu: median(rgCpu), godriftCpu: median(gdCpu),
+    godriftPeakRssMb: rss, rgPeakRssMb: rgRss, findings,
+    // 1-minute load average before and after each run: above the core count, wall times are noisy.
+    loadAverage: load.map((l) => Number(l.toFixed(2))),
+    raw: { rg: rgTimes, godrift: gdTimes },
+  };
+  console.error(`${name}: ${files} files, rg ${result.rg.toFixed(2)}s, godrift ${result.godrift.toFixed(2)}s (${result.ratio.toFixed(1)}×; CPU ${result.rgCpu.toFixed(2)}s vs ${result.godriftCpu.toFixed(2)}s), peak RSS ${rss.toFixed(0)} MB, ${findings} findings, load ${result.loadAverage.join(' ')}`);
   return result;
 }
 
-const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
-const mono = join(benchDir, 'monorepo');
-generateMonorepo(mono, services);
-const results = [bench('GOROOT', goroot), bench(`monorepo (${services} services)`, mono)];
-writeFileSync(join(benchDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2));
-console.log('| tree | files | rg (s) | godrift (s) | ratio | godrift peak RSS (MB) | findings |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const r of results) {
-  console.log(`| ${r.name} | ${r.files} | ${r.rg.toFixed(2)} | ${r.godrift.toFixed(2)} | ${r.ratio.toFixed(1)}× | ${r.godriftPeakRssMb.toFixed(0)} | ${r.findings} |`);
+if (values.only !== 'inspect') {
+  const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
+  const mono = join(benchDir, 'monorepo');
+  generateMonorepo(mono, services);
+  const results = [bench('GOROOT', goroot), bench(`monorepo (${services} services)`, mono)];
+  writeFileSync(join(benchDir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, results }, null, 2));
+  console.log('| tree | files | rg (s) | godrift (s) | ratio | rg CPU (s) | godrift CPU (s) | godrift peak RSS (MB) | findings |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    console.log(`| ${r.name} | ${r.files} | ${r.rg.toFixed(2)} | ${r.godrift.toFixed(2)} | ${r.ratio.toFixed(1)}× | ${r.rgCpu.toFixed(2)} | ${r.godriftCpu.toFixed(2)} | ${r.godriftPeakRssMb.toFixed(0)} | ${r.findings} |`);
+  }
 }
 
 // Inspect section (issue 4): build-info reading against `go version -m`, and a 1 GB image.
-const { benchInspect } = await import('./bench-inspect.mjs');
-await benchInspect({ runs });
+if (values.only !== 'scan') {
+  const { benchInspect } = await import('./bench-inspect.mjs');
+  await benchInspect({ runs });
+}

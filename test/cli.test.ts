@@ -130,6 +130,88 @@ describe('godrift scan on hostile input', () => {
   });
 });
 
+describe('terminal output', () => {
+  // util-linux `script` gives the CLI a pseudo-terminal for stdout and stderr.
+  const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'godrift-tty-'));
+    // Enough files for a progress line (every 200 files), and one finding to colour.
+    for (let i = 0; i < 450; i++) writeFileSync(join(dir, `f${i}.txt`), 'x\n');
+    mkdirSync(join(dir, 'deploy', 'production'), { recursive: true });
+    writeFileSync(
+      join(dir, 'deploy', 'production', 'api.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: GOTRACEBACK\n              value: sytem\n',
+    );
+  });
+  const envWithoutNoColor = () => {
+    const env = { ...process.env };
+    delete env.NO_COLOR;
+    return env;
+  };
+
+  // Skipped (with this reason) where util-linux `script` is not installed.
+  it.skipIf(!hasScript)('shows progress on stderr and colour only on a terminal (needs util-linux script)', () => {
+    const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${bin}" scan "${dir}"`, '/dev/null'], { encoding: 'utf8', env: envWithoutNoColor() });
+    expect(tty.stdout).toMatch(/\rgodrift: 200\/\d+ files/);
+    expect(tty.stdout).toContain('\r\u001b[K'); // the progress line is cleared before the report
+    expect(tty.stdout).toContain('\u001b[1;31merror\u001b[0m');
+    const noColor = spawnSync('script', ['-qec', `"${process.execPath}" "${bin}" scan "${dir}" --no-color`, '/dev/null'], { encoding: 'utf8', env: envWithoutNoColor() });
+    expect(noColor.stdout).not.toContain('\u001b[1;31m');
+  });
+
+  it('prints nothing extra and no colour when not on a terminal', () => {
+    const r = spawnSync(process.execPath, [bin, 'scan', dir], { encoding: 'utf8', env: envWithoutNoColor() });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toMatch(/^deploy\/production\/api\.yaml:11:22: error: GOTRACEBACK="sytem"/m);
+    expect(r.status).toBe(1);
+  });
+});
+
+describe('godrift scan on unreadable files', () => {
+  // chmod 000 does not stop root: as root the scan runs as nobody (65534), which it does stop.
+  const asRoot = process.getuid?.() === 0;
+  // As nobody the CLI itself must be readable (a clone under /root is not): else skipped.
+  const canRunAsNobody =
+    !asRoot ||
+    spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(root, 'dist', 'cli', 'main.js'))})`], { uid: 65534, gid: 65534 }).status === 0;
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'godrift-unreadable-'));
+    chmodSync(dir, 0o755);
+    mkdirSync(join(dir, 'deploy', 'production'), { recursive: true, mode: 0o755 });
+    chmodSync(join(dir, 'deploy'), 0o755);
+    chmodSync(join(dir, 'deploy', 'production'), 0o755);
+    writeFileSync(
+      join(dir, 'deploy', 'production', 'api.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: GOTRACEBACK\n              value: sytem\n',
+      { mode: 0o644 },
+    );
+    writeFileSync(join(dir, 'locked.env'), 'GODEBUG=gctrace=1\n', { mode: 0o644 });
+    chmodSync(join(dir, 'locked.env'), 0o000);
+    mkdirSync(join(dir, 'sealed'));
+    writeFileSync(join(dir, 'sealed', 'Dockerfile'), 'FROM scratch\nENV GOGC=off\n');
+    chmodSync(join(dir, 'sealed'), 0o000);
+  });
+
+  it.skipIf(!canRunAsNobody)('reports the file and the directory it cannot read, keeps scanning and exits by the findings (as root: needs the checkout readable by nobody)', () => {
+    const r = spawnSync(process.execPath, [bin, 'scan', dir, '--format', 'json'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout);
+    const diags = json.diagnostics.map((d: { path: string; code: string; severity: string; message: string }) => `${d.path} ${d.code} ${d.severity}: ${d.message}`);
+    expect(diags).toContain('locked.env unreadable warning: cannot read file: EACCES');
+    expect(diags).toContain('sealed unreadable warning: cannot read directory: EACCES');
+    // Nothing from either was taken as a setting, and the readable file still gave its finding.
+    expect(json.findings.map((f: { location: { path: string } }) => f.location.path)).toEqual(['deploy/production/api.yaml']);
+    expect(r.status).toBe(1);
+  });
+});
+
 describe('--values', () => {
   it('takes an extra Helm values file as a variant and reports at its lines', () => {
     const dir = mkdtempSync(join(tmpdir(), 'godrift-values-'));

@@ -21,22 +21,46 @@ export interface Fact {
  * unless `includeNonLiteral`, values godrift cannot resolve.
  */
 export function eachFact(context: RuleContext, variable: string | ((v: string) => boolean), opts: { includeNonLiteral?: boolean } = {}): Fact[] {
-  const { resolution } = context;
-  const match = typeof variable === 'string' ? (v: string) => v === variable : variable;
+  const all = uniqueFacts(context.resolution);
+  const candidates = typeof variable === 'string' ? (all.byVariable.get(variable) ?? []) : all.facts.filter((f) => variable(f.o.variable));
+  return opts.includeNonLiteral ? [...candidates] : candidates.filter((f) => f.o.value.literal);
+}
+
+/**
+ * Every observation once, with the first target it is seen in, minus those Go never sees: the
+ * pass every eachFact call shares (a rule per variable each walking every environment of a
+ * 2,000-service monorepo was a visible share of the scan). Computed once per resolution.
+ */
+interface FactIndex {
+  facts: readonly Fact[];
+  /** The same facts by variable, in the same order. */
+  byVariable: Map<string, Fact[]>;
+}
+const factsOf = new WeakMap<RuleContext['resolution'], FactIndex>();
+function uniqueFacts(resolution: RuleContext['resolution']): FactIndex {
+  const cached = factsOf.get(resolution);
+  if (cached) return cached;
   const seen = new Set<Observation>();
   const out: Fact[] = [];
   for (const target of resolution.targets) {
     for (const env of resolution.environments) {
       for (const o of resolution.observationsIn(target, env)) {
-        if (seen.has(o) || !match(o.variable)) continue;
+        if (seen.has(o)) continue;
         seen.add(o);
         if (hasNoEffect(o) || o.origin === 'go-runtime-call') continue;
-        if (!o.value.literal && !opts.includeNonLiteral) continue;
         out.push({ o, target, environment: o.environment?.name ?? 'unknown' });
       }
     }
   }
-  return out;
+  const byVariable = new Map<string, Fact[]>();
+  for (const f of out) {
+    const list = byVariable.get(f.o.variable);
+    if (list) list.push(f);
+    else byVariable.set(f.o.variable, [f]);
+  }
+  const index = { facts: out, byVariable };
+  factsOf.set(resolution, index);
+  return index;
 }
 
 /** Facts compiled into the program by the go command (go.mod/go.work `godebug`, `//go:debug`). */

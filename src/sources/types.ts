@@ -35,4 +35,11 @@ export interface Extractor {
   matches(path: string, head?: string): boolean;
   /** Extract observations. Must not throw on bad input: report a Diagnostic instead. */
   extract(file: SourceFile, context: SourceContext): Promise<ExtractResult> | ExtractResult;
+  /**
+   * Optional prefilter on the raw bytes: true when extract() would return nothing for this
+   * file, so the scan need not decode it as UTF-8 (GOROOT: 230 MB of Go sources, almost none of
+   * it configuration). `latin1` is the same bytes one character each (ASCII text matches as
+   * written). Must be exact: a test checks it against extract().
+   */
+  holdsNothing?(bytes: Buffer, latin1: string): boolean;
 }

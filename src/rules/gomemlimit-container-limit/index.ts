@@ -3,7 +3,10 @@
 //   collect (the soft limit never binds);
 // - from the downward API (resourceFieldRef limits.memory): exactly 100 % of the limit, no
 //   headroom for non-heap memory;
-// - no memory limit at all: resourceFieldRef falls back to the node's allocatable memory.
+// - no memory limit at all: resourceFieldRef falls back to the node's allocatable memory;
+// - resourceFieldRef with a divisor (1Mi, 1Gi): the value is the limit divided by the divisor,
+//   rounded up (Kubernetes downward API), and a bare number is bytes to Go (go-facts.md §9,
+//   GOMEMLIMIT), so "512" from a 512Mi limit is a 512-byte heap limit: the GC runs all the time.
 // (go-facts.md §9; Kubernetes downward API docs; peers.md.)
 import { parseKubernetesQuantity, parseMemLimit } from '../../knowledge/index.js';
 import { CONTEXT_VARIABLES } from '../../core/types.js';
@@ -30,6 +33,10 @@ export const rule: Rule = {
         message: 'GOMEMLIMIT comes from resourceFieldRef limits.memory but the container sets no memory limit, so it becomes the node\'s allocatable memory',
         help: 'set resources.limits.memory on this container',
       },
+      divisorUnits: {
+        message: 'GOMEMLIMIT comes from resourceFieldRef limits.memory with divisor "{divisor}": the value is a count of {divisor} units, which Go reads as bytes, so the heap limit is {example} and the garbage collector runs constantly',
+        help: 'drop the divisor (GOMEMLIMIT then gets the limit in bytes), or better set a literal about 90% of the limit',
+      },
       noLimit: {
         message: 'GOMEMLIMIT="{value}" is set but the container has no memory limit to keep it below',
         help: 'set resources.limits.memory about 10% above GOMEMLIMIT',
@@ -49,6 +56,13 @@ export const rule: Rule = {
         const base = { observation: o, environment: 'production' as const, variable: 'GOMEMLIMIT', key: null };
         const ref = o.value.ref;
         if (ref?.kind === 'resourceField' && ref.resource === 'limits.memory') {
+          const divisor = ref.divisor === undefined ? undefined : parseKubernetesQuantity(ref.divisor);
+          if (divisor !== undefined && divisor > 1) {
+            const limit = limits.map((l) => parseKubernetesQuantity(l.value.text)).find((b) => b !== undefined);
+            const example = limit === undefined ? 'a few bytes' : `${Math.ceil(limit / divisor)} bytes`;
+            context.report({ ...base, messageId: 'divisorUnits', data: { divisor: ref.divisor!, example }, severity: 'error' });
+            continue;
+          }
           context.report({ ...base, messageId: limits.length > 0 ? 'fullLimit' : 'noLimitRef', data: {} });
           continue;
         }

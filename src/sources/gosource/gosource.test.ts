@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { describeFactsGoldens } from '../../../test/helpers/facts-golden.js';
-import { extractGoSource, foldInt, goSourceExtractor, holdsNoGoFacts } from './index.js';
+import { extractGoSource, foldInt, goSourceExtractor, holdsNoGoFacts, bytesHoldNoGoFacts } from './index.js';
 import { lexGo } from './lexer.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -64,6 +64,21 @@ describe('gosource fast path (holdsNoGoFacts)', () => {
       '{{ .Values.x }}\npackage main\n',
     ];
     for (const text of cases) expect(fast('x.go', text), JSON.stringify(text)).toEqual(full('x.go', text));
+    // The byte-level prefilter the scan uses before decoding agrees with the text one.
+    const long = [
+      `// ${'x'.repeat(70_000)}\npackage main\n`,
+      `package main\n// ${'y'.repeat(70_000)}\n`,
+      `package main\n// ${'y'.repeat(70_000)}\nfunc init() { debug.SetGCPercent(5) }\n`,
+      'package main\n\xff\xfe//go:debug x=1\n',
+    ];
+    // The byte check may only be more careful: true must imply true.
+    for (const text of [...cases, ...long]) if (bytesHoldNoGoFacts(Buffer.from(text))) expect(holdsNoGoFacts(text), JSON.stringify(text.slice(0, 60))).toBe(true);
+    expect(bytesHoldNoGoFacts(Buffer.from(long[0]!))).toBe(true);
+    expect(bytesHoldNoGoFacts(Buffer.from(long[2]!))).toBe(false);
+    // A byte-order mark: the text check skips it, the byte check leaves the file to the lexer.
+    expect(bytesHoldNoGoFacts(Buffer.from('\uFEFFpackage main\n'))).toBe(false);
+    // Invalid UTF-8 before a marker does not hide it.
+    expect(bytesHoldNoGoFacts(Buffer.concat([Buffer.from('package main\n// '), Buffer.from([0xff, 0xc3]), Buffer.from('//go:debug x=1\n')]))).toBe(false);
   });
 
   it('gives the same result as the full lexer on every Go file of the repository and a GOROOT sample', async () => {
@@ -99,6 +114,7 @@ describe('gosource fast path (holdsNoGoFacts)', () => {
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       if (holdsNoGoFacts(text)) skipped++;
+      if (bytesHoldNoGoFacts(readFileSync(f))) expect(holdsNoGoFacts(text), f).toBe(true);
       expect(fast(f, text), f).toEqual(full(f, text));
     }
     expect(skipped).toBeGreaterThan(0);

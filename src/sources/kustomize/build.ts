@@ -6,6 +6,7 @@ import { LineIndex } from '../../core/text.js';
 import type { Diagnostic } from '../../core/types.js';
 import type { SourceContext } from '../types.js';
 import { joinPath } from '../common/paths.js';
+import { LruCache } from '../common/lru.js';
 import { blockScalarOffsetMap, clone, get, getPath, items, parseYaml, str, tagVia, verbatimRange } from '../yaml-common/index.js';
 import type { LEntry, LMap, LNode, LScalar, Loc } from '../yaml-common/index.js';
 import { configMapsIn } from '../kubernetes/workloads.js';
@@ -32,12 +33,12 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
 }
 
-/** Parsed YAML files (roots only), per scan. */
-const fileCache = new WeakMap<readonly string[], Map<string, { roots: LNode[]; diagnostics: Diagnostic[] } | undefined>>();
+/** Parsed YAML files (roots only), per scan, most recently used only (overlays of a base are built close together). */
+const fileCache = new WeakMap<readonly string[], LruCache<string, { roots: LNode[]; diagnostics: Diagnostic[] } | undefined>>();
 
 function loadYamlFile(path: string, context: SourceContext): { roots: LNode[]; diagnostics: Diagnostic[] } | undefined {
   let m = fileCache.get(context.allFiles);
-  if (!m) fileCache.set(context.allFiles, (m = new Map()));
+  if (!m) fileCache.set(context.allFiles, (m = new LruCache(256)));
   if (m.has(path)) return m.get(path);
   const text = context.readFile(path);
   let r: { roots: LNode[]; diagnostics: Diagnostic[] } | undefined;

@@ -4,6 +4,7 @@
 import { LineIndex } from '../../core/text.js';
 import type { Diagnostic } from '../../core/types.js';
 import type { SourceContext } from '../types.js';
+import { LruCache } from '../common/lru.js';
 import { baseOf, dirOf, joinPath } from '../common/paths.js';
 import { get, items, parseYaml, str } from '../yaml-common/index.js';
 import type { LMap } from '../yaml-common/index.js';
@@ -38,11 +39,15 @@ export interface Reference {
 
 interface Index {
   files: Set<string>;
-  kustomizations: Map<string, KustomizationFile | undefined>;
+  /** Parsed kustomizations, most recently used only (re-read on demand; see LruCache). */
+  kustomizations: LruCache<string, KustomizationFile | undefined>;
   references: Map<string, Reference[]>;
   referenced?: Set<string>;
   referencedKustomizations?: Set<string>;
 }
+
+/** Parsed files kept per scan; overlays of one base are read close together. */
+const PARSE_CACHE_SIZE = 512;
 
 // Keyed by the scan's file list: one analysis per scan, shared by both extractors.
 const cache = new WeakMap<readonly string[], Index>();
@@ -50,7 +55,7 @@ const cache = new WeakMap<readonly string[], Index>();
 function index(context: SourceContext): Index {
   let ix = cache.get(context.allFiles);
   if (!ix) {
-    ix = { files: new Set(context.allFiles), kustomizations: new Map(), references: new Map() };
+    ix = { files: new Set(context.allFiles), kustomizations: new LruCache(PARSE_CACHE_SIZE), references: new Map() };
     cache.set(context.allFiles, ix);
   }
   return ix;

@@ -6,6 +6,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from '
 import type { Document, Node as YamlNode } from 'yaml';
 import { LineIndex } from '../../core/text.js';
 import type { Diagnostic, Span } from '../../core/types.js';
+import { readYamlFast } from './fast.js';
 import { yamlErrorText } from './nodes.js';
 
 /** [start, end) offsets (0-based, UTF-16) of one YAML document's text inside its file, marker line included. */
@@ -104,6 +105,11 @@ export interface ParseOptions {
   mapOffset?: (offset: number) => number;
   /** LineIndex of the file `path` when `mapOffset` is used. */
   fileLines?: LineIndex;
+  /**
+   * Read documents in the plain block subset with the fast reader (./fast.ts), which gives the
+   * same tree; default true. False forces yaml for every document (equivalence tests).
+   */
+  fast?: boolean;
 }
 
 export interface ParsedYaml {
@@ -128,6 +134,13 @@ export function parseYaml(path: string, text: string, options: ParseOptions = {}
   for (const range of splitYamlDocuments(text)) {
     const docText = text.slice(range.start, range.end);
     if (options.accept && !options.accept(docText)) continue;
+    if (options.fast !== false) {
+      const fast = readYamlFast(docText, { path, lines: fileLines, map: (o) => map(range.start + o) });
+      if (fast !== undefined) {
+        documents.push({ range, root: fast ?? undefined, broken: false });
+        continue;
+      }
+    }
     let doc: Document.Parsed;
     try {
       doc = parseDocument(docText, PARSE_OPTIONS);

@@ -7,6 +7,7 @@
 // wrong there).
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { LineIndex } from '../../core/text.js';
+import { fastDocuments } from './fast-documents.js';
 import type { Diagnostic } from '../../core/types.js';
 
 /** A parsed YAML node (any kind), or null/undefined for an empty value. */
@@ -20,8 +21,13 @@ export type YNode = Node | null | undefined;
 export function parseYamlDocuments(
   path: string,
   text: string,
-  options: { merge?: boolean } = {},
+  options: { merge?: boolean; fast?: boolean } = {},
 ): { docs: Document.Parsed[]; diagnostics: Diagnostic[]; firstErrorOffset: number } {
+  // Files entirely in the plain block subset skip yaml's parser (same nodes; fast.test.ts).
+  if (options.fast !== false) {
+    const fast = fastDocuments(text);
+    if (fast) return { docs: fast, diagnostics: [], firstErrorOffset: Infinity };
+  }
   const diagnostics: Diagnostic[] = [];
   const lines = new LineIndex(text);
   let firstErrorOffset = Infinity;
