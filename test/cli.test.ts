@@ -80,6 +80,20 @@ describe('godrift scan on the bundled example', () => {
   });
 });
 
+describe('testdata directories', () => {
+  it('are not walked (the go command ignores them; they hold test inputs), but a named one is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'godrift-testdata-'));
+    mkdirSync(join(dir, 'internal', 'render', 'testdata'), { recursive: true });
+    writeFileSync(join(dir, 'internal', 'render', 'testdata', 'Dockerfile'), 'FROM scratch\nENV GOTRACEBACK=sytem\n');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nENV GOGC=50\n');
+    const walked = JSON.parse(godrift(['scan', dir, '--format', 'json', '--fail-on', 'none']).stdout);
+    expect(walked.findings.map((f: { location: { path: string } }) => f.location.path)).not.toContain('internal/render/testdata/Dockerfile');
+    expect(walked.summary.filesSeen).toBe(1);
+    const named = JSON.parse(godrift(['scan', join(dir, 'internal', 'render', 'testdata'), '--format', 'json', '--fail-on', 'none']).stdout);
+    expect(named.findings.map((f: { ruleId: string; location: { line: number } }) => `${f.ruleId}:${f.location.line}`)).toContain('gotraceback-invalid:2');
+  });
+});
+
 describe('godrift scan on hostile input', () => {
   let dir: string;
   beforeAll(() => {

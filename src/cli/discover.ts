@@ -1,5 +1,5 @@
-// Walks the scanned tree: respects .gitignore files (at every level), skips node_modules, vendor
-// and .git, the godrift.yaml `ignore` globs, never follows directory symlinks (no loops) nor
+// Walks the scanned tree: respects .gitignore files (at every level), skips node_modules, vendor,
+// testdata and .git, the godrift.yaml `ignore` globs, never follows directory symlinks (no loops) nor
 // file symlinks that leave the root, and reports what it could not read as diagnostics.
 import { lstatSync, readdirSync, realpathSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -7,8 +7,14 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../core/types.js';
 
-/** Directories never entered, whatever .gitignore says. */
-const ALWAYS_SKIPPED = new Set(['node_modules', 'vendor', '.git', '.hg', '.svn']);
+/**
+ * Directories never entered while walking, whatever .gitignore says (a path named on the command
+ * line is still read). `testdata` holds test inputs, often deliberately broken: the go command
+ * ignores it (`go help packages`: "Directory and file names that begin with "." or "_" are
+ * ignored by the go tool, as are directories named "testdata"."), and scanning Helm's own
+ * repository gave 16 diagnostics, all from testdata charts.
+ */
+const ALWAYS_SKIPPED = new Set(['node_modules', 'vendor', 'testdata', '.git', '.hg', '.svn']);
 
 export interface DiscoveredFile {
   /** Repository-relative, `/`-separated. */
