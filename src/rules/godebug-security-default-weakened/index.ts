@@ -6,7 +6,7 @@
 // go line that causes it.
 import { godebugDefault, godebugSetting, securityReleaseGodebugs } from '../../knowledge/index.js';
 import { eachFact, goLineOf, latestPatch, versionFor } from '../facts.js';
-import type { Rule } from '../types.js';
+import type { Rule, RuleContext } from '../types.js';
 
 export const rule: Rule = {
   meta: {
@@ -28,6 +28,10 @@ export const rule: Rule = {
       if (f.o.environment?.programWide || f.environment === 'production') explicit.add(`${f.target}\u0000${f.o.key}`);
     }
     for (const target of context.resolution.targets) {
+      // The go line sets DefaultGODEBUG only for binaries whose main module this is. Without any
+      // production context (an image, a deployment, a shipped binary) the repository is most
+      // likely a library, whose go line never reaches a production binary: stay silent.
+      if (!shipsToProduction(context, target)) continue;
       const goLine = goLineOf(context, target);
       if (!goLine) continue;
       const inForce = versionFor(context, { o: goLine, target, environment: goLine.environment?.name ?? 'unknown' });
@@ -60,3 +64,7 @@ export const rule: Rule = {
     }
   },
 };
+
+function shipsToProduction(context: RuleContext, target: string): boolean {
+  return context.resolution.observationsIn(target, 'production').some((o) => !o.environment?.programWide);
+}
