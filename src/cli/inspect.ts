@@ -136,7 +136,7 @@ export async function runInspect(argv: string[]): Promise<number> {
         process.stdout.write(`${goJson.slice(0, -2)},\n${extra}\n}\n`);
       } else {
         process.stdout.write(goVersionMText(u.name, u.binary.info));
-        if (u.binary.method !== 'buildinfo-section' && u.binary.method !== 'writable-segment') process.stdout.write(`# godrift: read by ${u.binary.method} (go version cannot read this file)\n`);
+        if (!u.binary.goReadable) process.stdout.write(`# godrift: read by ${u.binary.method} (go version cannot read this file)\n`);
         for (const f of mine) process.stdout.write(`# ${f.severity}: ${f.message} [${f.ruleId}]\n`);
       }
       if (values.stats) process.stderr.write(`${u.name}: ${u.binary.bytesRead} bytes read of ${u.binary.size} (${u.binary.method})\n`);

@@ -10,9 +10,9 @@ import { imageObservations } from '../../src/artifacts/index.js';
 import { inspectImage } from '../../src/artifacts/image/index.js';
 // @ts-expect-error plain JS module without types
 import { hasZstd, writeDockerArchive, writeOciLayout } from '../../scripts/image-writer.mjs';
-import { goFixtures, ROOT, type Built } from './helpers.js';
+import { goFixtures, HAS_GO, SKIP_WITHOUT_GO, ROOT, type Built } from './helpers.js';
 
-const hasGo = spawnSync('go', ['version']).status === 0;
+const hasGo = HAS_GO;
 let fx: Built = {};
 const dir = mkdtempSync(join(tmpdir(), 'godrift-images-'));
 beforeAll(async () => {
@@ -49,7 +49,7 @@ function image(over: Record<string, unknown> = {}) {
   };
 }
 
-describe.skipIf(!hasGo)('image archives', () => {
+describe.skipIf(SKIP_WITHOUT_GO)('image archives', () => {
   it('docker archive: layers in order, whiteouts, opaque dirs, entrypoint, interpreter through symlinks', async () => {
     const p = join(dir, 'docker.tar');
     await writeDockerArchive(p, image());

@@ -10,9 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BufferSource, BuildInfoError, readGoBinary, readGoBinaryFile, type ByteSource } from '../../src/artifacts/buildinfo/index.js';
 import { MAX_READ } from '../../src/artifacts/buildinfo/source.js';
 import { scanArtifacts } from '../../src/artifacts/scan.js';
-import { goFixtures, ROOT, type Built } from './helpers.js';
+import { goFixtures, HAS_GO, SKIP_WITHOUT_GO, ROOT, type Built } from './helpers.js';
 
-const hasGo = spawnSync('go', ['version']).status === 0;
+const hasGo = HAS_GO;
 let fx: Built = {};
 const dir = mkdtempSync(join(tmpdir(), 'godrift-malformed-'));
 beforeAll(async () => {
@@ -58,7 +58,7 @@ describe('malformed build info input', () => {
     for (const b of [Buffer.alloc(0), Buffer.from('\x7fELF'), Buffer.alloc(100, 0x41), Buffer.from('MZ' + '\0'.repeat(100))]) expect(attempt(b).ok).toBe(false);
   });
 
-  it.skipIf(!hasGo)('truncated binaries of every format', () => {
+  it.skipIf(SKIP_WITHOUT_GO)('truncated binaries of every format', () => {
     for (const n of ['linux-amd64-nocgo', 'linux-386', 'linux-s390x', 'windows-amd64', 'darwin-arm64', 'darwin-universal', 'aix-ppc64', 'plan9-amd64']) {
       const p = fx[n]?.path;
       if (!p) continue;
@@ -70,7 +70,7 @@ describe('malformed build info input', () => {
     }
   });
 
-  it.skipIf(!hasGo)('headers pointing past the end; endless varints', () => {
+  it.skipIf(SKIP_WITHOUT_GO)('headers pointing past the end; endless varints', () => {
     const whole = readFileSync(fx['linux-amd64-nocgo']!.path!);
     // e_shoff and e_phoff far past the end.
     const a = Buffer.from(whole);
@@ -133,7 +133,7 @@ describe('malformed build info input', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  it.skipIf(!hasGo)('thousands of mutated real binaries: clear errors, no crash, bounded reads', () => {
+  it.skipIf(SKIP_WITHOUT_GO)('thousands of mutated real binaries: clear errors, no crash, bounded reads', () => {
     const seeds = ['linux-amd64-nocgo', 'linux-386', 'linux-ppc64', 'windows-386', 'darwin-amd64', 'darwin-universal', 'aix-ppc64', 'plan9-amd64', 'linux-amd64-stripped-sections']
       .map((n) => fx[n]?.path)
       .filter((p): p is string => !!p)

@@ -42,6 +42,11 @@ export interface Exe {
   fatArches?: string[];
   /** PE: a `.go.buildinfo` name does not exist; true when a section has that name anyway. */
   namedBuildinfoSection?: boolean;
+  /**
+   * Why Go's own parser refuses this file although the blob is where Go would look (a stripped
+   * XCOFF file: internal/xcoff's NewFile requires a symbol table), so `go version` cannot read it.
+   */
+  goRejects?: string;
 }
 
 export class FormatError extends Error {}
@@ -351,7 +356,11 @@ function openXcoff(src: ByteSource): Exe {
   const h = new View(head, true);
   const is64 = h.u16(0) === 0x01f7;
   const nscns = h.u16(2);
-  const opthdr = h.u16(is64 ? 16 : 16);
+  // File header: 32-bit magic,nscns,timdat,symptr(4),nsyms(4),opthdr,flags; 64-bit
+  // magic,nscns,timdat,symptr(8),opthdr,flags,nsyms(4) ($GOROOT/src/internal/xcoff/xcoff.go).
+  const symptr = is64 ? h.u64(8) : h.u32(8);
+  const nsyms = is64 ? h.u32(20) : h.u32(12);
+  const opthdr = h.u16(16);
   const hdrSize = is64 ? 24 : 20;
   const ent = is64 ? 72 : 40;
   const t = new View(readTable(src, hdrSize + opthdr, nscns, ent, 'XCOFF section headers'), true);
@@ -371,7 +380,10 @@ function openXcoff(src: ByteSource): Exe {
     if (dataStart === undefined && flags === STYP_DATA) dataStart = { addr: vaddr, size, how: 'section' };
     if (flags === STYP_TEXT) rodata.push({ offset: scnptr, size });
   }
-  return { format: 'xcoff', dataStart, mappings, rodata, machine: 'ppc64', bigEndian: true, bits: is64 ? 64 : 32 };
+  // internal/xcoff.NewFile fails with "no symbol table" when symptr or nsyms is 0 (esbuild's AIX
+  // binaries are stripped), and debug/buildinfo then says "unrecognized file format".
+  const goRejects = symptr === 0 || nsyms === 0 ? 'no symbol table: Go\'s XCOFF parser rejects the file' : undefined;
+  return { format: 'xcoff', dataStart, mappings, rodata, machine: 'ppc64', bigEndian: true, bits: is64 ? 64 : 32, ...(goRejects ? { goRejects } : {}) };
 }
 
 function openPlan9(src: ByteSource): Exe {

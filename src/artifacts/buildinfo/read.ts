@@ -84,7 +84,7 @@ export function readRawBuildInfo(src: ByteSource, options: ReadOptions = {}): Ra
   try {
     const { vers, mod } = readBlob(src, exe);
     const how = exe.dataStart!.how;
-    return { format, goVersion: vers, modinfo: mod, method: how === 'section' ? 'buildinfo-section' : 'writable-segment', goReadable: true, exe };
+    return { format, goVersion: vers, modinfo: mod, method: how === 'section' ? 'buildinfo-section' : 'writable-segment', goReadable: exe.goRejects === undefined, exe };
   } catch (error) {
     if (!(error instanceof BuildInfoError)) throw error;
     fastError = error;
