@@ -5,10 +5,12 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { Observation, ScopeLevel, Span } from '../core/types.js';
 import { trackedVariable } from '../knowledge/variables.js';
 import { BuildInfoError, buildSetting, detectFormat, readGoBinaryFile, type GoBinary } from './buildinfo/index.js';
-import { inspectImage, looksLikeImage, type ImageBinary, type ImageInfo } from './image/index.js';
+import { looksLikeImage } from './image/detect.js';
+import type { ImageBinary, ImageInfo } from './image/index.js';
 
 export { readGoBinaryFile, type GoBinary } from './buildinfo/index.js';
-export { inspectImage, type ImageInfo, type ImageBinary } from './image/index.js';
+export { looksLikeImage } from './image/detect.js';
+export type { ImageInfo, ImageBinary } from './image/index.js';
 
 export type Artifact =
   | { kind: 'binary'; path: string; binary: GoBinary }
@@ -85,6 +87,9 @@ export async function readArtifact(abs: string, display: string, options: Artifa
 
 async function readImage(abs: string, display: string, options: ArtifactOptions): Promise<Artifact> {
   try {
+    // Loaded on the first image only: the image reader and its libraries (tar-stream, fzstd) cost
+    // ~20 ms of start-up that inspecting plain binaries does not need (docs/benchmarks.md).
+    const { inspectImage } = await import('./image/index.js');
     return { kind: 'image', path: display, image: await inspectImage(abs, options.platform ? { platform: options.platform } : {}) };
   } catch (error) {
     return { kind: 'error', path: display, message: `${display}: cannot read image: ${(error as Error).message}`, candidate: true };
