@@ -171,6 +171,9 @@ export function binaryObservations(path: string, binary: GoBinary, inImage?: { i
 export function imageObservations(path: string, image: ImageInfo): Observation[] {
   const out: Observation[] = [];
   const scope: ScopeLevel[] = [{ kind: 'image', name: path }];
+  // The Env is read by the binary the image runs: its entrypoint, or its only Go binary.
+  const runs = image.binaries.find((b) => b.entrypoint) ?? (image.binaries.length === 1 ? image.binaries[0] : undefined);
+  const goVersion = runs ? releaseOf(runs.binary) : undefined;
   for (const entry of image.config.env) {
     const eq = entry.indexOf('=');
     if (eq <= 0) continue;
@@ -178,7 +181,7 @@ export function imageObservations(path: string, image: ImageInfo): Observation[]
     const value = entry.slice(eq + 1);
     const t = trackedVariable(name);
     if (!t) continue;
-    const base = { origin: 'image-config-env' as const, scope, phase: 'run' as const, variable: name };
+    const base = { origin: 'image-config-env' as const, scope, phase: 'run' as const, variable: name, ...(goVersion ? { goVersion } : {}) };
     if (t.shape === 'scalar' || value === '') {
       out.push({ ...base, key: null, value: { text: value, literal: true }, span: logical(path, ['config', 'Env', name]) });
       continue;

@@ -89,6 +89,18 @@ describe.skipIf(SKIP_WITHOUT_GO)('go version -m parity on fixtures built with th
     }
   });
 
+  it('ground truth for godebug-retired-value on artifacts: the Go 1.27.3 fixture aborts on a retired old value, the Go 1.26.8 one runs', () => {
+    // Our own fixture binaries (never anything from a scanned tree) run for their exit status.
+    const p127 = fixtures['go1.27-linux-amd64']?.path;
+    const p126 = fixtures['linux-amd64-nocgo']!.path!;
+    const env = { ...process.env, GODEBUG: 'tlsrsakex=1' };
+    expect(spawnSync(p126, [], { encoding: 'utf8', env }).status).toBe(0);
+    if (!p127) return;
+    const r = spawnSync(p127, [], { encoding: 'utf8', env });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('fatal error: removed GODEBUG "tlsrsakex" set to old value "1" in environment');
+  });
+
   it('reads what go version cannot: WebAssembly and Plan 9 386', () => {
     for (const n of ['js-wasm', 'wasip1-wasm']) {
       const p = fixtures[n]?.path;
