@@ -52,6 +52,9 @@ export const GO_FIXTURES = {
   // GOTOOLCHAIN downloads go1.27.3 through the module proxy on first use.
   'go1.27-linux-amd64': { dir: HELLO, env: { GOTOOLCHAIN: 'go1.27.3', CGO_ENABLED: '0' } },
   'go1.27-linux-amd64-experiment': { dir: HELLO, env: { GOTOOLCHAIN: 'go1.27.3', CGO_ENABLED: '0', GOEXPERIMENT: 'nogreenteagc' }, args: ['-tags=integration'] },
+  // The experiment suffix in its pre-1.26 form (`go1.20.1 X:arenas`): a module of its own (`root`),
+  // as the godebug block of the hello module is newer than Go 1.20.
+  'go1.20-linux-amd64-arenas': { root: 'test/fixtures/go-old', env: { GOTOOLCHAIN: 'go1.20.1', CGO_ENABLED: '0', GOEXPERIMENT: 'arenas' } },
 };
 
 function hashTree(dir, h) {
@@ -69,8 +72,9 @@ function goVersion() {
 }
 
 function hashOf(name) {
-  const h = createHash('sha256').update(JSON.stringify(GO_FIXTURES[name])).update(goVersion());
-  hashTree(SOURCES, h);
+  const spec = GO_FIXTURES[name];
+  const h = createHash('sha256').update(JSON.stringify(spec)).update(goVersion());
+  hashTree(spec.root ? join(root, spec.root) : SOURCES, h);
   return h.digest('hex').slice(0, 16);
 }
 
@@ -115,8 +119,8 @@ async function buildOne(name, results) {
     } else {
       const env = { ...process.env, GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local', ...spec.env };
       if (!spec.env.GOEXPERIMENT) delete env.GOEXPERIMENT;
-      const moduleRoot = join(SOURCES, HELLO);
-      const pkg = './' + relative(moduleRoot, join(SOURCES, spec.dir));
+      const moduleRoot = spec.root ? join(root, spec.root) : join(SOURCES, HELLO);
+      const pkg = spec.root ? './' : './' + relative(moduleRoot, join(SOURCES, spec.dir));
       await run('go', ['build', '-o', tmp, ...(spec.args ?? []), pkg === './' ? '.' : pkg], { cwd: moduleRoot, env });
       if (spec.post === 'strip-section-headers') {
         // llvm-objcopy --strip-sections drops the section header table and the non-allocated

@@ -51,6 +51,13 @@ describe.skipIf(SKIP_WITHOUT_GO)('go version -m parity on fixtures built with th
     expect(exp.version.experiments).toEqual(['jsonv2']);
     const ld = readGoBinaryFile(fixtures['linux-amd64-ldflags']!.path!);
     expect(goVersionMText('x', ld.info)).toContain('build\t-ldflags="-X \\"main.flavour=with space\\" -X main.q=\\"quoted\\""');
+    // The pre-1.26 form, from a real Go 1.20.1 build (space before X:).
+    const old = fixtures['go1.20-linux-amd64-arenas']?.path;
+    if (old || IN_CI) {
+      const b = readGoBinaryFile(old!);
+      expect(b.info.GoVersion).toBe('go1.20.1 X:arenas');
+      expect(b.version).toEqual({ release: 'go1.20.1', experiments: ['arenas'], devel: false });
+    }
     if (fixtures['go1.27-linux-amd64-experiment']?.path) {
       const g = readGoBinaryFile(fixtures['go1.27-linux-amd64-experiment'].path);
       expect(g.version.release).toBe('go1.27.3');
