@@ -29,6 +29,8 @@ export const GO_FIXTURES = {
   'linux-amd64-trimpath': { dir: HELLO, env: { CGO_ENABLED: '1' }, args: ['-trimpath', '-ldflags=-s -w'] },
   'linux-amd64-ldflags': { dir: HELLO, env: { CGO_ENABLED: '0' }, args: ['-ldflags=-X "main.flavour=with space" -X main.q="quoted"'] },
   'linux-amd64-race': { dir: HELLO, env: { CGO_ENABLED: '1' }, args: ['-race'] },
+  // -asan needs cgo and a C compiler with AddressSanitizer (gcc's libasan); -msan needs clang, absent here.
+  'linux-amd64-asan': { dir: HELLO, env: { CGO_ENABLED: '1' }, args: ['-asan'] },
   'linux-amd64-debug': { dir: HELLO, env: { CGO_ENABLED: '0' }, args: ['-gcflags=all=-N -l'] },
   'linux-amd64-v3': { dir: HELLO, env: { CGO_ENABLED: '0', GOAMD64: 'v3' } },
   'linux-amd64-netcgo': { dir: NET, env: { CGO_ENABLED: '1' } },
