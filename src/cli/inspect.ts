@@ -136,6 +136,8 @@ export async function runInspect(argv: string[]): Promise<number> {
           goReadable: u.binary.goReadable,
           bytesRead: u.binary.bytesRead,
           ...(u.binary.interpreter !== undefined ? { interpreter: u.binary.interpreter } : {}),
+          // Mach-O universal: every architecture inside; the build info is the first one's, as Go reads it.
+          ...(u.binary.fatArches ? { fatArches: u.binary.fatArches } : {}),
           ...(a.kind === 'image' ? { image: { path: a.path, kind: a.image.kind, platform: a.image.platform, binary: u.imagePath, entrypoint: a.image.binaries.find((b) => b.path === u.imagePath)?.entrypoint ?? false } } : {}),
           findings: mine.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, logical: f.span.logical ?? [] })),
         };

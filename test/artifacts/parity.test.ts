@@ -141,6 +141,15 @@ describe.skipIf(SKIP_WITHOUT_GO)('go version -m parity on fixtures built with th
     expect(mine.Godrift.method).toBe('buildinfo-section');
     delete mine.Godrift;
     expect(mine).toEqual(JSON.parse(goVersionM(p, true).stdout));
+    // A universal Mach-O: Go's object for the first architecture, and every architecture listed.
+    const fat = fixtures['darwin-universal']?.path;
+    if (fat) {
+      const u = JSON.parse(spawnSync(process.execPath, [`${ROOT}/bin/godrift.js`, 'inspect', '--json', '--no-findings', fat], { encoding: 'utf8' }).stdout);
+      expect(u.Godrift.fatArches).toEqual(['amd64', 'arm64']);
+      expect(u.Godrift.format).toBe('macho-fat');
+      delete u.Godrift;
+      expect(u).toEqual(JSON.parse(goVersionM(fat, true).stdout));
+    }
   });
 });
 
