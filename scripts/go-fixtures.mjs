@@ -57,6 +57,11 @@ export const GO_FIXTURES = {
   // The experiment suffix in its pre-1.26 form (`go1.20.1 X:arenas`): a module of its own (`root`),
   // as the godebug block of the hello module is newer than Go 1.20.
   'go1.20-linux-amd64-arenas': { root: 'test/fixtures/go-old', env: { GOTOOLCHAIN: 'go1.20.1', CGO_ENABLED: '0', GOEXPERIMENT: 'arenas' } },
+  // Go 1.17 wrote the older blob format (pointers to Go string headers, flags 0x0 or 0x1 for
+  // big-endian): little-endian 64-bit and big-endian 32-bit pointers. Go 1.17 knows no
+  // -buildvcs, so GOFLAGS is set to a flag it knows (an empty GOFLAGS would fall back to go env -w).
+  'go1.17-linux-amd64': { root: 'test/fixtures/go-old', env: { GOTOOLCHAIN: 'go1.17.13', CGO_ENABLED: '0', GOFLAGS: '-mod=readonly' } },
+  'go1.17-linux-mips': { root: 'test/fixtures/go-old', env: { GOTOOLCHAIN: 'go1.17.13', GOOS: 'linux', GOARCH: 'mips', CGO_ENABLED: '0', GOFLAGS: '-mod=readonly' } },
 };
 
 function hashTree(dir, h) {

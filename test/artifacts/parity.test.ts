@@ -54,6 +54,7 @@ describe.skipIf(SKIP_WITHOUT_GO)('go version -m parity on fixtures built with th
     // The pre-1.26 form, from a real Go 1.20.1 build (space before X:).
     const old = fixtures['go1.20-linux-amd64-arenas']?.path;
     if (old || IN_CI) {
+      expect(old, 'go1.20-linux-amd64-arenas built (GOTOOLCHAIN=go1.20.1 from the module proxy)').toBeTruthy();
       const b = readGoBinaryFile(old!);
       expect(b.info.GoVersion).toBe('go1.20.1 X:arenas');
       expect(b.version).toEqual({ release: 'go1.20.1', experiments: ['arenas'], devel: false });
@@ -63,6 +64,25 @@ describe.skipIf(SKIP_WITHOUT_GO)('go version -m parity on fixtures built with th
       expect(g.version.release).toBe('go1.27.3');
       expect(g.version.experiments).toEqual(['nogreenteagc']);
     }
+  });
+
+  it("Go 1.17's pointer format: 64-bit little-endian and 32-bit big-endian pointers", () => {
+    const cases: Array<[string, { ptrSize: number; bigEndian: boolean }]> = [
+      ['go1.17-linux-amd64', { ptrSize: 8, bigEndian: false }],
+      ['go1.17-linux-mips', { ptrSize: 4, bigEndian: true }],
+    ];
+    for (const [name, layout] of cases) {
+      const p = fixtures[name]?.path;
+      if (!p && !IN_CI) continue; // go1.17.13 not downloadable here (skip reason printed above)
+      expect(p, `${name} built (GOTOOLCHAIN=go1.17.13 from the module proxy)`).toBeTruthy();
+      const b = readGoBinaryFile(p!);
+      expect(b.pointers, name).toEqual(layout);
+      expect(b.info.GoVersion, name).toBe('go1.17.13');
+      expect(b.info.Path, name).toBe('example.com/old');
+      expect(checkParity(p!), name).toBe('same');
+    }
+    // The 1.18+ inline format has no pointers.
+    expect(readGoBinaryFile(fixtures['linux-mips']!.path!).pointers).toBeUndefined();
   });
 
   it('reads the fast path with few bytes', () => {

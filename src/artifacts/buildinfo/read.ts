@@ -33,6 +33,8 @@ export interface RawBuildInfo {
   /** True when `go version -m` (Go ≤ 1.26 on this machine) would read this file too. */
   goReadable: boolean;
   exe: Exe;
+  /** Set when the blob is Go ≤ 1.17's pointer format. */
+  pointers?: PointerFormat;
 }
 
 /** debug/buildinfo's two errors, worded as Go words them, plus what godrift adds. */
@@ -83,15 +85,14 @@ export function readRawBuildInfo(source: ByteSource, options: ReadOptions = {}):
     if (error instanceof FormatError) throw new BuildInfoError('unrecognized', `${ERR_UNRECOGNIZED} (${error.message})`, format);
     throw error;
   }
-  const found = (vers: string, mod: string): RawBuildInfo => ({ format, goVersion: vers, modinfo: mod, method: exe.dataStart!.how === 'section' ? 'buildinfo-section' : 'writable-segment', goReadable: exe.goRejects === undefined, exe });
+  const found = (b: Blob): RawBuildInfo => ({ format, goVersion: b.vers, modinfo: b.mod, method: exe.dataStart!.how === 'section' ? 'buildinfo-section' : 'writable-segment', goReadable: exe.goRejects === undefined, exe, ...(b.pointers ? { pointers: b.pointers } : {}) });
   // Fast path: the linker writes the blob at the start of the area Go searches, so the first
   // PROBE bytes of it are searched first. Only when that and the recovery path both fail is the
   // rest of the area searched, as Go does (a blob deep in a data section is not something a Go
   // linker writes, but Go ≤ 1.26 would find it there).
   let fastError: BuildInfoError;
   try {
-    const { vers, mod } = readBlob(src, exe, { limit: PROBE });
-    return found(vers, mod);
+    return found(readBlob(src, exe, { limit: PROBE }));
   } catch (error) {
     if (!(error instanceof BuildInfoError)) throw error;
     fastError = error;
@@ -106,7 +107,7 @@ export function readRawBuildInfo(source: ByteSource, options: ReadOptions = {}):
   if (recovered) return { format, ...recovered, method: format === 'wasm' ? 'wasm-data' : 'rodata-sentinels', goReadable: false, exe };
   if (exe.dataStart && exe.dataStart.size > PROBE) {
     const deep = readBlob(src, exe, { quiet: true });
-    if (deep) return found(deep.vers, deep.mod);
+    if (deep) return found(deep);
   }
   if (format === 'wasm') throw new BuildInfoError('unrecognized', ERR_UNRECOGNIZED, format);
   throw new BuildInfoError(fastError.kind, fastError.message, format);
@@ -131,6 +132,19 @@ function notGo(): BuildInfoError {
   return new BuildInfoError('not-go', ERR_NOT_GO);
 }
 
+/** The blob's strings, and for the pre-1.18 format how its pointers were laid out. */
+interface Blob {
+  vers: string;
+  mod: string;
+  pointers?: PointerFormat;
+}
+
+/** Go ≤ 1.17's blob: pointers to string headers, of this size and byte order. */
+export interface PointerFormat {
+  ptrSize: 4 | 8;
+  bigEndian: boolean;
+}
+
 interface BlobSearch {
   /** 16 as Go; 1 for the Plan 9 386 retry. */
   align?: number;
@@ -140,9 +154,9 @@ interface BlobSearch {
   limit?: number;
 }
 
-function readBlob(src: ByteSource, exe: Exe, search: BlobSearch & { quiet?: false }): { vers: string; mod: string };
-function readBlob(src: ByteSource, exe: Exe, search: BlobSearch & { quiet: true }): { vers: string; mod: string } | undefined;
-function readBlob(src: ByteSource, exe: Exe, { align = ALIGN, quiet = false, limit = Infinity }: BlobSearch): { vers: string; mod: string } | undefined {
+function readBlob(src: ByteSource, exe: Exe, search: BlobSearch & { quiet?: false }): Blob;
+function readBlob(src: ByteSource, exe: Exe, search: BlobSearch & { quiet: true }): Blob | undefined;
+function readBlob(src: ByteSource, exe: Exe, { align = ALIGN, quiet = false, limit = Infinity }: BlobSearch): Blob | undefined {
   try {
     const ds = exe.dataStart;
     if (!ds || ds.size === 0) throw notGo();
@@ -152,6 +166,7 @@ function readBlob(src: ByteSource, exe: Exe, { align = ALIGN, quiet = false, lim
     const flags = header[15]!;
     let vers: string;
     let mod: Buffer;
+    let pointers: PointerFormat | undefined;
     if ((flags & 0x2) === 0x2) {
       const v = decodeString(src, exe, addr + HEADER);
       vers = v.text.toString('utf8');
@@ -160,6 +175,7 @@ function readBlob(src: ByteSource, exe: Exe, { align = ALIGN, quiet = false, lim
       const ptrSize = header[14];
       const big = (flags & 0x1) === 0x1;
       if (ptrSize !== 4 && ptrSize !== 8) throw notGo();
+      pointers = { ptrSize, bigEndian: big };
       const readPtr = (b: Buffer, o: number): number => {
         if (ptrSize === 4) return big ? b.readUInt32BE(o) : b.readUInt32LE(o);
         const v = big ? b.readBigUInt64BE(o) : b.readBigUInt64LE(o);
@@ -181,7 +197,7 @@ function readBlob(src: ByteSource, exe: Exe, { align = ALIGN, quiet = false, lim
       mod = readString(readPtr(header, 16 + ptrSize));
     }
     if (vers === '') throw notGo();
-    return { vers, mod: stripSentinels(mod) };
+    return { vers, mod: stripSentinels(mod), ...(pointers ? { pointers } : {}) };
   } catch (error) {
     if (quiet && error instanceof BuildInfoError) return undefined;
     throw error;
