@@ -229,4 +229,18 @@ describe.skipIf(SKIP_CORPUS)('go version -m parity on the npm corpus', () => {
     expect(json.stdout.replace(godriftMember, '\n}\n')).toBe(goJson);
   });
 });
+describe.skipIf(SKIP_CORPUS)('go version -m parity on a directory walk', () => {
+  it('godrift inspect DIR prints what go version -m DIR prints, plus the binaries only godrift reads', () => {
+    const dir = `${ROOT}/.corpus/npm`;
+    const goText = spawnSync('go', ['version', '-m', dir], { encoding: 'utf8', env: goEnv, maxBuffer: 1 << 28 }).stdout;
+    const mine = spawnSync(process.execPath, [`${ROOT}/bin/godrift.js`, 'inspect', '--no-findings', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(mine.status).toBe(0);
+    expect(mine.stderr).toBe(''); // non-Go files in a walk are skipped silently, as Go does
+    // Blocks start at a line naming a file; those godrift alone reads end with its note.
+    const blocks = mine.stdout.split(/\n(?=[^\t#])/);
+    const extra = blocks.filter((b) => b.includes('\n# godrift: read by '));
+    expect(extra.length).toBeGreaterThanOrEqual(IN_CI ? 2 : 0);
+    expect(blocks.filter((b) => !extra.includes(b)).join('\n')).toBe(goText);
+  });
+});
 if (corpus.length === 0 && !IN_CI) console.warn('npm corpus absent: run node scripts/fetch-corpus.mjs for the third-party parity test');
