@@ -10,9 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BufferSource, BuildInfoError, readGoBinary, readGoBinaryFile, type ByteSource } from '../../src/artifacts/buildinfo/index.js';
 import { MAX_READ } from '../../src/artifacts/buildinfo/source.js';
 import { scanArtifacts } from '../../src/artifacts/scan.js';
-import { goFixtures, HAS_GO, SKIP_WITHOUT_GO, ROOT, type Built } from './helpers.js';
+import { goFixtures, HAS_GO, IN_CI, SKIP_WITHOUT_GO, ROOT, type Built } from './helpers.js';
 
 const hasGo = HAS_GO;
+const hasGcc = spawnSync('gcc', ['--version']).status === 0;
 let fx: Built = {};
 const dir = mkdtempSync(join(tmpdir(), 'godrift-malformed-'));
 beforeAll(async () => {
@@ -97,6 +98,32 @@ describe('malformed build info input', () => {
     // The blob is unusable, so the slow path recovers the same build info from read-only data.
     expect(attempt(d).ok).toBe(true);
     expect(readGoBinary(new BufferSource(d)).method).toBe('rodata-sentinels');
+  });
+
+  // Non-Go executables built here by gcc (the C compiler cgo needs): the same error as Go's reader,
+  // whose unsigned address test makes PT_GNU_STACK (address 0, no file bytes) match every address
+  // past the data segment's file bytes: "not a Go executable" even with megabytes of .bss after it.
+  it.skipIf(!hasGcc && !IN_CI)('C programs: the error go version gives, few bytes read', () => {
+    const cases: Record<string, string> = {
+      'small.c': 'int main(void) { return 0; }\n',
+      'big-bss.c': 'static char big[8 << 20];\nint main(int argc, char **argv) { big[argc] = 1; return big[1]; }\n',
+    };
+    for (const [name, code] of Object.entries(cases)) {
+      const c = join(dir, name);
+      const exe = c.replace(/\.c$/, '');
+      writeFileSync(c, code);
+      expect(spawnSync('gcc', ['-O1', '-o', exe, c]).status, `gcc ${name}`).toBe(0);
+      const go = spawnSync('go', ['version', '-m', exe], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } });
+      expect(go.status).toBe(1);
+      let mine = '';
+      try {
+        readGoBinaryFile(exe);
+      } catch (error) {
+        mine = (error as Error).message;
+      }
+      expect(`${exe}: ${mine}\n`, name).toBe(go.stderr);
+      expect(mine).toContain('not a Go executable');
+    }
   });
 
   it('a 2 GB sparse file is not read whole', () => {

@@ -106,8 +106,12 @@ export function readRawBuildInfo(source: ByteSource, options: ReadOptions = {}):
   const recovered = recover(src, exe);
   if (recovered) return { format, ...recovered, method: format === 'wasm' ? 'wasm-data' : 'rodata-sentinels', goReadable: false, exe };
   if (exe.dataStart && exe.dataStart.size > PROBE) {
-    const deep = readBlob(src, exe, { quiet: true });
-    if (deep) return found(deep);
+    try {
+      return found(readBlob(src, exe, {}));
+    } catch (error) {
+      if (!(error instanceof BuildInfoError)) throw error;
+      fastError = error; // Go's error is the whole search's ("unrecognized" at an unmapped chunk)
+    }
   }
   if (format === 'wasm') throw new BuildInfoError('unrecognized', ERR_UNRECOGNIZED, format);
   throw new BuildInfoError(fastError.kind, fastError.message, format);
@@ -116,6 +120,11 @@ export function readRawBuildInfo(source: ByteSource, options: ReadOptions = {}):
 /** Maps an address to the file range from it to the end of its mapping (debug/buildinfo DataReader). */
 function locate(exe: Exe, addr: number): { offset: number; remaining: number } | undefined {
   for (const m of exe.mappings) {
+    // Go tests `addr <= Vaddr+Filesz-1` in unsigned arithmetic: an entry at address 0 without
+    // file bytes (ELF PT_GNU_STACK, in nearly every ELF file) wraps around and matches every
+    // address no earlier entry maps, and reading it gives EOF: "not a Go executable", not
+    // "unrecognized file format" (debug/buildinfo elfExe.DataReader; same test for the others).
+    if (m.addr === 0 && m.size === 0) return { offset: m.offset, remaining: 0 };
     if (m.size > 0 && m.addr <= addr && addr <= m.addr + m.size - 1) return { offset: m.offset + (addr - m.addr), remaining: m.addr + m.size - addr };
   }
   return undefined;
@@ -231,6 +240,7 @@ function searchMagic(src: ByteSource, exe: Exe, start: number, size: number, ali
     if (!at) throw new BuildInfoError('unrecognized', exe.format === 'elf' || exe.format === 'pe' || exe.format.startsWith('macho') ? ERR_UNRECOGNIZED : 'address not mapped');
     // What Go's read of this chunk returns: up to the chunk end or the mapping end.
     const readable = Math.min(chunkEnd - chunk, at.remaining);
+    if (readable <= 0) throw notGo(); // EOF before any byte of the chunk
     for (let pos = 0; pos < readable && chunk + pos < stop; ) {
       const piece = Math.min(step, readable - pos);
       step = Math.min(CHUNK, step * 16);
