@@ -1,8 +1,16 @@
 #!/usr/bin/env node
-// Launcher only: all behaviour lives in the compiled CLI.
-import { main } from '../dist/cli/main.js';
+// Launcher only: all behaviour lives in the compiled CLI. `inspect` and `diff` go straight to their
+// own modules, which load the build-info reader and little else: the full CLI imports every
+// extractor, rule and reporter, which is most of a one-binary inspect's time (docs/benchmarks.md).
+const argv = process.argv.slice(2);
+const run =
+  argv[0] === 'inspect'
+    ? import('../dist/cli/inspect.js').then((m) => m.runInspect(argv.slice(1)))
+    : argv[0] === 'diff'
+      ? import('../dist/cli/diff.js').then((m) => m.runDiff(argv.slice(1)))
+      : import('../dist/cli/main.js').then((m) => m.main(argv));
 
-main(process.argv.slice(2)).then(
+run.then(
   (code) => {
     process.exitCode = code;
   },

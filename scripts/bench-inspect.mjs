@@ -1,9 +1,10 @@
 // Inspect benchmark (issue 4), run by scripts/bench.mjs or alone (`node scripts/bench-inspect.mjs`):
 //   1. the corpus (Go fixtures built by scripts/go-fixtures.mjs + the npm corpus of
 //      scripts/fetch-corpus.mjs when present) through `godrift inspect` and `go version -m`, same run;
-//   2. the same corpus replicated to ≥ 1,000 files with hard links;
+//   2. the same corpus replicated to ≥ 1,000 files with hard links (all of it, and the part Go reads);
 //   3. bytes read per binary by godrift's reader (fast path and recovery path);
 //   4. a ~1 GB OCI image archive through `godrift inspect`: wall time and peak RSS.
+// Optionally a baseline build of godrift (--baseline DIR or GODRIFT_BASELINE) in the same runs.
 // Writes .bench/inspect.json and prints a Markdown section for docs/benchmarks.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,11 +17,13 @@ import { writeOciLayout } from './image-writer.mjs';
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const benchDir = join(root, '.bench');
 
+/** Wall time by the clock around the process (ms resolution matters here), peak RSS by /usr/bin/time. */
 function measure(cmd, args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, GOTOOLCHAIN: 'local' } });
-  const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [wall, rssKb] = last.split(' ').map(Number);
-  return { wall, rssMb: rssKb / 1024, status: r.status, stdout: r.stdout };
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, GOTOOLCHAIN: 'local' } });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const [user, sys, rssKb] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { wall, cpu: user + sys, rssMb: rssKb / 1024, status: r.status, stdout: r.stdout };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -40,50 +43,78 @@ function corpusFiles() {
   return out;
 }
 
-export async function benchInspect({ runs = 3 } = {}) {
+/**
+ * `baseline`: the root of another build of godrift (e.g. the previous commit, `git archive` + tsc)
+ * measured in the same run, so the before/after comparison shares the machine's load.
+ */
+export async function benchInspect({ runs = 5, baseline = process.env.GODRIFT_BASELINE } = {}) {
   const built = await buildGoFixtures();
   const files = [...Object.values(built).filter((r) => r.path).map((r) => r.path), ...corpusFiles()].sort();
   const godrift = join(root, 'bin', 'godrift.js');
+  const before = baseline ? join(baseline, 'bin', 'godrift.js') : undefined;
   const { readGoBinaryFile } = await import(join(root, 'dist', 'artifacts', 'buildinfo', 'index.js'));
 
-  // Bytes read per binary, in process.
+  // Bytes read per binary, in process; `blob`: the version and modinfo strings themselves, which
+  // any reader must read (buf's modinfo alone is 9.5 KB).
   const fast = [];
   const slow = [];
+  const goReadable = [];
   for (const f of files) {
     try {
       const b = readGoBinaryFile(f);
-      (b.method === 'buildinfo-section' || b.method === 'writable-segment' ? fast : slow).push({ file: f, bytes: b.bytesRead, method: b.method, size: b.size });
+      const blob = b.infoBytes;
+      (b.method === 'buildinfo-section' || b.method === 'writable-segment' ? fast : slow).push({ file: f, bytes: b.bytesRead, overhead: b.bytesRead - blob, method: b.method, size: b.size });
     } catch {
       /* not a Go binary (a JS launcher) */
     }
+    // `go version` exits 1 for a file without build info only with -m.
+    if (spawnSync('go', ['version', '-m', f], { env: { ...process.env, GOTOOLCHAIN: 'local' } }).status === 0) goReadable.push(f);
   }
 
-  const node0 = median(Array.from({ length: runs }, () => measure(process.execPath, ['-e', '0']).wall));
+  // Every command of a set runs once per round, rounds interleaved: the machine's load is shared.
+  const cmds = (args) => ({
+    go: ['go', ['version', '-m', ...args]],
+    ...(before ? { before: [process.execPath, [before, 'inspect', ...args]], beforeReadOnly: [process.execPath, [before, 'inspect', '--no-findings', ...args]] } : {}),
+    godrift: [process.execPath, [godrift, 'inspect', ...args]],
+    readOnly: [process.execPath, [godrift, 'inspect', '--no-findings', ...args]],
+  });
   const run = (args) => {
-    const g = [];
-    const d = [];
-    const r = [];
-    let rss = 0;
+    const times = {};
+    const cpu = {};
+    const rss = {};
     for (let i = 0; i < runs; i++) {
-      g.push(measure('go', ['version', '-m', ...args]).wall);
-      const m = measure(process.execPath, [godrift, 'inspect', ...args]);
-      d.push(m.wall);
-      rss = Math.max(rss, m.rssMb);
-      r.push(measure(process.execPath, [godrift, 'inspect', '--no-findings', ...args]).wall);
+      for (const [name, [cmd, a]] of Object.entries(cmds(args))) {
+        const m = measure(cmd, a);
+        (times[name] ??= []).push(m.wall);
+        (cpu[name] ??= []).push(m.cpu);
+        rss[name] = Math.max(rss[name] ?? 0, m.rssMb);
+      }
+      (times.node0 ??= []).push(measure(process.execPath, ['-e', '0']).wall);
     }
-    return { go: median(g), godrift: median(d), readOnly: median(r), rss };
+    // Best of N: the machine is shared (other jobs only ever add time), so the fastest run is the
+    // closest to the command's own cost; the medians are kept in .bench/inspect.json.
+    return { ...Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.min(...v)])), medians: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])), cpu: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Math.min(...v)])), rss };
+  };
+  const replicate = (name, list) => {
+    const dir = join(benchDir, name);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    let n = 0;
+    for (let c = 0; c < Math.ceil(1000 / list.length); c++) for (const f of list) linkSync(f, join(dir, `${n++}-${f.split('/').pop()}`));
+    return { dir, n };
   };
   const small = run(files);
-
-  // Replicate with hard links to ≥ 1,000 files.
-  const rep = join(benchDir, 'inspect-replicated');
-  rmSync(rep, { recursive: true, force: true });
-  mkdirSync(rep, { recursive: true });
-  const copies = Math.ceil(1000 / files.length);
-  let n = 0;
-  for (let c = 0; c < copies; c++) for (const f of files) linkSync(f, join(rep, `${n++}-${f.split('/').pop()}`));
-  const big = run([rep]);
-  const perBinary = { go: (big.go - small.go) / (n - files.length), godrift: (big.godrift - small.godrift) / (n - files.length), readOnly: (big.readOnly - small.readOnly) / (n - files.length) };
+  const all = replicate('inspect-replicated', files);
+  const big = run([all.dir]);
+  const readableSmall = run(goReadable);
+  const readable = replicate('inspect-replicated-go-readable', goReadable);
+  const readableBig = run([readable.dir]);
+  const marginal = (b, s, nb, ns) => Object.fromEntries(Object.keys(cmds([])).map((k) => [k, ((b[k] - s[k]) / (nb - ns)) * 1000]));
+  const perBinary = marginal(big, small, all.n, files.length);
+  const perReadable = marginal(readableBig, readableSmall, readable.n, goReadable.length);
+  // The same from CPU time (user + system, /usr/bin/time: 10 ms resolution, summed over 1,000 files).
+  const perBinaryCpu = marginal(big.cpu, small.cpu, all.n, files.length);
+  const perReadableCpu = marginal(readableBig.cpu, readableSmall.cpu, readable.n, goReadable.length);
 
   // A ~1 GB image archive: incompressible filler files plus the Go fixtures, one gzip layer.
   const img = join(benchDir, 'inspect-1g.tar');
@@ -94,44 +125,54 @@ export async function benchInspect({ runs = 3 } = {}) {
     await writeOciLayout(img, [{ entrypoint: ['linux-amd64'], env: ['PATH=/usr/local/bin', 'GODEBUG=panicnil=0'], layers }]);
   }
   const imgSize = statSync(img).size;
-  const imageRuns = Array.from({ length: runs }, () => measure(process.execPath, [godrift, 'inspect', img]));
+  const imageRuns = Array.from({ length: Math.min(runs, 3) }, () => measure(process.execPath, [godrift, 'inspect', img]));
 
+  const stat = (xs, k) => ({ binaries: xs.length, median: xs.length ? median(xs.map((x) => x[k])) : 0, max: xs.length ? Math.max(...xs.map((x) => x[k])) : 0 });
   const result = {
     date: new Date().toISOString(),
     node: process.version,
     go: execFileSync('go', ['version'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } }).trim(),
-    corpus: { files: files.length, goVersionM: small.go, godrift: small.godrift, godriftPeakRssMb: small.rss, nodeStartup: node0 },
-    replicated: { files: n, goVersionM: big.go, godrift: big.godrift, godriftPeakRssMb: big.rss, marginalPerBinaryMs: { go: perBinary.go * 1000, godrift: perBinary.godrift * 1000, readOnly: perBinary.readOnly * 1000 } },
+    baseline: baseline ?? null,
+    runs,
+    corpus: { files: files.length, goReadable: goReadable.length, seconds: small, secondsGoReadable: readableSmall },
+    replicated: { files: all.n, seconds: big, marginalPerBinaryMs: perBinary, marginalPerBinaryCpuMs: perBinaryCpu },
+    replicatedGoReadable: { files: readable.n, seconds: readableBig, marginalPerBinaryMs: perReadable, marginalPerBinaryCpuMs: perReadableCpu },
     bytesRead: {
-      fastPath: { binaries: fast.length, median: median(fast.map((x) => x.bytes)), max: Math.max(...fast.map((x) => x.bytes)) },
-      recovery: { binaries: slow.length, median: slow.length ? median(slow.map((x) => x.bytes)) : 0, max: slow.length ? Math.max(...slow.map((x) => x.bytes)) : 0 },
-      perBinary: [...fast, ...slow].map((x) => ({ file: x.file.replace(root + '/', ''), method: x.method, bytes: x.bytes, size: x.size })),
+      fastPath: { ...stat(fast, 'bytes'), overhead: stat(fast, 'overhead'), over8k: fast.filter((x) => x.bytes > 8192).map((x) => x.file.replace(root + '/', '')) },
+      recovery: stat(slow, 'bytes'),
+      perBinary: [...fast, ...slow].map((x) => ({ file: x.file.replace(root + '/', ''), method: x.method, bytes: x.bytes, overhead: x.overhead, size: x.size })),
     },
     image: { bytes: imgSize, wall: median(imageRuns.map((r) => r.wall)), peakRssMb: Math.max(...imageRuns.map((r) => r.rssMb)) },
   };
   mkdirSync(benchDir, { recursive: true });
   writeFileSync(join(benchDir, 'inspect.json'), JSON.stringify(result, null, 2));
-  const f = (x, d = 3) => x.toFixed(d);
+  const f = (x, d = 3) => (x === undefined ? '–' : x.toFixed(d));
+  const row = (what, n, r) => `| ${what} | ${n} | ${f(r.node0)} | ${f(r.go)} | ${f(r.before)} | ${f(r.godrift)} | ${f(r.beforeReadOnly)} | ${f(r.readOnly)} |`;
+  const ms = (r) => `\`go version -m\` ${f(r.go, 2)}; godrift before ${f(r.before, 2)} → after ${f(r.godrift, 2)} with findings, ${f(r.beforeReadOnly, 2)} → ${f(r.readOnly, 2)} reading only`;
   console.log(`
 ### inspect (build info)
 
-Measured ${result.date.slice(0, 10)}, ${result.node}, ${result.go}, ${runs} runs (median).
+Measured ${result.date.slice(0, 10)}, ${result.node}, ${result.go}, best of ${runs} interleaved runs (machine shared; medians in .bench/inspect.json); "before" is ${baseline ?? '(no baseline given)'}.
 
-| what | files | \`go version -m\` (s) | \`godrift inspect\` (s) | \`inspect --no-findings\` (s) | godrift peak RSS (MB) |
-| --- | ---: | ---: | ---: | ---: | ---: |
-| corpus | ${files.length} | ${f(small.go)} | ${f(small.godrift)} | ${f(small.readOnly)} | ${f(small.rss, 0)} |
-| corpus × hard links | ${n} | ${f(big.go)} | ${f(big.godrift)} | ${f(big.readOnly)} | ${f(big.rss, 0)} |
+| what | files | \`node -e 0\` (s) | \`go version -m\` (s) | inspect before (s) | inspect after (s) | \`--no-findings\` before (s) | \`--no-findings\` after (s) |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${row('corpus', files.length, small)}
+${row('corpus × hard links', all.n, big)}
+${row('Go-readable part of the corpus', goReadable.length, readableSmall)}
+${row('Go-readable part × hard links', readable.n, readableBig)}
 
-- Node start-up (\`node -e 0\`): ${f(node0)} s; the whole corpus costs godrift ${f(small.godrift - node0)} s beyond it.
-- Marginal cost per binary: \`go version -m\` ${f(perBinary.go * 1000, 2)} ms, godrift ${f(perBinary.godrift * 1000, 2)} ms with findings, ${f(perBinary.readOnly * 1000, 2)} ms reading only.
-- Bytes read per binary, fast path (${fast.length} binaries): median ${result.bytesRead.fastPath.median}, max ${result.bytesRead.fastPath.max}.
-  Recovery path (${slow.length} binaries: esbuild ≥ 0.27, WebAssembly, Plan 9 386): median ${result.bytesRead.recovery.median}, max ${result.bytesRead.recovery.max}.
+- Whole corpus beyond Node start-up: after ${f((small.godrift - small.node0) * 1000, 0)} ms with findings (before ${f((small.before - small.node0) * 1000, 0)}), ${f((small.readOnly - small.node0) * 1000, 0)} ms reading only (before ${f((small.beforeReadOnly - small.node0) * 1000, 0)}).
+- Marginal cost per binary (ms), whole corpus: ${ms(perBinary)}.
+- Marginal cost per binary (ms), binaries Go reads: ${ms(perReadable)}.
+- The same in CPU time (ms): whole corpus ${ms(perBinaryCpu)}; binaries Go reads ${ms(perReadableCpu)}.
+- Bytes read per binary, fast path (${fast.length} binaries): median ${result.bytesRead.fastPath.median}, max ${result.bytesRead.fastPath.max}; beyond the version and modinfo strings themselves: median ${result.bytesRead.fastPath.overhead.median}, max ${result.bytesRead.fastPath.overhead.max}. Over 8 KB: ${result.bytesRead.fastPath.over8k.length} (${result.bytesRead.fastPath.over8k.map((x) => x.split('/').slice(-4, -3).join('/')).join(', ') || 'none'}).
+  Recovery path (${slow.length} binaries): median ${result.bytesRead.recovery.median}, max ${result.bytesRead.recovery.max}.
 - A ${f(imgSize / 1048576, 0)} MiB OCI image archive (8 uncompressed layers of filler, one gzip layer with ${Object.values(built).filter((r) => r.path).length} Go binaries): ${f(result.image.wall, 2)} s, peak RSS ${f(result.image.peakRssMb, 0)} MB.
 `);
   return result;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] ?? 3) || 3;
-  await benchInspect({ runs });
+  const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  await benchInspect({ runs: Number(arg('--runs') ?? 5) || 5, baseline: arg('--baseline') ?? process.env.GODRIFT_BASELINE });
 }

@@ -29,6 +29,8 @@ export const GO_FIXTURES = {
   'linux-amd64-trimpath': { dir: HELLO, env: { CGO_ENABLED: '1' }, args: ['-trimpath', '-ldflags=-s -w'] },
   'linux-amd64-ldflags': { dir: HELLO, env: { CGO_ENABLED: '0' }, args: ['-ldflags=-X "main.flavour=with space" -X main.q="quoted"'] },
   'linux-amd64-race': { dir: HELLO, env: { CGO_ENABLED: '1' }, args: ['-race'] },
+  // -asan needs cgo and a C compiler with AddressSanitizer (gcc's libasan); -msan needs clang, absent here.
+  'linux-amd64-asan': { dir: HELLO, env: { CGO_ENABLED: '1' }, args: ['-asan'] },
   'linux-amd64-debug': { dir: HELLO, env: { CGO_ENABLED: '0' }, args: ['-gcflags=all=-N -l'] },
   'linux-amd64-v3': { dir: HELLO, env: { CGO_ENABLED: '0', GOAMD64: 'v3' } },
   'linux-amd64-netcgo': { dir: NET, env: { CGO_ENABLED: '1' } },
@@ -52,6 +54,14 @@ export const GO_FIXTURES = {
   // GOTOOLCHAIN downloads go1.27.3 through the module proxy on first use.
   'go1.27-linux-amd64': { dir: HELLO, env: { GOTOOLCHAIN: 'go1.27.3', CGO_ENABLED: '0' } },
   'go1.27-linux-amd64-experiment': { dir: HELLO, env: { GOTOOLCHAIN: 'go1.27.3', CGO_ENABLED: '0', GOEXPERIMENT: 'nogreenteagc' }, args: ['-tags=integration'] },
+  // The experiment suffix in its pre-1.26 form (`go1.20.1 X:arenas`): a module of its own (`root`),
+  // as the godebug block of the hello module is newer than Go 1.20.
+  'go1.20-linux-amd64-arenas': { root: 'test/fixtures/go-old', env: { GOTOOLCHAIN: 'go1.20.1', CGO_ENABLED: '0', GOEXPERIMENT: 'arenas' } },
+  // Go 1.17 wrote the older blob format (pointers to Go string headers, flags 0x0 or 0x1 for
+  // big-endian): little-endian 64-bit and big-endian 32-bit pointers. Go 1.17 knows no
+  // -buildvcs, so GOFLAGS is set to a flag it knows (an empty GOFLAGS would fall back to go env -w).
+  'go1.17-linux-amd64': { root: 'test/fixtures/go-old', env: { GOTOOLCHAIN: 'go1.17.13', CGO_ENABLED: '0', GOFLAGS: '-mod=readonly' } },
+  'go1.17-linux-mips': { root: 'test/fixtures/go-old', env: { GOTOOLCHAIN: 'go1.17.13', GOOS: 'linux', GOARCH: 'mips', CGO_ENABLED: '0', GOFLAGS: '-mod=readonly' } },
 };
 
 function hashTree(dir, h) {
@@ -69,8 +79,9 @@ function goVersion() {
 }
 
 function hashOf(name) {
-  const h = createHash('sha256').update(JSON.stringify(GO_FIXTURES[name])).update(goVersion());
-  hashTree(SOURCES, h);
+  const spec = GO_FIXTURES[name];
+  const h = createHash('sha256').update(JSON.stringify(spec)).update(goVersion());
+  hashTree(spec.root ? join(root, spec.root) : SOURCES, h);
   return h.digest('hex').slice(0, 16);
 }
 
@@ -115,8 +126,8 @@ async function buildOne(name, results) {
     } else {
       const env = { ...process.env, GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local', ...spec.env };
       if (!spec.env.GOEXPERIMENT) delete env.GOEXPERIMENT;
-      const moduleRoot = join(SOURCES, HELLO);
-      const pkg = './' + relative(moduleRoot, join(SOURCES, spec.dir));
+      const moduleRoot = spec.root ? join(root, spec.root) : join(SOURCES, HELLO);
+      const pkg = spec.root ? './' : './' + relative(moduleRoot, join(SOURCES, spec.dir));
       await run('go', ['build', '-o', tmp, ...(spec.args ?? []), pkg === './' ? '.' : pkg], { cwd: moduleRoot, env });
       if (spec.post === 'strip-section-headers') {
         // llvm-objcopy --strip-sections drops the section header table and the non-allocated

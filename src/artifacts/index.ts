@@ -5,10 +5,12 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { Observation, ScopeLevel, Span } from '../core/types.js';
 import { trackedVariable } from '../knowledge/variables.js';
 import { BuildInfoError, buildSetting, detectFormat, readGoBinaryFile, type GoBinary } from './buildinfo/index.js';
-import { inspectImage, looksLikeImage, type ImageBinary, type ImageInfo } from './image/index.js';
+import { looksLikeImage } from './image/detect.js';
+import type { ImageBinary, ImageInfo } from './image/index.js';
 
 export { readGoBinaryFile, type GoBinary } from './buildinfo/index.js';
-export { inspectImage, type ImageInfo, type ImageBinary } from './image/index.js';
+export { looksLikeImage } from './image/detect.js';
+export type { ImageInfo, ImageBinary } from './image/index.js';
 
 export type Artifact =
   | { kind: 'binary'; path: string; binary: GoBinary }
@@ -85,6 +87,9 @@ export async function readArtifact(abs: string, display: string, options: Artifa
 
 async function readImage(abs: string, display: string, options: ArtifactOptions): Promise<Artifact> {
   try {
+    // Loaded on the first image only: the image reader and its libraries (tar-stream, fzstd) cost
+    // ~20 ms of start-up that inspecting plain binaries does not need (docs/benchmarks.md).
+    const { inspectImage } = await import('./image/index.js');
     return { kind: 'image', path: display, image: await inspectImage(abs, options.platform ? { platform: options.platform } : {}) };
   } catch (error) {
     return { kind: 'error', path: display, message: `${display}: cannot read image: ${(error as Error).message}`, candidate: true };
@@ -166,6 +171,9 @@ export function binaryObservations(path: string, binary: GoBinary, inImage?: { i
 export function imageObservations(path: string, image: ImageInfo): Observation[] {
   const out: Observation[] = [];
   const scope: ScopeLevel[] = [{ kind: 'image', name: path }];
+  // The Env is read by the binary the image runs: its entrypoint, or its only Go binary.
+  const runs = image.binaries.find((b) => b.entrypoint) ?? (image.binaries.length === 1 ? image.binaries[0] : undefined);
+  const goVersion = runs ? releaseOf(runs.binary) : undefined;
   for (const entry of image.config.env) {
     const eq = entry.indexOf('=');
     if (eq <= 0) continue;
@@ -173,7 +181,7 @@ export function imageObservations(path: string, image: ImageInfo): Observation[]
     const value = entry.slice(eq + 1);
     const t = trackedVariable(name);
     if (!t) continue;
-    const base = { origin: 'image-config-env' as const, scope, phase: 'run' as const, variable: name };
+    const base = { origin: 'image-config-env' as const, scope, phase: 'run' as const, variable: name, ...(goVersion ? { goVersion } : {}) };
     if (t.shape === 'scalar' || value === '') {
       out.push({ ...base, key: null, value: { text: value, literal: true }, span: logical(path, ['config', 'Env', name]) });
       continue;

@@ -6,14 +6,14 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { artifactObservations, readArtifact, type Artifact } from '../artifacts/index.js';
-import { looksLikeImage } from '../artifacts/image/index.js';
+// Start-up is most of what inspect costs (docs/benchmarks.md): only the build-info reader is loaded
+// up front; the image reader on the first image, the rule engine and rules once there are
+// observations to judge, the YAML config loader only when a config file exists.
+import { artifactObservations, looksLikeImage, readArtifact, type Artifact } from '../artifacts/index.js';
 import { goVersionMJson, goVersionMText, type GoBinary } from '../artifacts/buildinfo/index.js';
-import { findConfigFile, loadConfigFile, mergeConfig } from '../config/load.js';
-import { runEngine } from '../core/engine.js';
+import { findConfigFile, mergeConfig } from '../config/find.js';
 import type { Finding } from '../core/types.js';
 import type { Config } from '../config/schema.js';
-import { RULE_IDS, RULES } from '../rules/index.js';
 
 export const INSPECT_HELP = `usage: godrift inspect [--json] [-v] [--platform OS/ARCH] PATH...
 
@@ -62,10 +62,18 @@ function walk(dir: string, visit: (path: string) => void): void {
  * measured cheaper than one run over many artifacts as separate targets, whose rules then walk
  * every target × setting).
  */
-function findingsFor(artifact: Artifact, config: Config): Finding[] {
-  const observations = artifactObservations(artifact);
-  if (observations.length === 0) return [];
-  return runEngine({ observations, config, rules: RULES, fileText: () => undefined, inlineIgnores: false }).findings;
+type Judge = (artifact: Artifact) => Finding[];
+
+/** The rule engine, the rules and the configuration, loaded on first use. Throws ConfigError. */
+async function loadJudge(): Promise<Judge> {
+  const [{ runEngine }, { RULE_IDS, RULES }] = await Promise.all([import('../core/engine.js'), import('../rules/index.js')]);
+  const file = findConfigFile(process.cwd());
+  const config: Config = mergeConfig(file ? (await import('../config/load.js')).loadConfigFile(file, RULE_IDS) : {});
+  return (artifact) => {
+    const observations = artifactObservations(artifact);
+    if (observations.length === 0) return [];
+    return runEngine({ observations, config, rules: RULES, fileText: () => undefined, inlineIgnores: false }).findings;
+  };
 }
 
 function unitsOf(a: Artifact): Unit[] {
@@ -128,6 +136,8 @@ export async function runInspect(argv: string[]): Promise<number> {
           goReadable: u.binary.goReadable,
           bytesRead: u.binary.bytesRead,
           ...(u.binary.interpreter !== undefined ? { interpreter: u.binary.interpreter } : {}),
+          // Mach-O universal: every architecture inside; the build info is the first one's, as Go reads it.
+          ...(u.binary.fatArches ? { fatArches: u.binary.fatArches } : {}),
           ...(a.kind === 'image' ? { image: { path: a.path, kind: a.image.kind, platform: a.image.platform, binary: u.imagePath, entrypoint: a.image.binaries.find((b) => b.path === u.imagePath)?.entrypoint ?? false } } : {}),
           findings: mine.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, logical: f.span.logical ?? [] })),
         };
@@ -136,7 +146,7 @@ export async function runInspect(argv: string[]): Promise<number> {
         process.stdout.write(`${goJson.slice(0, -2)},\n${extra}\n}\n`);
       } else {
         process.stdout.write(goVersionMText(u.name, u.binary.info));
-        if (u.binary.method !== 'buildinfo-section' && u.binary.method !== 'writable-segment') process.stdout.write(`# godrift: read by ${u.binary.method} (go version cannot read this file)\n`);
+        if (!u.binary.goReadable) process.stdout.write(`# godrift: read by ${u.binary.method} (go version cannot read this file)\n`);
         for (const f of mine) process.stdout.write(`# ${f.severity}: ${f.message} [${f.ruleId}]\n`);
       }
       if (values.stats) process.stderr.write(`${u.name}: ${u.binary.bytesRead} bytes read of ${u.binary.size} (${u.binary.method})\n`);
@@ -157,8 +167,17 @@ export async function runInspect(argv: string[]): Promise<number> {
       for (const f of found) await emit(f, false);
     } else await emit(p, true);
   }
-  const file = values['no-findings'] ? undefined : findConfigFile(process.cwd());
-  const config = mergeConfig(file ? loadConfigFile(file, RULE_IDS) : {});
-  for (const a of collected) print(a, values['no-findings'] ? [] : findingsFor(a, config));
+  let judge: Judge = () => [];
+  if (!values['no-findings'] && collected.length > 0) {
+    try {
+      judge = await loadJudge();
+    } catch (error) {
+      // A bad godrift.yaml is a usage error (exit 2), as for scan; anything else is a bug.
+      if ((error as Error)?.constructor?.name !== 'ConfigError') throw error;
+      process.stderr.write(`godrift inspect: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+  for (const a of collected) print(a, judge(a));
   return status;
 }

@@ -1,24 +1,16 @@
 // Loading and validating godrift.yaml. Layers merge as defaults ⊕ file ⊕ flags; every unknown
 // key is an error that names the closest valid key.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isMap, parseDocument } from 'yaml';
 import { closestMatch } from '../core/suggest.js';
 import type { Severity } from '../core/types.js';
 import { CONFIG_KEYS, DEFAULT_CONFIG, ENVIRONMENT_NAMES, POLICY_KEYS, type Config, type RuleConfig } from './schema.js';
 
+export { findConfigFile, mergeConfig } from './find.js';
+
 export class ConfigError extends Error {}
 
 const SEVERITIES = ['error', 'warning', 'note'] as const;
-
-/** Finds `godrift.yaml` / `godrift.yml` / `.godrift.yaml` at the root. */
-export function findConfigFile(root: string): string | undefined {
-  for (const name of ['godrift.yaml', 'godrift.yml', '.godrift.yaml', '.godrift.yml']) {
-    const p = join(root, name);
-    if (existsSync(p)) return p;
-  }
-  return undefined;
-}
 
 /** Reads and validates a config file; throws ConfigError with file:line:col on problems. */
 export function loadConfigFile(path: string, ruleIds: readonly string[]): Partial<Config> {
@@ -133,15 +125,3 @@ export function failOn(value: unknown, where: string): Severity | 'none' {
   fail(where, `expected error, warning, note or none, not "${String(value)}"`);
 }
 
-/** defaults ⊕ file ⊕ flags: each layer replaces the keys it sets (rules merge per id). */
-export function mergeConfig(...layers: Partial<Config>[]): Config {
-  const out: Config = structuredClone(DEFAULT_CONFIG);
-  for (const layer of layers) {
-    for (const [k, v] of Object.entries(layer)) {
-      if (v === undefined) continue;
-      if (k === 'rules') out.rules = { ...out.rules, ...(v as Config['rules']) };
-      else (out as unknown as Record<string, unknown>)[k] = v;
-    }
-  }
-  return out;
-}

@@ -1,6 +1,6 @@
 // The engine: observations → environments → resolution → rules → suppressions → findings.
 // Pure: every input is handed in (file texts for suppression comments included); no I/O.
-import picomatch from 'picomatch';
+import { globMatcher } from './glob.js';
 import type { Config } from '../config/schema.js';
 import { assignEnvironments } from '../environments/index.js';
 import { compareGoVersions, gotoolchainProblem, parseGotoolchain, selectGoToolchain } from '../knowledge/index.js';
@@ -45,7 +45,7 @@ export function severityAtLeast(s: Severity, threshold: Severity | 'none'): bool
 
 /** Assigns each observation its target from godrift.yaml `targets` (default: the repository, "."). */
 export function assignTargets(observations: Observation[], config: Config): void {
-  const targets = Object.entries(config.targets).map(([name, globs]) => [name, picomatch(globs, { dot: true })] as const);
+  const targets = Object.entries(config.targets).map(([name, globs]) => [name, globMatcher(globs, { dot: true })] as const);
   for (const o of observations) {
     const hit = targets.find(([, match]) => match(o.span.path));
     o.target = hit ? hit[0] : '.';

@@ -8,7 +8,7 @@
 //   4. words in the path (overlays/production, deploy/staging, …);
 //   5. the kind of source (CI = test, compose = dev, final Dockerfile stage = the image that runs).
 // This layer never looks at values.
-import picomatch from 'picomatch';
+import { globMatcher } from '../core/glob.js';
 import type { Config } from '../config/schema.js';
 import type { EnvironmentAssignment, EnvironmentName, Observation } from '../core/types.js';
 
@@ -48,7 +48,7 @@ export interface EnvironmentMatcher {
 export function environmentMatcher(config: Config): EnvironmentMatcher {
   const declared: Array<[EnvironmentName, string, (p: string) => boolean]> = [];
   for (const [env, globs] of Object.entries(config.environments)) {
-    for (const glob of globs ?? []) declared.push([env as EnvironmentName, glob, picomatch(glob, { dot: true })]);
+    for (const glob of globs ?? []) declared.push([env as EnvironmentName, glob, globMatcher(glob, { dot: true })]);
   }
   return {
     assign(o: Observation): EnvironmentAssignment {

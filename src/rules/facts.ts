@@ -74,6 +74,12 @@ export function isBuildDirective(o: Observation): boolean {
  * (what breaks first on an upgrade); other facts use their own environment.
  */
 export function versionFor(context: RuleContext, fact: Fact): GoVersionInForce {
+  // A built artifact's facts (its build info, its image's Env) concern one binary whose Go version
+  // is known exactly: judge them against it, not the newest toolchain elsewhere in the target (a
+  // Go 1.26 binary honours a GODEBUG that crashes the Go 1.27 binary in the next image).
+  if ((fact.o.origin === 'binary-buildinfo' || fact.o.origin === 'image-config-env') && fact.o.goVersion) {
+    return { version: fact.o.goVersion, reason: `Go ${fact.o.goVersion} built the binary (${fact.o.span.path})` };
+  }
   if (!fact.o.environment?.programWide) return context.goVersion(fact.target, fact.environment);
   let best: GoVersionInForce | undefined;
   for (const env of context.resolution.environments) {

@@ -10,9 +10,9 @@ import { imageObservations } from '../../src/artifacts/index.js';
 import { inspectImage } from '../../src/artifacts/image/index.js';
 // @ts-expect-error plain JS module without types
 import { hasZstd, writeDockerArchive, writeOciLayout } from '../../scripts/image-writer.mjs';
-import { goFixtures, ROOT, type Built } from './helpers.js';
+import { goFixtures, HAS_GO, IN_CI, SKIP_WITHOUT_GO, ROOT, type Built } from './helpers.js';
 
-const hasGo = spawnSync('go', ['version']).status === 0;
+const hasGo = HAS_GO;
 let fx: Built = {};
 const dir = mkdtempSync(join(tmpdir(), 'godrift-images-'));
 beforeAll(async () => {
@@ -49,7 +49,34 @@ function image(over: Record<string, unknown> = {}) {
   };
 }
 
-describe.skipIf(!hasGo)('image archives', () => {
+describe.skipIf(SKIP_WITHOUT_GO)('image archives', () => {
+  // The zstd layer needs the zstd command to write it (Node 20's zlib has no zstd compressor).
+  it.skipIf(!IN_CI)('CI has the zstd command, so the zstd layer path is exercised', () => {
+    expect(hasZstd(), 'apt-get install zstd').toBe(true);
+  });
+
+  it('config Cmd, WorkingDir and User: a relative Cmd runs from the working directory', async () => {
+    const p = join(dir, 'cmd-only.tar');
+    await writeOciLayout(p, [
+      {
+        env: ['PATH=/usr/bin', 'GODEBUG=tlsrsakex=1'],
+        cmd: ['./server', '--port=8080'],
+        workingDir: '/srv',
+        user: '65532:65532',
+        layers: [{ compression: 'gzip', files: [{ path: 'srv/server', from: fx['linux-amd64-nocgo']!.path }, { path: 'usr/bin/helper', from: fx['linux-amd64-v3']!.path }] }],
+      },
+    ]);
+    const img = await inspectImage(p);
+    expect(img.config.entrypoint).toEqual([]);
+    expect(img.config.cmd).toEqual(['./server', '--port=8080']);
+    expect(img.config.workingDir).toBe('/srv');
+    expect(img.config.user).toBe('65532:65532');
+    expect(img.binaries.filter((b) => b.entrypoint).map((b) => b.path)).toEqual(['/srv/server']);
+    // The Env is judged against the Go of the binary that reads it (the one the image runs).
+    const env = imageObservations('cmd-only.tar', img).filter((o) => o.origin === 'image-config-env');
+    expect(env.map((o) => [o.variable, o.key, o.goVersion])).toEqual([['GODEBUG', 'tlsrsakex', '1.26.8']]);
+  });
+
   it('docker archive: layers in order, whiteouts, opaque dirs, entrypoint, interpreter through symlinks', async () => {
     const p = join(dir, 'docker.tar');
     await writeDockerArchive(p, image());

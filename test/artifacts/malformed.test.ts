@@ -10,9 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BufferSource, BuildInfoError, readGoBinary, readGoBinaryFile, type ByteSource } from '../../src/artifacts/buildinfo/index.js';
 import { MAX_READ } from '../../src/artifacts/buildinfo/source.js';
 import { scanArtifacts } from '../../src/artifacts/scan.js';
-import { goFixtures, ROOT, type Built } from './helpers.js';
+import { goFixtures, HAS_GO, IN_CI, SKIP_WITHOUT_GO, ROOT, type Built } from './helpers.js';
 
-const hasGo = spawnSync('go', ['version']).status === 0;
+const hasGo = HAS_GO;
+const hasGcc = spawnSync('gcc', ['--version']).status === 0;
 let fx: Built = {};
 const dir = mkdtempSync(join(tmpdir(), 'godrift-malformed-'));
 beforeAll(async () => {
@@ -58,7 +59,7 @@ describe('malformed build info input', () => {
     for (const b of [Buffer.alloc(0), Buffer.from('\x7fELF'), Buffer.alloc(100, 0x41), Buffer.from('MZ' + '\0'.repeat(100))]) expect(attempt(b).ok).toBe(false);
   });
 
-  it.skipIf(!hasGo)('truncated binaries of every format', () => {
+  it.skipIf(SKIP_WITHOUT_GO)('truncated binaries of every format', () => {
     for (const n of ['linux-amd64-nocgo', 'linux-386', 'linux-s390x', 'windows-amd64', 'darwin-arm64', 'darwin-universal', 'aix-ppc64', 'plan9-amd64']) {
       const p = fx[n]?.path;
       if (!p) continue;
@@ -70,7 +71,7 @@ describe('malformed build info input', () => {
     }
   });
 
-  it.skipIf(!hasGo)('headers pointing past the end; endless varints', () => {
+  it.skipIf(SKIP_WITHOUT_GO)('headers pointing past the end; endless varints', () => {
     const whole = readFileSync(fx['linux-amd64-nocgo']!.path!);
     // e_shoff and e_phoff far past the end.
     const a = Buffer.from(whole);
@@ -97,6 +98,32 @@ describe('malformed build info input', () => {
     // The blob is unusable, so the slow path recovers the same build info from read-only data.
     expect(attempt(d).ok).toBe(true);
     expect(readGoBinary(new BufferSource(d)).method).toBe('rodata-sentinels');
+  });
+
+  // Non-Go executables built here by gcc (the C compiler cgo needs): the same error as Go's reader,
+  // whose unsigned address test makes PT_GNU_STACK (address 0, no file bytes) match every address
+  // past the data segment's file bytes: "not a Go executable" even with megabytes of .bss after it.
+  it.skipIf(!hasGcc && !IN_CI)('C programs: the error go version gives, few bytes read', () => {
+    const cases: Record<string, string> = {
+      'small.c': 'int main(void) { return 0; }\n',
+      'big-bss.c': 'static char big[8 << 20];\nint main(int argc, char **argv) { big[argc] = 1; return big[1]; }\n',
+    };
+    for (const [name, code] of Object.entries(cases)) {
+      const c = join(dir, name);
+      const exe = c.replace(/\.c$/, '');
+      writeFileSync(c, code);
+      expect(spawnSync('gcc', ['-O1', '-o', exe, c]).status, `gcc ${name}`).toBe(0);
+      const go = spawnSync('go', ['version', '-m', exe], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } });
+      expect(go.status).toBe(1);
+      let mine = '';
+      try {
+        readGoBinaryFile(exe);
+      } catch (error) {
+        mine = (error as Error).message;
+      }
+      expect(`${exe}: ${mine}\n`, name).toBe(go.stderr);
+      expect(mine).toContain('not a Go executable');
+    }
   });
 
   it('a 2 GB sparse file is not read whole', () => {
@@ -133,7 +160,7 @@ describe('malformed build info input', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  it.skipIf(!hasGo)('thousands of mutated real binaries: clear errors, no crash, bounded reads', () => {
+  it.skipIf(SKIP_WITHOUT_GO)('thousands of mutated real binaries: clear errors, no crash, bounded reads', () => {
     const seeds = ['linux-amd64-nocgo', 'linux-386', 'linux-ppc64', 'windows-386', 'darwin-amd64', 'darwin-universal', 'aix-ppc64', 'plan9-amd64', 'linux-amd64-stripped-sections']
       .map((n) => fx[n]?.path)
       .filter((p): p is string => !!p)

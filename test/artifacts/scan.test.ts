@@ -4,19 +4,18 @@
 import { closeSync, copyFileSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../src/config/load.js';
 import { scan } from '../../src/cli/scan.js';
-import { goFixtures, type Built } from './helpers.js';
+import { goFixtures, HAS_GO, SKIP_WITHOUT_GO, type Built } from './helpers.js';
 
-const hasGo = spawnSync('go', ['version']).status === 0;
+const hasGo = HAS_GO;
 let fx: Built = {};
 beforeAll(async () => {
   if (hasGo) fx = await goFixtures();
 }, 900_000);
 
-describe.skipIf(!hasGo)('scan with artifacts', () => {
+describe.skipIf(SKIP_WITHOUT_GO)('scan with artifacts', () => {
   it('binaries become observations; a 2 GB sparse file is not read whole', async () => {
     const root = mkdtempSync(join(tmpdir(), 'godrift-scan-art-'));
     mkdirSync(join(root, 'dist', 'release'), { recursive: true });

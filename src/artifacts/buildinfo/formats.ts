@@ -30,8 +30,8 @@ export interface Exe {
   dataStart: DataStart | undefined;
   /** Address → file ranges, in the order debug/buildinfo's DataReader tries them. */
   mappings: Mapping[];
-  /** File ranges of read-only data for the slow sentinel scan; empty: scan the whole file. */
-  rodata: Array<{ offset: number; size: number }>;
+  /** Where the slow sentinel scan looks, in order; empty: the whole file from the start. */
+  rodata: RecoveryArea[];
   /** ELF PT_INTERP (the dynamic loader a dynamically linked binary needs). */
   interpreter?: string;
   /** Architecture as the header says (`x86-64`, `arm64`, …), when known. */
@@ -42,6 +42,30 @@ export interface Exe {
   fatArches?: string[];
   /** PE: a `.go.buildinfo` name does not exist; true when a section has that name anyway. */
   namedBuildinfoSection?: boolean;
+  /**
+   * Why Go's own parser refuses this file although the blob is where Go would look (a stripped
+   * XCOFF file: internal/xcoff's NewFile requires a symbol table), so `go version` cannot read it.
+   */
+  goRejects?: string;
+  /**
+   * The section table is there and names no section every Go linker writes (ELF `.gopclntab`,
+   * `.note.go.buildid`, `.go.buildinfo`; Mach-O `__gopclntab`, `__go_buildinfo`): not a Go
+   * program, so the recovery scan is skipped (shared libraries and C tools in images and repos).
+   */
+  noGoSections?: boolean;
+}
+
+/**
+ * A file range the recovery path scans for the modinfo sentinels and the version string, and from
+ * which end. The Go linker sorts each data section's symbols by size, so the modinfo string (the
+ * largest string) and runtime.buildVersion sit near the end of the read-only data section
+ * (esbuild ≥ 0.27: 10–100 KB before the end of `.rodata`/`__rodata`, of 1–2 MB); where the
+ * section is not known (PE `.rdata`, which the runtime's pclntab follows) the scan goes forward.
+ */
+export interface RecoveryArea {
+  offset: number;
+  size: number;
+  from: 'start' | 'end';
 }
 
 export class FormatError extends Error {}
@@ -128,7 +152,7 @@ export function openExe(src: ByteSource, format: ExeFormat): Exe {
     case 'plan9':
       return openPlan9(src);
     case 'wasm':
-      return { format: 'wasm', dataStart: undefined, mappings: [], rodata: [] };
+      return { format: 'wasm', dataStart: undefined, mappings: [], rodata: wasmData(src) };
   }
 }
 
@@ -155,7 +179,7 @@ function openElf(src: ByteSource): Exe {
   const minSh = is64 ? 64 : 40;
 
   const mappings: Mapping[] = [];
-  const rodata: Array<{ offset: number; size: number }> = [];
+  const rodata: RecoveryArea[] = [];
   let interpreter: string | undefined;
   let segmentData: DataStart | undefined;
   if (phnum > 0) {
@@ -176,13 +200,14 @@ function openElf(src: ByteSource): Exe {
       const PF_W = 2;
       const PF_R = 4;
       if (type === PT_LOAD && (flags & (PF_X | PF_W)) === PF_W && segmentData === undefined) segmentData = { addr: vaddr, size: memsz, how: 'segment' };
-      if (type === PT_LOAD && flags === PF_R) rodata.push({ offset, size: filesz });
+      if (type === PT_LOAD && flags === PF_R) rodata.push({ offset, size: filesz, from: 'start' });
       if (type === PT_INTERP && filesz > 0 && filesz < 4096 && offset + filesz <= src.size) {
         interpreter = src.read(offset, filesz).toString('latin1').replace(/\0.*$/s, '');
       }
     }
   }
   let dataStart: DataStart | undefined;
+  let noGoSections = false;
   if (shoff !== 0 && shentsize >= minSh) {
     // Extended numbering: the real counts live in section 0 (debug/elf does the same).
     if (shnum === 0 || shstrndx === 0xffff) {
@@ -199,15 +224,22 @@ function openElf(src: ByteSource): Exe {
       // Only the names are needed, and only to find ".go.buildinfo": read the table once, capped.
       const names = strOff + Math.min(strSize, 65536) <= src.size ? src.read(strOff, Math.min(strSize, 65536)) : Buffer.alloc(0);
       const nv = new View(names, false);
+      let goSection = false;
       for (let i = 0; i < shnum; i++) {
         const o = i * shentsize;
         const nameOff = t.u32(o);
         if (nameOff >= names.length) continue;
-        if (nv.cstr(nameOff, 64) === '.go.buildinfo') {
+        const name = nv.cstr(nameOff, 64);
+        if (name === '.gopclntab' || name === '.note.go.buildid') goSection = true;
+        if (name === '.go.buildinfo') {
+          goSection = true;
           dataStart = { addr: is64 ? t.u64(o + 16) : t.u32(o + 12), size: is64 ? t.u64(o + 32) : t.u32(o + 20), how: 'section' };
           break;
         }
+        // Recovery looks in .rodata first, from its end (then the read-only segments).
+        if (name === '.rodata') rodata.unshift({ offset: is64 ? t.u64(o + 24) : t.u32(o + 16), size: is64 ? t.u64(o + 32) : t.u32(o + 20), from: 'end' });
       }
+      noGoSections = !goSection && names.length > 0;
     }
   }
   return {
@@ -219,6 +251,7 @@ function openElf(src: ByteSource): Exe {
     machine,
     bigEndian: h.big,
     bits: is64 ? 64 : 32,
+    ...(noGoSections ? { noGoSections } : {}),
   };
 }
 
@@ -248,7 +281,7 @@ function openPe(src: ByteSource): Exe {
   const t = new View(readTable(src, lfanew + 24 + optSize, nsect, 40, 'PE section table'), false);
   const mappings: Mapping[] = [];
   let dataStart: DataStart | undefined;
-  const rodata: Array<{ offset: number; size: number }> = [];
+  const rodata: RecoveryArea[] = [];
   for (let i = 0; i < nsect; i++) {
     const o = i * 40;
     const name = t.cstr(o, 8);
@@ -264,7 +297,7 @@ function openPe(src: ByteSource): Exe {
     if (dataStart === undefined && vaddr !== 0 && rawSize !== 0 && ((chars & ~IMAGE_SCN_ALIGN_32BYTES) >>> 0) === WANT) {
       dataStart = { addr: vaddr + imageBase, size: vsize, how: 'section' };
     }
-    if (name === '.rdata') rodata.push({ offset: rawPtr, size: rawSize });
+    if (name === '.rdata') rodata.push({ offset: rawPtr, size: rawSize, from: 'start' });
   }
   return { format: 'pe', dataStart, mappings, rodata, machine, bigEndian: false, bits };
 }
@@ -308,9 +341,12 @@ function openMacho(src: ByteSource, base: number, size: number): Exe {
   if (cmds.length < sizeofcmds) throw new FormatError('Mach-O load commands truncated');
   const c = new View(cmds, be);
   const mappings: Mapping[] = [];
-  const rodata: Array<{ offset: number; size: number }> = [];
+  const rodata: RecoveryArea[] = [];
+  const rodataSections: RecoveryArea[] = [];
   let section: DataStart | undefined;
   let segment: DataStart | undefined;
+  let sections = 0;
+  let goSection = false;
   let o = 0;
   for (let i = 0; i < ncmds; i++) {
     if (o + 8 > cmds.length) throw new FormatError('Mach-O load command truncated');
@@ -331,19 +367,24 @@ function openMacho(src: ByteSource, base: number, size: number): Exe {
       const nsects = c.u32(o + (s64 ? 64 : 48));
       if (name !== '__PAGEZERO') mappings.push({ addr, size: filesz, offset: base + fileoff, name });
       if (segment === undefined && addr !== 0 && filesz !== 0 && prot === 3 && maxprot === 3) segment = { addr, size: memsz, how: 'segment' };
-      if (name === '__TEXT' || name === '__DATA_CONST') rodata.push({ offset: base + fileoff, size: filesz });
+      if (name === '__TEXT' || name === '__DATA_CONST') rodata.push({ offset: base + fileoff, size: filesz, from: 'start' });
       const secSize = s64 ? 80 : 68;
       let so = o + (s64 ? 72 : 56);
       for (let j = 0; j < nsects && j < MAX_ENTRIES; j++, so += secSize) {
         if (so + secSize > o + len) throw new FormatError('Mach-O section header truncated');
-        if (section === undefined && c.cstr(so, 16) === '__go_buildinfo') {
+        const sectName = c.cstr(so, 16);
+        sections++;
+        if (sectName === '__gopclntab' || sectName === '__go_buildinfo') goSection = true;
+        if (section === undefined && sectName === '__go_buildinfo') {
           section = { addr: s64 ? c.u64(so + 32) : c.u32(so + 32), size: s64 ? c.u64(so + 40) : c.u32(so + 36), how: 'section' };
         }
+        // section_64: sectname, segname, addr(8), size(8), offset(4); section: addr(4), size(4), offset(4).
+        if (sectName === '__rodata') rodataSections.push({ offset: base + c.u32(so + (s64 ? 48 : 40)), size: s64 ? c.u64(so + 40) : c.u32(so + 36), from: 'end' });
       }
     }
     o += len;
   }
-  return { format: 'macho', dataStart: section ?? segment, mappings, rodata, machine, bigEndian: be, bits: is64 ? 64 : 32 };
+  return { format: 'macho', dataStart: section ?? segment, mappings, rodata: [...rodataSections, ...rodata], machine, bigEndian: be, bits: is64 ? 64 : 32, ...(sections > 0 && !goSection ? { noGoSections: true } : {}) };
 }
 
 function openXcoff(src: ByteSource): Exe {
@@ -351,12 +392,16 @@ function openXcoff(src: ByteSource): Exe {
   const h = new View(head, true);
   const is64 = h.u16(0) === 0x01f7;
   const nscns = h.u16(2);
-  const opthdr = h.u16(is64 ? 16 : 16);
+  // File header: 32-bit magic,nscns,timdat,symptr(4),nsyms(4),opthdr,flags; 64-bit
+  // magic,nscns,timdat,symptr(8),opthdr,flags,nsyms(4) ($GOROOT/src/internal/xcoff/xcoff.go).
+  const symptr = is64 ? h.u64(8) : h.u32(8);
+  const nsyms = is64 ? h.u32(20) : h.u32(12);
+  const opthdr = h.u16(16);
   const hdrSize = is64 ? 24 : 20;
   const ent = is64 ? 72 : 40;
   const t = new View(readTable(src, hdrSize + opthdr, nscns, ent, 'XCOFF section headers'), true);
   const mappings: Mapping[] = [];
-  const rodata: Array<{ offset: number; size: number }> = [];
+  const rodata: RecoveryArea[] = [];
   let dataStart: DataStart | undefined;
   for (let i = 0; i < nscns; i++) {
     const o = i * ent;
@@ -369,9 +414,13 @@ function openXcoff(src: ByteSource): Exe {
     const STYP_TEXT = 0x20;
     const STYP_DATA = 0x40;
     if (dataStart === undefined && flags === STYP_DATA) dataStart = { addr: vaddr, size, how: 'section' };
-    if (flags === STYP_TEXT) rodata.push({ offset: scnptr, size });
+    // Go's AIX linker puts read-only data in .text after the code, followed by the pclntab.
+    if (flags === STYP_TEXT) rodata.push({ offset: scnptr, size, from: 'end' });
   }
-  return { format: 'xcoff', dataStart, mappings, rodata, machine: 'ppc64', bigEndian: true, bits: is64 ? 64 : 32 };
+  // internal/xcoff.NewFile fails with "no symbol table" when symptr or nsyms is 0 (esbuild's AIX
+  // binaries are stripped), and debug/buildinfo then says "unrecognized file format".
+  const goRejects = symptr === 0 || nsyms === 0 ? 'no symbol table: Go\'s XCOFF parser rejects the file' : undefined;
+  return { format: 'xcoff', dataStart, mappings, rodata, machine: 'ppc64', bigEndian: true, bits: is64 ? 64 : 32, ...(goRejects ? { goRejects } : {}) };
 }
 
 function openPlan9(src: ByteSource): Exe {
@@ -395,5 +444,32 @@ function openPlan9(src: ByteSource): Exe {
   const data = mappings[1]!;
   const text = mappings[0]!;
   const machine = magic === PLAN9_AMD64 ? 'amd64' : magic === PLAN9_386 ? '386' : 'arm';
-  return { format: 'plan9', dataStart: { addr: data.addr, size: data.size, how: 'section' }, mappings, rodata: [{ offset: text.offset, size: text.size }], machine, bigEndian: true, bits: magic & PLAN9_MAGIC64 ? 64 : 32 };
+  return { format: 'plan9', dataStart: { addr: data.addr, size: data.size, how: 'section' }, mappings, rodata: [{ offset: text.offset, size: text.size, from: 'end' }], machine, bigEndian: true, bits: magic & PLAN9_MAGIC64 ? 64 : 32 };
+}
+
+/**
+ * WebAssembly: the data section (id 11), found by walking the section headers (id byte, LEB128
+ * size); the Go linker writes the version and modinfo strings into it. Empty when the headers do
+ * not add up (the recovery path then scans the whole file).
+ */
+function wasmData(src: ByteSource): RecoveryArea[] {
+  let at = 8;
+  for (let n = 0; n < 64 && at < src.size; n++) {
+    const h = src.read(at, 6);
+    if (h.length < 2) break;
+    let size = 0;
+    let i = 1;
+    for (let shift = 1; i < h.length; i++, shift *= 128) {
+      size += (h[i]! & 0x7f) * shift;
+      if (h[i]! < 0x80) break;
+    }
+    if (i >= h.length) break;
+    const body = at + i + 1;
+    if (body + size > src.size) break;
+    // Forward: the data segments start with read-only data (esbuild-wasm's strings are 1.2 MB
+    // into a 3.8 MB data section, with the pclntab and writable data after them).
+    if (h[0] === 11) return [{ offset: body, size, from: 'start' }];
+    at = body + size;
+  }
+  return [];
 }

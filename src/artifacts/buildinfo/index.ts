@@ -1,6 +1,6 @@
 // Public face of the build-info reader: bytes in, runtime/debug.BuildInfo plus how it was read.
 import { parseBuildInfo, ParseError, type BuildInfo } from './modinfo.js';
-import { BuildInfoError, readRawBuildInfo, type ReadMethod, type ReadOptions } from './read.js';
+import { BuildInfoError, readRawBuildInfo, type PointerFormat, type ReadMethod, type ReadOptions } from './read.js';
 import { FileSource, type ByteSource } from './source.js';
 import type { ExeFormat } from './formats.js';
 
@@ -23,9 +23,13 @@ export interface GoBinary {
   machine?: string;
   bits?: 32 | 64;
   bigEndian?: boolean;
+  /** Go ≤ 1.17's blob format (pointers to string headers): their size and byte order. */
+  pointers?: PointerFormat;
   /** Mach-O universal: architectures inside (build info is read from the first, as Go does). */
   fatArches?: string[];
   bytesRead: number;
+  /** Bytes of the version and modinfo strings (sentinels included): what any reader must read. */
+  infoBytes: number;
   size: number;
 }
 
@@ -71,7 +75,9 @@ export function readGoBinary(src: ByteSource, options: ReadOptions = {}): GoBina
     ...(raw.exe.bits !== undefined ? { bits: raw.exe.bits } : {}),
     ...(raw.exe.bigEndian !== undefined ? { bigEndian: raw.exe.bigEndian } : {}),
     ...(raw.exe.fatArches ? { fatArches: raw.exe.fatArches } : {}),
+    ...(raw.pointers ? { pointers: raw.pointers } : {}),
     bytesRead: src.bytesRead,
+    infoBytes: Buffer.byteLength(raw.goVersion) + (raw.modinfo === '' ? 0 : Buffer.byteLength(raw.modinfo) + 32),
     size: src.size,
   };
 }

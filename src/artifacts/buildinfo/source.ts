@@ -110,3 +110,38 @@ export class NotCapturedError extends Error {
     super(`bytes ${offset}..${offset + length} of the file were not kept while streaming the layer`);
   }
 }
+
+/**
+ * Serves reads that fall inside the previous read from it, without touching (or counting against)
+ * the underlying source: the blob's header, version and often the whole modinfo lie in the chunk
+ * that found the magic, and ELF/PE/Mach-O headers are read in overlapping pieces.
+ */
+export class LastReadCache implements ByteSource {
+  private last: { offset: number; data: Buffer } | undefined;
+  constructor(private readonly src: ByteSource) {}
+  get size(): number {
+    return this.src.size;
+  }
+  get bytesRead(): number {
+    return this.src.bytesRead;
+  }
+  set bytesRead(n: number) {
+    this.src.bytesRead = n;
+  }
+  read(offset: number, length: number): Buffer {
+    const l = this.last;
+    if (l && offset >= l.offset && length > 0) {
+      const from = offset - l.offset;
+      // Inside the cached bytes, or running past them only where the source ends too.
+      if (from + length <= l.data.length || (from <= l.data.length && l.offset + l.data.length >= this.src.size)) {
+        return l.data.subarray(from, Math.min(l.data.length, from + length));
+      }
+    }
+    const data = this.src.read(offset, length);
+    this.last = { offset, data };
+    return data;
+  }
+  close(): void {
+    this.src.close();
+  }
+}

@@ -19,7 +19,9 @@ import tar from 'tar-stream';
 import { BufferSource, FileSource, SparseSource, type ByteSource } from '../buildinfo/source.js';
 import { detectFormat } from '../buildinfo/formats.js';
 import { BuildInfoError, readGoBinary, type GoBinary } from '../buildinfo/index.js';
-import { indexTar, isTarHeader, type TarEntry } from './tar-index.js';
+import { indexTar, type TarEntry } from './tar-index.js';
+
+export { looksLikeImage } from './detect.js';
 
 export type ImageKind = 'docker-archive' | 'oci-layout' | 'oci-archive';
 
@@ -114,28 +116,6 @@ function tarLayout(path: string, entries: TarEntry[], kind: ImageKind): Layout {
     };
   };
   return { kind, file, blob: (d) => file(`blobs/${d.replace(':', '/')}`) };
-}
-
-/** Whether a path is an image archive or layout godrift can read (cheap: a few hundred bytes). */
-export function looksLikeImage(path: string): boolean {
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return existsSync(join(path, 'oci-layout')) && existsSync(join(path, 'index.json'));
-    if (st.size < 1024) return false;
-    const src = new FileSource(path);
-    try {
-      const h = src.read(0, 512);
-      if (!isTarHeader(h)) return false;
-      // Only the first few entries are looked at: archives list blobs/ or manifest.json early,
-      // but docker save may put manifest.json last, so a bounded index of the headers decides.
-      const entries = indexTar(src);
-      return entries.some((e) => e.name === 'manifest.json' || e.name === 'oci-layout' || e.name === 'index.json');
-    } finally {
-      src.close();
-    }
-  } catch {
-    return false;
-  }
 }
 
 function parseJson(text: string, what: string): any {
