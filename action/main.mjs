@@ -62,7 +62,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var __toCommonJS = (mod) => __hasOwnProp.call(mod, "module.exports") ? mod["module.exports"] : __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var __require = /* #__PURE__ */ (() => createRequire(import.meta.url))();
 
-// ../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = /* @__PURE__ */ __commonJSMin(((exports) => {
 	const ALIAS = Symbol.for("yaml.alias");
 	const DOC = Symbol.for("yaml.document");
@@ -112,7 +112,7 @@ var require_identity = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.isSeq = isSeq;
 }));
 
-// ../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	const BREAK = Symbol("break visit");
@@ -303,7 +303,7 @@ var require_visit = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.visitAsync = visitAsync;
 }));
 
-// ../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var visit = require_visit();
@@ -467,7 +467,7 @@ var require_directives = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Directives = Directives;
 }));
 
-// ../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var visit = require_visit();
@@ -534,7 +534,7 @@ var require_anchors = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.findNewAnchor = findNewAnchor;
 }));
 
-// ../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = /* @__PURE__ */ __commonJSMin(((exports) => {
 	/**
 	* Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
@@ -576,7 +576,7 @@ var require_applyReviver = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.applyReviver = applyReviver;
 }));
 
-// ../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	/**
@@ -613,7 +613,7 @@ var require_toJS = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.toJS = toJS;
 }));
 
-// ../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var applyReviver = require_applyReviver();
 	var identity = require_identity();
@@ -647,7 +647,7 @@ var require_Node = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.NodeBase = NodeBase;
 }));
 
-// ../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var anchors = require_anchors();
 	var visit = require_visit();
@@ -743,7 +743,7 @@ var require_Alias = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Alias = Alias;
 }));
 
-// ../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Node = require_Node();
@@ -770,7 +770,7 @@ var require_Scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.isScalarValue = isScalarValue;
 }));
 
-// ../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var identity = require_identity();
@@ -833,7 +833,7 @@ var require_createNode = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.createNode = createNode;
 }));
 
-// ../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var identity = require_identity();
@@ -954,7 +954,7 @@ var require_Collection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.isEmptyPath = isEmptyPath;
 }));
 
-// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = /* @__PURE__ */ __commonJSMin(((exports) => {
 	/**
 	* Stringifies a comment.
@@ -974,7 +974,7 @@ var require_stringifyComment = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyComment = stringifyComment;
 }));
 
-// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = /* @__PURE__ */ __commonJSMin(((exports) => {
 	const FOLD_FLOW = "flow";
 	const FOLD_BLOCK = "block";
@@ -1094,7 +1094,7 @@ var require_foldFlowLines = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.foldFlowLines = foldFlowLines;
 }));
 
-// ../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var foldFlowLines = require_foldFlowLines();
@@ -1318,7 +1318,7 @@ var require_stringifyString = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyString = stringifyString;
 }));
 
-// ../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var anchors = require_anchors();
 	var identity = require_identity();
@@ -1426,7 +1426,7 @@ var require_stringify = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringify = stringify;
 }));
 
-// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -1523,7 +1523,7 @@ var require_stringifyPair = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyPair = stringifyPair;
 }));
 
-// ../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var node_process = __require("process");
 	function debug(logLevel, ...messages) {
@@ -1539,7 +1539,7 @@ var require_log = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.warn = warn;
 }));
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -1582,7 +1582,7 @@ var require_merge = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.merge = merge;
 }));
 
-// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var log = require_log();
 	var merge = require_merge();
@@ -1633,7 +1633,7 @@ var require_addPairToJSMap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.addPairToJSMap = addPairToJSMap;
 }));
 
-// ../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var stringifyPair = require_stringifyPair();
@@ -1668,7 +1668,7 @@ var require_Pair = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.createPair = createPair;
 }));
 
-// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var stringify = require_stringify();
@@ -1786,7 +1786,7 @@ var require_stringifyCollection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyCollection = stringifyCollection;
 }));
 
-// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var stringifyCollection = require_stringifyCollection();
 	var addPairToJSMap = require_addPairToJSMap();
@@ -1895,7 +1895,7 @@ var require_YAMLMap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.findPair = findPair;
 }));
 
-// ../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var YAMLMap = require_YAMLMap();
@@ -1913,7 +1913,7 @@ var require_map = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.map = map;
 }));
 
-// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var stringifyCollection = require_stringifyCollection();
@@ -2019,7 +2019,7 @@ var require_YAMLSeq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.YAMLSeq = YAMLSeq;
 }));
 
-// ../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var YAMLSeq = require_YAMLSeq();
@@ -2037,7 +2037,7 @@ var require_seq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.seq = seq;
 }));
 
-// ../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var stringifyString = require_stringifyString();
 	const string = {
@@ -2053,7 +2053,7 @@ var require_string = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.string = string;
 }));
 
-// ../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	const nullTag = {
@@ -2068,7 +2068,7 @@ var require_null = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.nullTag = nullTag;
 }));
 
-// ../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	const boolTag = {
@@ -2087,7 +2087,7 @@ var require_bool$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.boolTag = boolTag;
 }));
 
-// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = /* @__PURE__ */ __commonJSMin(((exports) => {
 	function stringifyNumber({ format, minFractionDigits, tag, value }) {
 		if (typeof value === "bigint") return String(value);
@@ -2108,7 +2108,7 @@ var require_stringifyNumber = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyNumber = stringifyNumber;
 }));
 
-// ../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var stringifyNumber = require_stringifyNumber();
@@ -2150,7 +2150,7 @@ var require_float$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.floatNaN = floatNaN;
 }));
 
-// ../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	const intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2191,7 +2191,7 @@ var require_int$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.intOct = intOct;
 }));
 
-// ../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema$2 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -2216,7 +2216,7 @@ var require_schema$2 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.schema = schema;
 }));
 
-// ../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var map = require_map();
@@ -2279,7 +2279,7 @@ var require_schema$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.schema = schema;
 }));
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var node_buffer = __require("buffer");
 	var Scalar = require_Scalar();
@@ -2336,7 +2336,7 @@ var require_binary = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.binary = binary;
 }));
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -2397,7 +2397,7 @@ var require_pairs = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolvePairs = resolvePairs;
 }));
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var toJS = require_toJS();
@@ -2462,7 +2462,7 @@ var require_omap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.omap = omap;
 }));
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	function boolStringify({ value, source }, ctx) {
@@ -2489,7 +2489,7 @@ var require_bool = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.trueTag = trueTag;
 }));
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var stringifyNumber = require_stringifyNumber();
@@ -2534,7 +2534,7 @@ var require_float = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.floatNaN = floatNaN;
 }));
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	const intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2607,7 +2607,7 @@ var require_int = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.intOct = intOct;
 }));
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -2676,7 +2676,7 @@ var require_set = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.set = set;
 }));
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	/** Internal types handle bigint as number, because TS can't figure it out. */
@@ -2759,7 +2759,7 @@ var require_timestamp = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.timestamp = timestamp;
 }));
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -2800,7 +2800,7 @@ var require_schema = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.schema = schema;
 }));
 
-// ../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -2886,7 +2886,7 @@ var require_tags = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.getTags = getTags;
 }));
 
-// ../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var map = require_map();
@@ -2915,7 +2915,7 @@ var require_Schema = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Schema = Schema;
 }));
 
-// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var stringify = require_stringify();
@@ -2977,7 +2977,7 @@ var require_stringifyDocument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyDocument = stringifyDocument;
 }));
 
-// ../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var Collection = require_Collection();
@@ -3258,7 +3258,7 @@ var require_Document = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Document = Document;
 }));
 
-// ../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var YAMLError = class extends Error {
 		constructor(name, pos, code, message) {
@@ -3311,7 +3311,7 @@ var require_errors$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.prettifyError = prettifyError;
 }));
 
-// ../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = /* @__PURE__ */ __commonJSMin(((exports) => {
 	function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
 		let spaceBefore = false;
@@ -3418,7 +3418,7 @@ var require_resolve_props = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveProps = resolveProps;
 }));
 
-// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = /* @__PURE__ */ __commonJSMin(((exports) => {
 	function containsNewline(key) {
 		if (!key) return null;
@@ -3447,7 +3447,7 @@ var require_util_contains_newline = /* @__PURE__ */ __commonJSMin(((exports) => 
 	exports.containsNewline = containsNewline;
 }));
 
-// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var utilContainsNewline = require_util_contains_newline();
 	function flowIndentCheck(indent, fc, onError) {
@@ -3459,7 +3459,7 @@ var require_util_flow_indent_check = /* @__PURE__ */ __commonJSMin(((exports) =>
 	exports.flowIndentCheck = flowIndentCheck;
 }));
 
-// ../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	function mapIncludes(ctx, items, search) {
@@ -3471,7 +3471,7 @@ var require_util_map_includes = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.mapIncludes = mapIncludes;
 }));
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Pair = require_Pair();
 	var YAMLMap = require_YAMLMap();
@@ -3559,7 +3559,7 @@ var require_resolve_block_map = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveBlockMap = resolveBlockMap;
 }));
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var YAMLSeq = require_YAMLSeq();
 	var resolveProps = require_resolve_props();
@@ -3604,7 +3604,7 @@ var require_resolve_block_seq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveBlockSeq = resolveBlockSeq;
 }));
 
-// ../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = /* @__PURE__ */ __commonJSMin(((exports) => {
 	function resolveEnd(end, offset, reqSpace, onError) {
 		let comment = "";
@@ -3642,7 +3642,7 @@ var require_resolve_end = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveEnd = resolveEnd;
 }));
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -3805,7 +3805,7 @@ var require_resolve_flow_collection = /* @__PURE__ */ __commonJSMin(((exports) =
 	exports.resolveFlowCollection = resolveFlowCollection;
 }));
 
-// ../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -3857,7 +3857,7 @@ var require_compose_collection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.composeCollection = composeCollection;
 }));
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	function resolveBlockScalar(ctx, scalar, onError) {
@@ -4034,7 +4034,7 @@ var require_resolve_block_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveBlockScalar = resolveBlockScalar;
 }));
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var resolveEnd = require_resolve_end();
@@ -4239,7 +4239,7 @@ var require_resolve_flow_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveFlowScalar = resolveFlowScalar;
 }));
 
-// ../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -4300,7 +4300,7 @@ var require_compose_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.composeScalar = composeScalar;
 }));
 
-// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = /* @__PURE__ */ __commonJSMin(((exports) => {
 	function emptyScalarPosition(offset, before, pos) {
 		if (before) {
@@ -4327,7 +4327,7 @@ var require_util_empty_scalar_position = /* @__PURE__ */ __commonJSMin(((exports
 	exports.emptyScalarPosition = emptyScalarPosition;
 }));
 
-// ../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var identity = require_identity();
@@ -4418,7 +4418,7 @@ var require_compose_node = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.composeNode = composeNode;
 }));
 
-// ../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Document = require_Document();
 	var composeNode = require_compose_node();
@@ -4460,7 +4460,7 @@ var require_compose_doc = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.composeDoc = composeDoc;
 }));
 
-// ../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var node_process = __require("process");
 	var directives = require_directives();
@@ -4658,7 +4658,7 @@ var require_composer = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Composer = Composer;
 }));
 
-// ../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var resolveBlockScalar = require_resolve_block_scalar();
 	var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4925,7 +4925,7 @@ var require_cst_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.setScalarValue = setScalarValue;
 }));
 
-// ../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = /* @__PURE__ */ __commonJSMin(((exports) => {
 	/**
 	* Stringify a CST document, token, or collection item
@@ -4976,7 +4976,7 @@ var require_cst_stringify = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringify = stringify;
 }));
 
-// ../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = /* @__PURE__ */ __commonJSMin(((exports) => {
 	const BREAK = Symbol("break visit");
 	const SKIP = Symbol("skip children");
@@ -5067,7 +5067,7 @@ var require_cst_visit = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.visit = visit;
 }));
 
-// ../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var cstScalar = require_cst_scalar();
 	var cstStringify = require_cst_stringify();
@@ -5146,7 +5146,7 @@ var require_cst = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.tokenType = tokenType;
 }));
 
-// ../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var cst = require_cst();
 	function isEmpty(ch) {
@@ -5679,7 +5679,7 @@ var require_lexer = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Lexer = Lexer;
 }));
 
-// ../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = /* @__PURE__ */ __commonJSMin(((exports) => {
 	/**
 	* Tracks newlines during parsing in order to provide an efficient API for
@@ -5726,7 +5726,7 @@ var require_line_counter = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.LineCounter = LineCounter;
 }));
 
-// ../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var node_process = __require("process");
 	var cst = require_cst();
@@ -6592,7 +6592,7 @@ var require_parser$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Parser = Parser;
 }));
 
-// ../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var composer = require_composer();
 	var Document = require_Document();
@@ -6681,7 +6681,7 @@ var require_public_api = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringify = stringify;
 }));
 
-// ../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var composer = require_composer();
 	var Document = require_Document();
@@ -6730,7 +6730,6 @@ var require_dist = /* @__PURE__ */ __commonJSMin(((exports) => {
 }));
 
 // src/core/suggest.ts
-var import_dist = require_dist();
 /** Levenshtein distance, small inputs only. */
 function editDistance$1(a, b) {
 	const prev = new Array(b.length + 1);
@@ -6759,45 +6758,42 @@ function closestMatch(name, candidates) {
 	}
 	return best !== void 0 && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : void 0;
 }
+var init_suggest = __esmMin((() => {}));
 
 // src/config/schema.ts
-const DEFAULT_CONFIG = {
-	environments: {},
-	targets: {},
-	rules: {},
-	policy: {
-		allowedExperiments: [],
-		allowedProductionGodebug: []
-	},
-	ignore: [],
-	failOn: "error"
-};
-/** Top-level keys and their kinds (the JSON Schema and the validator both read this). */
-const CONFIG_KEYS = {
-	environments: "object of string arrays keyed by environment name",
-	targets: "object of string arrays keyed by target name",
-	rules: "object keyed by rule id: off | error | warning | note | {severity, options}",
-	policy: "object: allowedExperiments, allowedProductionGodebug (string arrays)",
-	ignore: "array of globs",
-	failOn: "error | warning | note | none",
-	goVersion: "Go version such as 1.26 or 1.26.3"
-};
-const ENVIRONMENT_NAMES = [
-	"production",
-	"staging",
-	"test",
-	"dev",
-	"unknown"
-];
-const POLICY_KEYS = ["allowedExperiments", "allowedProductionGodebug"];
+var DEFAULT_CONFIG, CONFIG_KEYS, ENVIRONMENT_NAMES, POLICY_KEYS;
+var init_schema = __esmMin((() => {
+	DEFAULT_CONFIG = {
+		environments: {},
+		targets: {},
+		rules: {},
+		policy: {
+			allowedExperiments: [],
+			allowedProductionGodebug: []
+		},
+		ignore: [],
+		failOn: "error"
+	};
+	CONFIG_KEYS = {
+		environments: "object of string arrays keyed by environment name",
+		targets: "object of string arrays keyed by target name",
+		rules: "object keyed by rule id: off | error | warning | note | {severity, options}",
+		policy: "object: allowedExperiments, allowedProductionGodebug (string arrays)",
+		ignore: "array of globs",
+		failOn: "error | warning | note | none",
+		goVersion: "Go version such as 1.26 or 1.26.3"
+	};
+	ENVIRONMENT_NAMES = [
+		"production",
+		"staging",
+		"test",
+		"dev",
+		"unknown"
+	];
+	POLICY_KEYS = ["allowedExperiments", "allowedProductionGodebug"];
+}));
 
-// src/config/load.ts
-var ConfigError = class extends Error {};
-const SEVERITIES = [
-	"error",
-	"warning",
-	"note"
-];
+// src/config/find.ts
 /** Finds `godrift.yaml` / `godrift.yml` / `.godrift.yaml` at the root. */
 function findConfigFile(root) {
 	for (const name of [
@@ -6810,28 +6806,54 @@ function findConfigFile(root) {
 		if (existsSync(p)) return p;
 	}
 }
+/** defaults ⊕ file ⊕ flags: each layer replaces the keys it sets (rules merge per id). */
+function mergeConfig(...layers) {
+	const out = structuredClone(DEFAULT_CONFIG);
+	for (const layer of layers) for (const [k, v] of Object.entries(layer)) {
+		if (v === void 0) continue;
+		if (k === "rules") out.rules = {
+			...out.rules,
+			...v
+		};
+		else out[k] = v;
+	}
+	return out;
+}
+var init_find = __esmMin((() => {
+	init_schema();
+}));
+
+// src/config/load.ts
+var load_exports = /* @__PURE__ */ __exportAll({
+	ConfigError: () => ConfigError,
+	failOn: () => failOn,
+	findConfigFile: () => findConfigFile,
+	loadConfigFile: () => loadConfigFile,
+	mergeConfig: () => mergeConfig,
+	validateConfig: () => validateConfig
+});
 /** Reads and validates a config file; throws ConfigError with file:line:col on problems. */
 function loadConfigFile(path, ruleIds) {
 	const text = readFileSync(path, "utf8");
-	const doc = (0, import_dist.parseDocument)(text, { prettyErrors: false });
+	const doc = (0, import_dist$1.parseDocument)(text, { prettyErrors: false });
 	if (doc.errors.length > 0) {
 		const e = doc.errors[0];
 		const pos = e.linePos?.[0];
 		throw new ConfigError(`${path}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${e.message.split("\n")[0]}`);
 	}
 	if (doc.contents === null) return {};
-	if (!(0, import_dist.isMap)(doc.contents)) throw new ConfigError(`${path}: expected a mapping at the top level`);
+	if (!(0, import_dist$1.isMap)(doc.contents)) throw new ConfigError(`${path}: expected a mapping at the top level`);
 	return validateConfig(doc.toJS(), path, ruleIds);
 }
-function fail(where, message) {
+function fail$1(where, message) {
 	throw new ConfigError(`${where}: ${message}`);
 }
 function unknownKey(where, key, valid) {
 	const near = closestMatch(key, valid);
-	fail(where, `unknown key "${key}"${near ? `; did you mean "${near}"?` : ""} (valid: ${valid.join(", ")})`);
+	fail$1(where, `unknown key "${key}"${near ? `; did you mean "${near}"?` : ""} (valid: ${valid.join(", ")})`);
 }
 function stringArray(value, where) {
-	if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) fail(where, "expected a list of strings");
+	if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) fail$1(where, "expected a list of strings");
 	return value;
 }
 /** Validates a parsed config object. Exported for tests. */
@@ -6839,7 +6861,7 @@ function validateConfig(raw, where, ruleIds) {
 	const out = {};
 	for (const [key, value] of Object.entries(raw)) switch (key) {
 		case "environments": {
-			if (typeof value !== "object" || value === null || Array.isArray(value)) fail(`${where}: environments`, "expected a mapping");
+			if (typeof value !== "object" || value === null || Array.isArray(value)) fail$1(`${where}: environments`, "expected a mapping");
 			const envs = {};
 			for (const [env, globs] of Object.entries(value)) {
 				if (!ENVIRONMENT_NAMES.includes(env)) unknownKey(`${where}: environments`, env, ENVIRONMENT_NAMES);
@@ -6849,16 +6871,16 @@ function validateConfig(raw, where, ruleIds) {
 			break;
 		}
 		case "targets":
-			if (typeof value !== "object" || value === null || Array.isArray(value)) fail(`${where}: targets`, "expected a mapping");
+			if (typeof value !== "object" || value === null || Array.isArray(value)) fail$1(`${where}: targets`, "expected a mapping");
 			out.targets = Object.fromEntries(Object.entries(value).map(([t, g]) => [t, stringArray(g, `${where}: targets.${t}`)]));
 			break;
 		case "rules": {
-			if (typeof value !== "object" || value === null || Array.isArray(value)) fail(`${where}: rules`, "expected a mapping");
+			if (typeof value !== "object" || value === null || Array.isArray(value)) fail$1(`${where}: rules`, "expected a mapping");
 			const rules = {};
 			for (const [id, setting] of Object.entries(value)) {
 				if (!ruleIds.includes(id)) {
 					const near = closestMatch(id, ruleIds);
-					fail(`${where}: rules`, `unknown rule "${id}"${near ? `; did you mean "${near}"?` : ""}`);
+					fail$1(`${where}: rules`, `unknown rule "${id}"${near ? `; did you mean "${near}"?` : ""}`);
 				}
 				rules[id] = ruleSetting(setting, `${where}: rules.${id}`);
 			}
@@ -6866,7 +6888,7 @@ function validateConfig(raw, where, ruleIds) {
 			break;
 		}
 		case "policy": {
-			if (typeof value !== "object" || value === null || Array.isArray(value)) fail(`${where}: policy`, "expected a mapping");
+			if (typeof value !== "object" || value === null || Array.isArray(value)) fail$1(`${where}: policy`, "expected a mapping");
 			const policy = { ...DEFAULT_CONFIG.policy };
 			for (const [k, v] of Object.entries(value)) {
 				if (!POLICY_KEYS.includes(k)) unknownKey(`${where}: policy`, k, POLICY_KEYS);
@@ -6882,8 +6904,8 @@ function validateConfig(raw, where, ruleIds) {
 			out.failOn = failOn(value, `${where}: failOn`);
 			break;
 		case "goVersion":
-			if (typeof value !== "string" && typeof value !== "number") fail(`${where}: goVersion`, "expected a version such as \"1.26\"");
-			if (!/^(go)?1\.\d+(\.\d+)?$/.test(String(value))) fail(`${where}: goVersion`, `"${value}" is not a Go version such as "1.26" or "1.26.3"`);
+			if (typeof value !== "string" && typeof value !== "number") fail$1(`${where}: goVersion`, "expected a version such as \"1.26\"");
+			if (!/^(go)?1\.\d+(\.\d+)?$/.test(String(value))) fail$1(`${where}: goVersion`, `"${value}" is not a Go version such as "1.26" or "1.26.3"`);
 			out.goVersion = String(value).replace(/^go/, "");
 			break;
 		default: unknownKey(where, key, Object.keys(CONFIG_KEYS));
@@ -6892,39 +6914,40 @@ function validateConfig(raw, where, ruleIds) {
 }
 function ruleSetting(value, where) {
 	if (typeof value === "string") {
-		if (value !== "off" && !SEVERITIES.includes(value)) fail(where, `expected off, error, warning or note, not "${value}"`);
+		if (value !== "off" && !SEVERITIES.includes(value)) fail$1(where, `expected off, error, warning or note, not "${value}"`);
 		return { severity: value };
 	}
 	if (typeof value === "object" && value !== null && !Array.isArray(value)) {
 		const rc = {};
 		for (const [k, v] of Object.entries(value)) if (k === "severity") rc.severity = ruleSetting(v, `${where}.severity`).severity;
 		else if (k === "options") {
-			if (typeof v !== "object" || v === null) fail(`${where}.options`, "expected a mapping");
+			if (typeof v !== "object" || v === null) fail$1(`${where}.options`, "expected a mapping");
 			rc.options = v;
 		} else unknownKey(where, k, ["severity", "options"]);
 		return rc;
 	}
-	fail(where, "expected off, error, warning, note or {severity, options}");
+	fail$1(where, "expected off, error, warning, note or {severity, options}");
 }
 function failOn(value, where) {
 	if (value === "none" || SEVERITIES.includes(value)) return value;
-	fail(where, `expected error, warning, note or none, not "${String(value)}"`);
+	fail$1(where, `expected error, warning, note or none, not "${String(value)}"`);
 }
-/** defaults ⊕ file ⊕ flags: each layer replaces the keys it sets (rules merge per id). */
-function mergeConfig(...layers) {
-	const out = structuredClone(DEFAULT_CONFIG);
-	for (const layer of layers) for (const [k, v] of Object.entries(layer)) {
-		if (v === void 0) continue;
-		if (k === "rules") out.rules = {
-			...out.rules,
-			...v
-		};
-		else out[k] = v;
-	}
-	return out;
-}
+var import_dist$1, ConfigError, SEVERITIES;
+var init_load = __esmMin((() => {
+	import_dist$1 = require_dist();
+	init_suggest();
+	init_schema();
+	init_find();
+	ConfigError = class extends Error {};
+	SEVERITIES = [
+		"error",
+		"warning",
+		"note"
+	];
+}));
 
 // src/core/baseline.ts
+init_load();
 const BASELINE_FILE = ".godrift-baseline.json";
 const BASELINE_SCHEMA_VERSION = 1;
 var BaselineError = class extends Error {};
@@ -6986,1970 +7009,18 @@ function applyBaseline(findings, baseline) {
 	};
 }
 
-// ../main/node_modules/picomatch/lib/constants.js
-var require_constants$1 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
-	const WIN_SLASH = "\\\\/";
-	const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-	const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-	/**
-	* Posix glob regex
-	*/
-	const DOT_LITERAL = "\\.";
-	const PLUS_LITERAL = "\\+";
-	const QMARK_LITERAL = "\\?";
-	const SLASH_LITERAL = "\\/";
-	const ONE_CHAR = "(?=.)";
-	const QMARK = "[^/]";
-	const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-	const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-	const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-	const POSIX_CHARS = {
-		DOT_LITERAL,
-		PLUS_LITERAL,
-		QMARK_LITERAL,
-		SLASH_LITERAL,
-		ONE_CHAR,
-		QMARK,
-		END_ANCHOR,
-		DOTS_SLASH,
-		NO_DOT: `(?!${DOT_LITERAL})`,
-		NO_DOTS: `(?!${START_ANCHOR}${DOTS_SLASH})`,
-		NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`,
-		NO_DOTS_SLASH: `(?!${DOTS_SLASH})`,
-		QMARK_NO_DOT: `[^.${SLASH_LITERAL}]`,
-		STAR: `${QMARK}*?`,
-		START_ANCHOR,
-		SEP: "/"
-	};
-	/**
-	* Windows glob regex
-	*/
-	const WINDOWS_CHARS = {
-		...POSIX_CHARS,
-		SLASH_LITERAL: `[${WIN_SLASH}]`,
-		QMARK: WIN_NO_SLASH,
-		STAR: `${WIN_NO_SLASH}*?`,
-		DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-		NO_DOT: `(?!${DOT_LITERAL})`,
-		NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-		NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-		NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-		QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-		START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-		END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-		SEP: "\\"
-	};
-	/**
-	* POSIX Bracket Regex
-	*/
-	const POSIX_REGEX_SOURCE = {
-		__proto__: null,
-		alnum: "a-zA-Z0-9",
-		alpha: "a-zA-Z",
-		ascii: "\\x00-\\x7F",
-		blank: " \\t",
-		cntrl: "\\x00-\\x1F\\x7F",
-		digit: "0-9",
-		graph: "\\x21-\\x7E",
-		lower: "a-z",
-		print: "\\x20-\\x7E ",
-		punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-		space: " \\t\\r\\n\\v\\f",
-		upper: "A-Z",
-		word: "A-Za-z0-9_",
-		xdigit: "A-Fa-f0-9"
-	};
-	module.exports = {
-		DEFAULT_MAX_EXTGLOB_RECURSION,
-		MAX_LENGTH: 65536,
-		POSIX_REGEX_SOURCE,
-		REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-		REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-		REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-		REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-		REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-		REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-		REPLACEMENTS: {
-			__proto__: null,
-			"***": "*",
-			"**/**": "**",
-			"**/**/**": "**"
-		},
-		CHAR_0: 48,
-		CHAR_9: 57,
-		CHAR_UPPERCASE_A: 65,
-		CHAR_LOWERCASE_A: 97,
-		CHAR_UPPERCASE_Z: 90,
-		CHAR_LOWERCASE_Z: 122,
-		CHAR_LEFT_PARENTHESES: 40,
-		CHAR_RIGHT_PARENTHESES: 41,
-		CHAR_ASTERISK: 42,
-		CHAR_AMPERSAND: 38,
-		CHAR_AT: 64,
-		CHAR_BACKWARD_SLASH: 92,
-		CHAR_CARRIAGE_RETURN: 13,
-		CHAR_CIRCUMFLEX_ACCENT: 94,
-		CHAR_COLON: 58,
-		CHAR_COMMA: 44,
-		CHAR_DOT: 46,
-		CHAR_DOUBLE_QUOTE: 34,
-		CHAR_EQUAL: 61,
-		CHAR_EXCLAMATION_MARK: 33,
-		CHAR_FORM_FEED: 12,
-		CHAR_FORWARD_SLASH: 47,
-		CHAR_GRAVE_ACCENT: 96,
-		CHAR_HASH: 35,
-		CHAR_HYPHEN_MINUS: 45,
-		CHAR_LEFT_ANGLE_BRACKET: 60,
-		CHAR_LEFT_CURLY_BRACE: 123,
-		CHAR_LEFT_SQUARE_BRACKET: 91,
-		CHAR_LINE_FEED: 10,
-		CHAR_NO_BREAK_SPACE: 160,
-		CHAR_PERCENT: 37,
-		CHAR_PLUS: 43,
-		CHAR_QUESTION_MARK: 63,
-		CHAR_RIGHT_ANGLE_BRACKET: 62,
-		CHAR_RIGHT_CURLY_BRACE: 125,
-		CHAR_RIGHT_SQUARE_BRACKET: 93,
-		CHAR_SEMICOLON: 59,
-		CHAR_SINGLE_QUOTE: 39,
-		CHAR_SPACE: 32,
-		CHAR_TAB: 9,
-		CHAR_UNDERSCORE: 95,
-		CHAR_VERTICAL_LINE: 124,
-		CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-		/**
-		* Create EXTGLOB_CHARS
-		*/
-		extglobChars(chars) {
-			return {
-				"!": {
-					type: "negate",
-					open: "(?:(?!(?:",
-					close: `))${chars.STAR})`
-				},
-				"?": {
-					type: "qmark",
-					open: "(?:",
-					close: ")?"
-				},
-				"+": {
-					type: "plus",
-					open: "(?:",
-					close: ")+"
-				},
-				"*": {
-					type: "star",
-					open: "(?:",
-					close: ")*"
-				},
-				"@": {
-					type: "at",
-					open: "(?:",
-					close: ")"
-				}
-			};
-		},
-		/**
-		* Create GLOB_CHARS
-		*/
-		globChars(win32) {
-			return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-		}
-	};
-}));
-
-// ../main/node_modules/picomatch/lib/utils.js
-var require_utils = /* @__PURE__ */ __commonJSMin(((exports) => {
-	const { REGEX_BACKSLASH, REGEX_REMOVE_BACKSLASH, REGEX_SPECIAL_CHARS, REGEX_SPECIAL_CHARS_GLOBAL } = require_constants$1();
-	exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-	exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-	exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-	exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-	exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-	exports.isWindows = () => {
-		if (typeof navigator !== "undefined" && navigator.platform) {
-			const platform = navigator.platform.toLowerCase();
-			return platform === "win32" || platform === "windows";
-		}
-		if (typeof process !== "undefined" && process.platform) return process.platform === "win32";
-		return false;
-	};
-	exports.removeBackslashes = (str) => {
-		return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-			return match === "\\" ? "" : match;
-		});
-	};
-	exports.escapeLast = (input, char, lastIdx) => {
-		const idx = input.lastIndexOf(char, lastIdx);
-		if (idx === -1) return input;
-		if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-		return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-	};
-	exports.removePrefix = (input, state = {}) => {
-		let output = input;
-		if (output.startsWith("./")) {
-			output = output.slice(2);
-			state.prefix = "./";
-		}
-		return output;
-	};
-	exports.wrapOutput = (input, state = {}, options = {}) => {
-		let output = `${options.contains ? "" : "^"}(?:${input})${options.contains ? "" : "$"}`;
-		if (state.negated === true) output = `(?:^(?!${output}).*$)`;
-		return output;
-	};
-	exports.basename = (path, { windows } = {}) => {
-		const segs = path.split(windows ? /[\\/]/ : "/");
-		const last = segs[segs.length - 1];
-		if (last === "") return segs[segs.length - 2];
-		return last;
-	};
-}));
-
-// ../main/node_modules/picomatch/lib/scan.js
-var require_scan = /* @__PURE__ */ __commonJSMin(((exports, module) => {
-	const utils = require_utils();
-	const { CHAR_ASTERISK, CHAR_AT, CHAR_BACKWARD_SLASH, CHAR_COMMA, CHAR_DOT, CHAR_EXCLAMATION_MARK, CHAR_FORWARD_SLASH, CHAR_LEFT_CURLY_BRACE, CHAR_LEFT_PARENTHESES, CHAR_LEFT_SQUARE_BRACKET, CHAR_PLUS, CHAR_QUESTION_MARK, CHAR_RIGHT_CURLY_BRACE, CHAR_RIGHT_PARENTHESES, CHAR_RIGHT_SQUARE_BRACKET } = require_constants$1();
-	const isPathSeparator = (code) => {
-		return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-	};
-	const depth = (token) => {
-		if (token.isPrefix !== true) token.depth = token.isGlobstar ? Infinity : 1;
-	};
-	/**
-	* Quickly scans a glob pattern and returns an object with a handful of
-	* useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
-	* `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
-	* with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
-	*
-	* ```js
-	* const pm = require('picomatch');
-	* console.log(pm.scan('foo/bar/*.js'));
-	* { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
-	* ```
-	* @param {String} `str`
-	* @param {Object} `options`
-	* @return {Object} Returns an object with tokens and regex source string.
-	* @api public
-	*/
-	const scan = (input, options) => {
-		const opts = options || {};
-		const length = input.length - 1;
-		const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-		const slashes = [];
-		const tokens = [];
-		const parts = [];
-		let str = input;
-		let index = -1;
-		let start = 0;
-		let lastIndex = 0;
-		let isBrace = false;
-		let isBracket = false;
-		let isGlob = false;
-		let isExtglob = false;
-		let isGlobstar = false;
-		let braceEscaped = false;
-		let backslashes = false;
-		let negated = false;
-		let negatedExtglob = false;
-		let finished = false;
-		let braces = 0;
-		let prev;
-		let code;
-		let token = {
-			value: "",
-			depth: 0,
-			isGlob: false
-		};
-		const eos = () => index >= length;
-		const peek = () => str.charCodeAt(index + 1);
-		const advance = () => {
-			prev = code;
-			return str.charCodeAt(++index);
-		};
-		while (index < length) {
-			code = advance();
-			let next;
-			if (code === CHAR_BACKWARD_SLASH) {
-				backslashes = token.backslashes = true;
-				code = advance();
-				if (code === CHAR_LEFT_CURLY_BRACE) braceEscaped = true;
-				continue;
-			}
-			if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-				braces++;
-				while (eos() !== true && (code = advance())) {
-					if (code === CHAR_BACKWARD_SLASH) {
-						backslashes = token.backslashes = true;
-						advance();
-						continue;
-					}
-					if (code === CHAR_LEFT_CURLY_BRACE) {
-						braces++;
-						continue;
-					}
-					if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-						isBrace = token.isBrace = true;
-						isGlob = token.isGlob = true;
-						finished = true;
-						if (scanToEnd === true) continue;
-						break;
-					}
-					if (braceEscaped !== true && code === CHAR_COMMA) {
-						isBrace = token.isBrace = true;
-						isGlob = token.isGlob = true;
-						finished = true;
-						if (scanToEnd === true) continue;
-						break;
-					}
-					if (code === CHAR_RIGHT_CURLY_BRACE) {
-						braces--;
-						if (braces === 0) {
-							braceEscaped = false;
-							isBrace = token.isBrace = true;
-							finished = true;
-							break;
-						}
-					}
-				}
-				if (scanToEnd === true) continue;
-				break;
-			}
-			if (code === CHAR_FORWARD_SLASH) {
-				slashes.push(index);
-				tokens.push(token);
-				token = {
-					value: "",
-					depth: 0,
-					isGlob: false
-				};
-				if (finished === true) continue;
-				if (prev === CHAR_DOT && index === start + 1) {
-					start += 2;
-					continue;
-				}
-				lastIndex = index + 1;
-				continue;
-			}
-			if (opts.noext !== true) {
-				if ((code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK) === true && peek() === CHAR_LEFT_PARENTHESES) {
-					isGlob = token.isGlob = true;
-					isExtglob = token.isExtglob = true;
-					finished = true;
-					if (code === CHAR_EXCLAMATION_MARK && index === start) negatedExtglob = true;
-					if (scanToEnd === true) {
-						let parens = 0;
-						while (eos() !== true && (code = advance())) {
-							if (code === CHAR_BACKWARD_SLASH) {
-								backslashes = token.backslashes = true;
-								advance();
-								continue;
-							}
-							if (code === CHAR_LEFT_PARENTHESES) {
-								parens++;
-								continue;
-							}
-							if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-								finished = true;
-								break;
-							}
-						}
-						continue;
-					}
-					break;
-				}
-			}
-			if (code === CHAR_ASTERISK) {
-				if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-				isGlob = token.isGlob = true;
-				finished = true;
-				if (scanToEnd === true) continue;
-				break;
-			}
-			if (code === CHAR_QUESTION_MARK) {
-				isGlob = token.isGlob = true;
-				finished = true;
-				if (scanToEnd === true) continue;
-				break;
-			}
-			if (code === CHAR_LEFT_SQUARE_BRACKET) {
-				while (eos() !== true && (next = advance())) {
-					if (next === CHAR_BACKWARD_SLASH) {
-						backslashes = token.backslashes = true;
-						advance();
-						continue;
-					}
-					if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-						isBracket = token.isBracket = true;
-						isGlob = token.isGlob = true;
-						finished = true;
-						break;
-					}
-				}
-				if (scanToEnd === true) continue;
-				break;
-			}
-			if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-				negated = token.negated = true;
-				start++;
-				continue;
-			}
-			if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-				isGlob = token.isGlob = true;
-				if (scanToEnd === true) {
-					let parens = 1;
-					while (eos() !== true && (code = advance())) {
-						if (code === CHAR_BACKWARD_SLASH) {
-							backslashes = token.backslashes = true;
-							advance();
-							continue;
-						}
-						if (code === CHAR_LEFT_PARENTHESES) {
-							parens++;
-							continue;
-						}
-						if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-							finished = true;
-							break;
-						}
-					}
-					continue;
-				}
-				break;
-			}
-			if (isGlob === true) {
-				finished = true;
-				if (scanToEnd === true) continue;
-				break;
-			}
-		}
-		if (opts.noext === true) {
-			isExtglob = false;
-			isGlob = false;
-		}
-		let base = str;
-		let prefix = "";
-		let glob = "";
-		if (start > 0) {
-			prefix = str.slice(0, start);
-			str = str.slice(start);
-			lastIndex -= start;
-		}
-		if (base && isGlob === true && lastIndex > 0) {
-			base = str.slice(0, lastIndex);
-			glob = str.slice(lastIndex);
-		} else if (isGlob === true) {
-			base = "";
-			glob = str;
-		} else base = str;
-		if (base && base !== "" && base !== "/" && base !== str) {
-			if (isPathSeparator(base.charCodeAt(base.length - 1))) base = base.slice(0, -1);
-		}
-		if (opts.unescape === true) {
-			if (glob) glob = utils.removeBackslashes(glob);
-			if (base && backslashes === true) base = utils.removeBackslashes(base);
-		}
-		const state = {
-			prefix,
-			input,
-			start,
-			base,
-			glob,
-			isBrace,
-			isBracket,
-			isGlob,
-			isExtglob,
-			isGlobstar,
-			negated,
-			negatedExtglob
-		};
-		if (opts.tokens === true) {
-			state.maxDepth = 0;
-			if (!isPathSeparator(code)) tokens.push(token);
-			state.tokens = tokens;
-		}
-		if (opts.parts === true || opts.tokens === true) {
-			let prevIndex;
-			for (let idx = 0; idx < slashes.length; idx++) {
-				const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-				const i = slashes[idx];
-				const value = input.slice(n, i);
-				if (opts.tokens) {
-					if (idx === 0 && start !== 0) {
-						tokens[idx].isPrefix = true;
-						tokens[idx].value = prefix;
-					} else tokens[idx].value = value;
-					depth(tokens[idx]);
-					state.maxDepth += tokens[idx].depth;
-				}
-				if (i >= start) {
-					parts.push(value);
-					prevIndex = i;
-				}
-			}
-			const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-			const value = input.slice(n);
-			parts.push(value);
-			if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-				tokens[tokens.length - 1].value = value;
-				depth(tokens[tokens.length - 1]);
-				state.maxDepth += tokens[tokens.length - 1].depth;
-			}
-			state.slashes = slashes;
-			state.parts = parts;
-		}
-		return state;
-	};
-	module.exports = scan;
-}));
-
-// ../main/node_modules/picomatch/lib/parse.js
-var require_parse = /* @__PURE__ */ __commonJSMin(((exports, module) => {
-	const constants = require_constants$1();
-	const utils = require_utils();
-	/**
-	* Constants
-	*/
-	const { MAX_LENGTH, POSIX_REGEX_SOURCE, REGEX_NON_SPECIAL_CHARS, REGEX_SPECIAL_CHARS_BACKREF, REPLACEMENTS } = constants;
-	/**
-	* Helpers
-	*/
-	const expandRange = (args, options) => {
-		if (typeof options.expandRange === "function") return options.expandRange(...args, options);
-		args.sort();
-		const value = `[${args.join("-")}]`;
-		try {
-			new RegExp(value);
-		} catch (ex) {
-			return args.map((v) => utils.escapeRegex(v)).join("..");
-		}
-		return value;
-	};
-	/**
-	* Create the message for a syntax error
-	*/
-	const syntaxError = (type, char) => {
-		return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-	};
-	const splitTopLevel = (input) => {
-		const parts = [];
-		let bracket = 0;
-		let paren = 0;
-		let quote = 0;
-		let value = "";
-		let escaped = false;
-		for (const ch of input) {
-			if (escaped === true) {
-				value += ch;
-				escaped = false;
-				continue;
-			}
-			if (ch === "\\") {
-				value += ch;
-				escaped = true;
-				continue;
-			}
-			if (ch === "\"") {
-				quote = quote === 1 ? 0 : 1;
-				value += ch;
-				continue;
-			}
-			if (quote === 0) {
-				if (ch === "[") bracket++;
-				else if (ch === "]" && bracket > 0) bracket--;
-				else if (bracket === 0) {
-					if (ch === "(") paren++;
-					else if (ch === ")" && paren > 0) paren--;
-					else if (ch === "|" && paren === 0) {
-						parts.push(value);
-						value = "";
-						continue;
-					}
-				}
-			}
-			value += ch;
-		}
-		parts.push(value);
-		return parts;
-	};
-	const isPlainBranch = (branch) => {
-		let escaped = false;
-		for (const ch of branch) {
-			if (escaped === true) {
-				escaped = false;
-				continue;
-			}
-			if (ch === "\\") {
-				escaped = true;
-				continue;
-			}
-			if (/[?*+@!()[\]{}]/.test(ch)) return false;
-		}
-		return true;
-	};
-	const normalizeSimpleBranch = (branch) => {
-		let value = branch.trim();
-		let changed = true;
-		while (changed === true) {
-			changed = false;
-			if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-				value = value.slice(2, -1);
-				changed = true;
-			}
-		}
-		if (!isPlainBranch(value)) return;
-		return value.replace(/\\(.)/g, "$1");
-	};
-	const hasRepeatedCharPrefixOverlap = (branches) => {
-		const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-		for (let i = 0; i < values.length; i++) for (let j = i + 1; j < values.length; j++) {
-			const a = values[i];
-			const b = values[j];
-			const char = a[0];
-			if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) continue;
-			if (a === b || a.startsWith(b) || b.startsWith(a)) return true;
-		}
-		return false;
-	};
-	const parseRepeatedExtglob = (pattern, requireEnd = true) => {
-		if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") return;
-		let bracket = 0;
-		let paren = 0;
-		let quote = 0;
-		let escaped = false;
-		for (let i = 1; i < pattern.length; i++) {
-			const ch = pattern[i];
-			if (escaped === true) {
-				escaped = false;
-				continue;
-			}
-			if (ch === "\\") {
-				escaped = true;
-				continue;
-			}
-			if (ch === "\"") {
-				quote = quote === 1 ? 0 : 1;
-				continue;
-			}
-			if (quote === 1) continue;
-			if (ch === "[") {
-				bracket++;
-				continue;
-			}
-			if (ch === "]" && bracket > 0) {
-				bracket--;
-				continue;
-			}
-			if (bracket > 0) continue;
-			if (ch === "(") {
-				paren++;
-				continue;
-			}
-			if (ch === ")") {
-				paren--;
-				if (paren === 0) {
-					if (requireEnd === true && i !== pattern.length - 1) return;
-					return {
-						type: pattern[0],
-						body: pattern.slice(2, i),
-						end: i
-					};
-				}
-			}
-		}
-	};
-	const buildCharClassStar = (chars) => {
-		return `${chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`}*`;
-	};
-	const getStarExtglobSequenceChars = (pattern) => {
-		let index = 0;
-		const chars = [];
-		while (index < pattern.length) {
-			const match = parseRepeatedExtglob(pattern.slice(index), false);
-			if (!match || match.type !== "*") return;
-			const branches = splitTopLevel(match.body).map((branch) => branch.trim());
-			if (branches.length !== 1) return;
-			const branch = normalizeSimpleBranch(branches[0]);
-			if (!branch || branch.length !== 1) return;
-			chars.push(branch);
-			index += match.end + 1;
-		}
-		if (chars.length < 1) return;
-		return chars;
-	};
-	const repeatedExtglobRecursion = (pattern) => {
-		let depth = 0;
-		let value = pattern.trim();
-		let match = parseRepeatedExtglob(value);
-		while (match) {
-			depth++;
-			value = match.body.trim();
-			match = parseRepeatedExtglob(value);
-		}
-		return depth;
-	};
-	const analyzeRepeatedExtglob = (body, options) => {
-		if (options.maxExtglobRecursion === false) return { risky: false };
-		const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-		const branches = splitTopLevel(body).map((branch) => branch.trim());
-		if (branches.length > 1) {
-			if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) return { risky: true };
-		}
-		const safeChars = [];
-		let sawStarSequence = false;
-		let combinable = true;
-		for (const branch of branches) {
-			const chars = getStarExtglobSequenceChars(branch);
-			if (chars) {
-				sawStarSequence = true;
-				safeChars.push(...chars);
-				continue;
-			}
-			const literal = normalizeSimpleBranch(branch);
-			if (literal && literal.length === 1) {
-				safeChars.push(literal);
-				continue;
-			}
-			combinable = false;
-			if (repeatedExtglobRecursion(branch) > max) return { risky: true };
-		}
-		if (sawStarSequence) return combinable ? {
-			risky: true,
-			safeOutput: buildCharClassStar([...new Set(safeChars)])
-		} : { risky: true };
-		return { risky: false };
-	};
-	/**
-	* Parse the given input string.
-	* @param {String} input
-	* @param {Object} options
-	* @return {Object}
-	*/
-	const parse = (input, options) => {
-		if (typeof input !== "string") throw new TypeError("Expected a string");
-		input = REPLACEMENTS[input] || input;
-		const opts = { ...options };
-		const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-		let len = input.length;
-		if (len > max) throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-		const bos = {
-			type: "bos",
-			value: "",
-			output: opts.prepend || ""
-		};
-		const tokens = [bos];
-		const capture = opts.capture ? "" : "?:";
-		const PLATFORM_CHARS = constants.globChars(opts.windows);
-		const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-		const { DOT_LITERAL, PLUS_LITERAL, SLASH_LITERAL, ONE_CHAR, DOTS_SLASH, NO_DOT, NO_DOT_SLASH, NO_DOTS_SLASH, QMARK, QMARK_NO_DOT, STAR, START_ANCHOR } = PLATFORM_CHARS;
-		const globstar = (opts) => {
-			return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-		};
-		const nodot = opts.dot ? "" : NO_DOT;
-		const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-		let star = opts.bash === true ? globstar(opts) : STAR;
-		if (opts.capture) star = `(${star})`;
-		if (typeof opts.noext === "boolean") opts.noextglob = opts.noext;
-		const state = {
-			input,
-			index: -1,
-			start: 0,
-			dot: opts.dot === true,
-			consumed: "",
-			output: "",
-			prefix: "",
-			backtrack: false,
-			negated: false,
-			brackets: 0,
-			braces: 0,
-			parens: 0,
-			quotes: 0,
-			globstar: false,
-			tokens
-		};
-		input = utils.removePrefix(input, state);
-		len = input.length;
-		const extglobs = [];
-		const braces = [];
-		const stack = [];
-		let prev = bos;
-		let value;
-		/**
-		* Tokenizing helpers
-		*/
-		const eos = () => state.index === len - 1;
-		const peek = state.peek = (n = 1) => input[state.index + n];
-		const advance = state.advance = () => input[++state.index] || "";
-		const remaining = () => input.slice(state.index + 1);
-		const consume = (value = "", num = 0) => {
-			state.consumed += value;
-			state.index += num;
-		};
-		const append = (token) => {
-			state.output += token.output != null ? token.output : token.value;
-			consume(token.value);
-		};
-		const negate = () => {
-			let count = 1;
-			while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-				advance();
-				state.start++;
-				count++;
-			}
-			if (count % 2 === 0) return false;
-			state.negated = true;
-			state.start++;
-			return true;
-		};
-		const increment = (type) => {
-			state[type]++;
-			stack.push(type);
-		};
-		const decrement = (type) => {
-			state[type]--;
-			stack.pop();
-		};
-		/**
-		* Push tokens onto the tokens array. This helper speeds up
-		* tokenizing by 1) helping us avoid backtracking as much as possible,
-		* and 2) helping us avoid creating extra tokens when consecutive
-		* characters are plain text. This improves performance and simplifies
-		* lookbehinds.
-		*/
-		const push = (tok) => {
-			if (prev.type === "globstar") {
-				const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-				const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-				if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-					state.output = state.output.slice(0, -prev.output.length);
-					prev.type = "star";
-					prev.value = "*";
-					prev.output = star;
-					state.output += prev.output;
-				}
-			}
-			if (extglobs.length && tok.type !== "paren") extglobs[extglobs.length - 1].inner += tok.value;
-			if (tok.value || tok.output) append(tok);
-			if (prev && prev.type === "text" && tok.type === "text") {
-				prev.output = (prev.output || prev.value) + tok.value;
-				prev.value += tok.value;
-				return;
-			}
-			tok.prev = prev;
-			tokens.push(tok);
-			prev = tok;
-		};
-		const extglobOpen = (type, value) => {
-			const token = {
-				...EXTGLOB_CHARS[value],
-				conditions: 1,
-				inner: ""
-			};
-			token.prev = prev;
-			token.parens = state.parens;
-			token.output = state.output;
-			token.startIndex = state.index;
-			token.tokensIndex = tokens.length;
-			const output = (opts.capture ? "(" : "") + token.open;
-			increment("parens");
-			push({
-				type,
-				value,
-				output: state.output ? "" : ONE_CHAR
-			});
-			push({
-				type: "paren",
-				extglob: true,
-				value: advance(),
-				output
-			});
-			extglobs.push(token);
-		};
-		const extglobClose = (token) => {
-			const literal = input.slice(token.startIndex, state.index + 1);
-			const body = input.slice(token.startIndex + 2, state.index);
-			const analysis = analyzeRepeatedExtglob(body, opts);
-			if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-				const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-				const open = tokens[token.tokensIndex];
-				open.type = "text";
-				open.value = literal;
-				open.output = safeOutput || utils.escapeRegex(literal);
-				for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-					tokens[i].value = "";
-					tokens[i].output = "";
-					delete tokens[i].suffix;
-				}
-				state.output = token.output + open.output;
-				state.backtrack = true;
-				push({
-					type: "paren",
-					extglob: true,
-					value,
-					output: ""
-				});
-				decrement("parens");
-				return;
-			}
-			let output = token.close + (opts.capture ? ")" : "");
-			let rest;
-			if (token.type === "negate") {
-				let extglobStar = star;
-				if (token.inner && token.inner.length > 1 && token.inner.includes("/")) extglobStar = globstar(opts);
-				if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) output = token.close = `)$))${extglobStar}`;
-				if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) output = token.close = `)${parse(rest, {
-					...options,
-					fastpaths: false
-				}).output})${extglobStar})`;
-				if (token.prev.type === "bos") state.negatedExtglob = true;
-			}
-			push({
-				type: "paren",
-				extglob: true,
-				value,
-				output
-			});
-			decrement("parens");
-		};
-		/**
-		* Fast paths
-		*/
-		if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-			let backslashes = false;
-			let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-				if (first === "\\") {
-					backslashes = true;
-					return m;
-				}
-				if (first === "?") {
-					if (esc) return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-					if (index === 0) return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-					return QMARK.repeat(chars.length);
-				}
-				if (first === ".") return DOT_LITERAL.repeat(chars.length);
-				if (first === "*") {
-					if (esc) return esc + first + (rest ? star : "");
-					return star;
-				}
-				return esc ? m : `\\${m}`;
-			});
-			if (backslashes === true) {
-				if (opts.unescape === true) output = output.replace(/\\/g, "");
-				else output = output.replace(/\\+/g, (m) => {
-					return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-				});
-			}
-			if (output === input && opts.contains === true) {
-				state.output = input;
-				return state;
-			}
-			state.output = utils.wrapOutput(output, state, options);
-			return state;
-		}
-		/**
-		* Tokenize input until we reach end-of-string
-		*/
-		while (!eos()) {
-			value = advance();
-			if (value === "\0") continue;
-			/**
-			* Escaped characters
-			*/
-			if (value === "\\") {
-				const next = peek();
-				if (next === "/" && opts.bash !== true) continue;
-				if (next === "." || next === ";") continue;
-				if (!next) {
-					value += "\\";
-					push({
-						type: "text",
-						value
-					});
-					continue;
-				}
-				const match = /^\\+/.exec(remaining());
-				let slashes = 0;
-				if (match && match[0].length > 2) {
-					slashes = match[0].length;
-					state.index += slashes;
-					if (slashes % 2 !== 0) value += "\\";
-				}
-				if (opts.unescape === true) value = advance();
-				else value += advance();
-				if (state.brackets === 0) {
-					push({
-						type: "text",
-						value
-					});
-					continue;
-				}
-			}
-			/**
-			* If we're inside a regex character class, continue
-			* until we reach the closing bracket.
-			*/
-			if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-				if (opts.posix !== false && value === ":") {
-					const inner = prev.value.slice(1);
-					if (inner.includes("[")) {
-						prev.posix = true;
-						if (inner.includes(":")) {
-							const idx = prev.value.lastIndexOf("[");
-							const pre = prev.value.slice(0, idx);
-							const rest = prev.value.slice(idx + 2);
-							const posix = POSIX_REGEX_SOURCE[rest];
-							if (posix) {
-								prev.value = pre + posix;
-								state.backtrack = true;
-								advance();
-								if (!bos.output && tokens.indexOf(prev) === 1) bos.output = ONE_CHAR;
-								continue;
-							}
-						}
-					}
-				}
-				if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") value = `\\${value}`;
-				if (value === "]" && (prev.value === "[" || prev.value === "[^")) value = `\\${value}`;
-				if (opts.posix === true && value === "!" && prev.value === "[") value = "^";
-				prev.value += value;
-				append({ value });
-				continue;
-			}
-			/**
-			* If we're inside a quoted string, continue
-			* until we reach the closing double quote.
-			*/
-			if (state.quotes === 1 && value !== "\"") {
-				value = utils.escapeRegex(value);
-				prev.value += value;
-				append({ value });
-				continue;
-			}
-			/**
-			* Double quotes
-			*/
-			if (value === "\"") {
-				state.quotes = state.quotes === 1 ? 0 : 1;
-				if (opts.keepQuotes === true) push({
-					type: "text",
-					value
-				});
-				continue;
-			}
-			/**
-			* Parentheses
-			*/
-			if (value === "(") {
-				increment("parens");
-				push({
-					type: "paren",
-					value
-				});
-				continue;
-			}
-			if (value === ")") {
-				if (state.parens === 0 && opts.strictBrackets === true) throw new SyntaxError(syntaxError("opening", "("));
-				const extglob = extglobs[extglobs.length - 1];
-				if (extglob && state.parens === extglob.parens + 1) {
-					extglobClose(extglobs.pop());
-					continue;
-				}
-				push({
-					type: "paren",
-					value,
-					output: state.parens ? ")" : "\\)"
-				});
-				decrement("parens");
-				continue;
-			}
-			/**
-			* Square brackets
-			*/
-			if (value === "[") {
-				if (opts.nobracket === true || !remaining().includes("]")) {
-					if (opts.nobracket !== true && opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-					value = `\\${value}`;
-				} else increment("brackets");
-				push({
-					type: "bracket",
-					value
-				});
-				continue;
-			}
-			if (value === "]") {
-				if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-					push({
-						type: "text",
-						value,
-						output: `\\${value}`
-					});
-					continue;
-				}
-				if (state.brackets === 0) {
-					if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("opening", "["));
-					push({
-						type: "text",
-						value,
-						output: `\\${value}`
-					});
-					continue;
-				}
-				decrement("brackets");
-				const prevValue = prev.value.slice(1);
-				if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) value = `/${value}`;
-				prev.value += value;
-				append({ value });
-				if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) continue;
-				const escaped = utils.escapeRegex(prev.value);
-				state.output = state.output.slice(0, -prev.value.length);
-				if (opts.literalBrackets === true) {
-					state.output += escaped;
-					prev.value = escaped;
-					continue;
-				}
-				prev.value = `(${capture}${escaped}|${prev.value})`;
-				state.output += prev.value;
-				continue;
-			}
-			/**
-			* Braces
-			*/
-			if (value === "{" && opts.nobrace !== true) {
-				increment("braces");
-				const open = {
-					type: "brace",
-					value,
-					output: "(",
-					outputIndex: state.output.length,
-					tokensIndex: state.tokens.length
-				};
-				braces.push(open);
-				push(open);
-				continue;
-			}
-			if (value === "}") {
-				const brace = braces[braces.length - 1];
-				if (opts.nobrace === true || !brace) {
-					push({
-						type: "text",
-						value,
-						output: value
-					});
-					continue;
-				}
-				let output = ")";
-				if (brace.dots === true) {
-					const arr = tokens.slice();
-					const range = [];
-					for (let i = arr.length - 1; i >= 0; i--) {
-						tokens.pop();
-						if (arr[i].type === "brace") break;
-						if (arr[i].type !== "dots") range.unshift(arr[i].value);
-					}
-					output = expandRange(range, opts);
-					state.backtrack = true;
-				}
-				if (brace.comma !== true && brace.dots !== true) {
-					const out = state.output.slice(0, brace.outputIndex);
-					const toks = state.tokens.slice(brace.tokensIndex);
-					brace.value = brace.output = "\\{";
-					value = output = "\\}";
-					state.output = out;
-					for (const t of toks) state.output += t.output || t.value;
-				}
-				push({
-					type: "brace",
-					value,
-					output
-				});
-				decrement("braces");
-				braces.pop();
-				continue;
-			}
-			/**
-			* Pipes
-			*/
-			if (value === "|") {
-				if (extglobs.length > 0) extglobs[extglobs.length - 1].conditions++;
-				push({
-					type: "text",
-					value
-				});
-				continue;
-			}
-			/**
-			* Commas
-			*/
-			if (value === ",") {
-				let output = value;
-				const brace = braces[braces.length - 1];
-				if (brace && stack[stack.length - 1] === "braces") {
-					brace.comma = true;
-					output = "|";
-				}
-				push({
-					type: "comma",
-					value,
-					output
-				});
-				continue;
-			}
-			/**
-			* Slashes
-			*/
-			if (value === "/") {
-				if (prev.type === "dot" && state.index === state.start + 1) {
-					state.start = state.index + 1;
-					state.consumed = "";
-					state.output = "";
-					tokens.pop();
-					prev = bos;
-					continue;
-				}
-				push({
-					type: "slash",
-					value,
-					output: SLASH_LITERAL
-				});
-				continue;
-			}
-			/**
-			* Dots
-			*/
-			if (value === ".") {
-				if (state.braces > 0 && prev.type === "dot") {
-					if (prev.value === ".") prev.output = DOT_LITERAL;
-					const brace = braces[braces.length - 1];
-					prev.type = "dots";
-					prev.output += value;
-					prev.value += value;
-					brace.dots = true;
-					continue;
-				}
-				if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-					push({
-						type: "text",
-						value,
-						output: DOT_LITERAL
-					});
-					continue;
-				}
-				push({
-					type: "dot",
-					value,
-					output: DOT_LITERAL
-				});
-				continue;
-			}
-			/**
-			* Question marks
-			*/
-			if (value === "?") {
-				if (!(prev && prev.value === "(") && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-					extglobOpen("qmark", value);
-					continue;
-				}
-				if (prev && prev.type === "paren") {
-					const next = peek();
-					let output = value;
-					if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) output = `\\${value}`;
-					push({
-						type: "text",
-						value,
-						output
-					});
-					continue;
-				}
-				if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-					push({
-						type: "qmark",
-						value,
-						output: QMARK_NO_DOT
-					});
-					continue;
-				}
-				push({
-					type: "qmark",
-					value,
-					output: QMARK
-				});
-				continue;
-			}
-			/**
-			* Exclamation
-			*/
-			if (value === "!") {
-				if (opts.noextglob !== true && peek() === "(") {
-					if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-						extglobOpen("negate", value);
-						continue;
-					}
-				}
-				if (opts.nonegate !== true && state.index === 0) {
-					negate();
-					continue;
-				}
-			}
-			/**
-			* Plus
-			*/
-			if (value === "+") {
-				if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-					extglobOpen("plus", value);
-					continue;
-				}
-				if (prev && prev.value === "(" || opts.regex === false) {
-					push({
-						type: "plus",
-						value,
-						output: PLUS_LITERAL
-					});
-					continue;
-				}
-				if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-					push({
-						type: "plus",
-						value
-					});
-					continue;
-				}
-				push({
-					type: "plus",
-					value: PLUS_LITERAL
-				});
-				continue;
-			}
-			/**
-			* Plain text
-			*/
-			if (value === "@") {
-				if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-					push({
-						type: "at",
-						extglob: true,
-						value,
-						output: ""
-					});
-					continue;
-				}
-				push({
-					type: "text",
-					value
-				});
-				continue;
-			}
-			/**
-			* Plain text
-			*/
-			if (value !== "*") {
-				if (value === "$" || value === "^") value = `\\${value}`;
-				const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-				if (match) {
-					value += match[0];
-					state.index += match[0].length;
-				}
-				push({
-					type: "text",
-					value
-				});
-				continue;
-			}
-			/**
-			* Stars
-			*/
-			if (prev && (prev.type === "globstar" || prev.star === true)) {
-				prev.type = "star";
-				prev.star = true;
-				prev.value += value;
-				prev.output = star;
-				state.backtrack = true;
-				state.globstar = true;
-				consume(value);
-				continue;
-			}
-			let rest = remaining();
-			if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-				extglobOpen("star", value);
-				continue;
-			}
-			if (prev.type === "star") {
-				if (opts.noglobstar === true) {
-					consume(value);
-					continue;
-				}
-				const prior = prev.prev;
-				const before = prior.prev;
-				const isStart = prior.type === "slash" || prior.type === "bos";
-				const afterStar = before && (before.type === "star" || before.type === "globstar");
-				if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-					push({
-						type: "star",
-						value,
-						output: ""
-					});
-					continue;
-				}
-				const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-				const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-				if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-					push({
-						type: "star",
-						value,
-						output: ""
-					});
-					continue;
-				}
-				while (rest.slice(0, 3) === "/**") {
-					const after = input[state.index + 4];
-					if (after && after !== "/") break;
-					rest = rest.slice(3);
-					consume("/**", 3);
-				}
-				const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-				if (prior.type === "bos" && eos()) {
-					prev.type = "globstar";
-					prev.value += value;
-					prev.output = globstar(opts);
-					state.output = prev.output;
-					state.globstar = true;
-					consume(value);
-					continue;
-				}
-				if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-					state.output = state.output.slice(0, -(prior.output + prev.output).length);
-					prior.output = `(?:${prior.output}`;
-					prev.type = "globstar";
-					prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-					prev.value += value;
-					state.globstar = true;
-					state.output += prior.output + prev.output;
-					consume(value);
-					continue;
-				}
-				if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-					const end = rest[1] !== void 0 ? "|$" : "";
-					state.output = state.output.slice(0, -(prior.output + prev.output).length);
-					prior.output = `(?:${prior.output}`;
-					prev.type = "globstar";
-					prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-					prev.value += value;
-					state.output += prior.output + prev.output;
-					state.globstar = true;
-					consume(value + advance());
-					push({
-						type: "slash",
-						value: "/",
-						output: ""
-					});
-					continue;
-				}
-				if (prior.type === "bos" && rest[0] === "/") {
-					prev.type = "globstar";
-					prev.value += value;
-					prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-					state.output = prev.output;
-					state.globstar = true;
-					consume(value + advance());
-					push({
-						type: "slash",
-						value: "/",
-						output: ""
-					});
-					continue;
-				}
-				state.output = state.output.slice(0, -prev.output.length);
-				prev.type = "globstar";
-				prev.output = globstar(opts);
-				prev.value += value;
-				state.output += prev.output;
-				state.globstar = true;
-				consume(value);
-				continue;
-			}
-			const token = {
-				type: "star",
-				value,
-				output: star
-			};
-			if (opts.bash === true) {
-				token.output = ".*?";
-				if (prev.type === "bos" || prev.type === "slash") token.output = nodot + token.output;
-				push(token);
-				continue;
-			}
-			if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-				token.output = value;
-				push(token);
-				continue;
-			}
-			if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-				if (prev.type === "dot") {
-					state.output += NO_DOT_SLASH;
-					prev.output += NO_DOT_SLASH;
-				} else if (opts.dot === true) {
-					state.output += NO_DOTS_SLASH;
-					prev.output += NO_DOTS_SLASH;
-				} else {
-					state.output += nodot;
-					prev.output += nodot;
-				}
-				if (peek() !== "*") {
-					state.output += ONE_CHAR;
-					prev.output += ONE_CHAR;
-				}
-			}
-			push(token);
-		}
-		while (state.brackets > 0) {
-			if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-			state.output = utils.escapeLast(state.output, "[");
-			decrement("brackets");
-		}
-		while (state.parens > 0) {
-			if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-			state.output = utils.escapeLast(state.output, "(");
-			decrement("parens");
-		}
-		while (state.braces > 0) {
-			if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-			state.output = utils.escapeLast(state.output, "{");
-			decrement("braces");
-		}
-		if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) push({
-			type: "maybe_slash",
-			value: "",
-			output: `${SLASH_LITERAL}?`
-		});
-		if (state.backtrack === true) {
-			state.output = "";
-			for (const token of state.tokens) {
-				state.output += token.output != null ? token.output : token.value;
-				if (token.suffix) state.output += token.suffix;
-			}
-		}
-		return state;
-	};
-	/**
-	* Fast paths for creating regular expressions for common glob patterns.
-	* This can significantly speed up processing and has very little downside
-	* impact when none of the fast paths match.
-	*/
-	parse.fastpaths = (input, options) => {
-		const opts = { ...options };
-		const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-		const len = input.length;
-		if (len > max) throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-		input = REPLACEMENTS[input] || input;
-		const { DOT_LITERAL, SLASH_LITERAL, ONE_CHAR, DOTS_SLASH, NO_DOT, NO_DOTS, NO_DOTS_SLASH, STAR, START_ANCHOR } = constants.globChars(opts.windows);
-		const nodot = opts.dot ? NO_DOTS : NO_DOT;
-		const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-		const capture = opts.capture ? "" : "?:";
-		const state = {
-			negated: false,
-			prefix: ""
-		};
-		let star = opts.bash === true ? ".*?" : STAR;
-		if (opts.capture) star = `(${star})`;
-		const globstar = (opts) => {
-			if (opts.noglobstar === true) return star;
-			return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-		};
-		const create = (str) => {
-			switch (str) {
-				case "*": return `${nodot}${ONE_CHAR}${star}`;
-				case ".*": return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-				case "*.*": return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-				case "*/*": return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-				case "**": return nodot + globstar(opts);
-				case "**/*": return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-				case "**/*.*": return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-				case "**/.*": return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-				default: {
-					const match = /^(.*?)\.(\w+)$/.exec(str);
-					if (!match) return;
-					const source = create(match[1]);
-					if (!source) return;
-					return source + DOT_LITERAL + match[2];
-				}
-			}
-		};
-		let source = create(utils.removePrefix(input, state));
-		if (source && opts.strictSlashes !== true) source += `${SLASH_LITERAL}?`;
-		return source;
-	};
-	module.exports = parse;
-}));
-
-// ../main/node_modules/picomatch/lib/picomatch.js
-var require_picomatch$1 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
-	const scan = require_scan();
-	const parse = require_parse();
-	const utils = require_utils();
-	const constants = require_constants$1();
-	const isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-	/**
-	* Creates a matcher function from one or more glob patterns. The
-	* returned function takes a string to match as its first argument,
-	* and returns true if the string is a match. The returned matcher
-	* function also takes a boolean as the second argument that, when true,
-	* returns an object with additional information.
-	*
-	* ```js
-	* const picomatch = require('picomatch');
-	* // picomatch(glob[, options]);
-	*
-	* const isMatch = picomatch('*.!(*a)');
-	* console.log(isMatch('a.a')); //=> false
-	* console.log(isMatch('a.b')); //=> true
-	*
-	* // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
-	* const picomatch = require('picomatch/posix');
-	* // the same API, defaulting to posix paths
-	* const isMatch = picomatch('a/*');
-	* console.log(isMatch('a\\b')); //=> false
-	* console.log(isMatch('a/b')); //=> true
-	*
-	* // you can still configure the matcher function to accept windows paths
-	* const isMatch = picomatch('a/*', { options: windows });
-	* console.log(isMatch('a\\b')); //=> true
-	* console.log(isMatch('a/b')); //=> true
-	* ```
-	* @name picomatch
-	* @param {String|Array} `globs` One or more glob patterns.
-	* @param {Object=} `options`
-	* @return {Function=} Returns a matcher function.
-	* @api public
-	*/
-	const picomatch = (glob, options, returnState = false) => {
-		if (Array.isArray(glob)) {
-			const fns = glob.map((input) => picomatch(input, options, returnState));
-			const arrayMatcher = (str) => {
-				for (const isMatch of fns) {
-					const state = isMatch(str);
-					if (state) return state;
-				}
-				return false;
-			};
-			return arrayMatcher;
-		}
-		const isState = isObject(glob) && glob.tokens && glob.input;
-		if (glob === "" || typeof glob !== "string" && !isState) throw new TypeError("Expected pattern to be a non-empty string");
-		const opts = options || {};
-		const posix = opts.windows;
-		const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
-		const state = regex.state;
-		delete regex.state;
-		let isIgnored = () => false;
-		if (opts.ignore) {
-			const ignoreOpts = {
-				...options,
-				ignore: null,
-				onMatch: null,
-				onResult: null
-			};
-			isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
-		}
-		const matcher = (input, returnObject = false) => {
-			const { isMatch, match, output } = picomatch.test(input, regex, options, {
-				glob,
-				posix
-			});
-			const result = {
-				glob,
-				state,
-				regex,
-				posix,
-				input,
-				output,
-				match,
-				isMatch
-			};
-			if (typeof opts.onResult === "function") opts.onResult(result);
-			if (isMatch === false) {
-				result.isMatch = false;
-				return returnObject ? result : false;
-			}
-			if (isIgnored(input)) {
-				if (typeof opts.onIgnore === "function") opts.onIgnore(result);
-				result.isMatch = false;
-				return returnObject ? result : false;
-			}
-			if (typeof opts.onMatch === "function") opts.onMatch(result);
-			return returnObject ? result : true;
-		};
-		if (returnState) matcher.state = state;
-		return matcher;
-	};
-	/**
-	* Test `input` with the given `regex`. This is used by the main
-	* `picomatch()` function to test the input string.
-	*
-	* ```js
-	* const picomatch = require('picomatch');
-	* // picomatch.test(input, regex[, options]);
-	*
-	* console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
-	* // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
-	* ```
-	* @param {String} `input` String to test.
-	* @param {RegExp} `regex`
-	* @return {Object} Returns an object with matching info.
-	* @api public
-	*/
-	picomatch.test = (input, regex, options, { glob, posix } = {}) => {
-		if (typeof input !== "string") throw new TypeError("Expected input to be a string");
-		if (input === "") return {
-			isMatch: false,
-			output: ""
-		};
-		const opts = options || {};
-		const format = opts.format || (posix ? utils.toPosixSlashes : null);
-		let match = input === glob;
-		let output = match && format ? format(input) : input;
-		if (match === false) {
-			output = format ? format(input) : input;
-			match = output === glob;
-		}
-		if (match === false || opts.capture === true) {
-			if (opts.matchBase === true || opts.basename === true) match = picomatch.matchBase(input, regex, options, posix);
-			else match = regex.exec(output);
-		}
-		return {
-			isMatch: Boolean(match),
-			match,
-			output
-		};
-	};
-	/**
-	* Match the basename of a filepath.
-	*
-	* ```js
-	* const picomatch = require('picomatch');
-	* // picomatch.matchBase(input, glob[, options]);
-	* console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
-	* ```
-	* @param {String} `input` String to test.
-	* @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
-	* @return {Boolean}
-	* @api public
-	*/
-	picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
-		return (glob instanceof RegExp ? glob : picomatch.makeRe(glob, options)).test(utils.basename(input, { windows: posix }));
-	};
-	/**
-	* Returns true if **any** of the given glob `patterns` match the specified `string`.
-	*
-	* ```js
-	* const picomatch = require('picomatch');
-	* // picomatch.isMatch(string, patterns[, options]);
-	*
-	* console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
-	* console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
-	* ```
-	* @param {String|Array} str The string to test.
-	* @param {String|Array} patterns One or more glob patterns to use for matching.
-	* @param {Object} [options] See available [options](#options).
-	* @return {Boolean} Returns true if any patterns match `str`
-	* @api public
-	*/
-	picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-	/**
-	* Parse a glob pattern to create the source string for a regular
-	* expression.
-	*
-	* ```js
-	* const picomatch = require('picomatch');
-	* const result = picomatch.parse(pattern[, options]);
-	* ```
-	* @param {String} `pattern`
-	* @param {Object} `options`
-	* @return {Object} Returns an object with useful properties and output to be used as a regex source string.
-	* @api public
-	*/
-	picomatch.parse = (pattern, options) => {
-		if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
-		return parse(pattern, {
-			...options,
-			fastpaths: false
-		});
-	};
-	/**
-	* Scan a glob pattern to separate the pattern into segments.
-	*
-	* ```js
-	* const picomatch = require('picomatch');
-	* // picomatch.scan(input[, options]);
-	*
-	* const result = picomatch.scan('!./foo/*.js');
-	* console.log(result);
-	* { prefix: '!./',
-	*   input: '!./foo/*.js',
-	*   start: 3,
-	*   base: 'foo',
-	*   glob: '*.js',
-	*   isBrace: false,
-	*   isBracket: false,
-	*   isGlob: true,
-	*   isExtglob: false,
-	*   isGlobstar: false,
-	*   negated: true }
-	* ```
-	* @param {String} `input` Glob pattern to scan.
-	* @param {Object} `options`
-	* @return {Object} Returns an object with
-	* @api public
-	*/
-	picomatch.scan = (input, options) => scan(input, options);
-	/**
-	* Compile a regular expression from the `state` object returned by the
-	* [parse()](#parse) method.
-	*
-	* ```js
-	* const picomatch = require('picomatch');
-	* const state = picomatch.parse('*.js');
-	* // picomatch.compileRe(state[, options]);
-	*
-	* console.log(picomatch.compileRe(state));
-	* //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
-	* ```
-	* @param {Object} `state`
-	* @param {Object} `options`
-	* @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
-	* @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
-	* @return {RegExp}
-	* @api public
-	*/
-	picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
-		if (returnOutput === true) return state.output;
-		const opts = options || {};
-		const prepend = opts.contains ? "" : "^";
-		const append = opts.contains ? "" : "$";
-		let source = `${prepend}(?:${state.output})${append}`;
-		if (state && state.negated === true) source = `^(?!${source}).*$`;
-		const regex = picomatch.toRegex(source, options);
-		if (returnState === true) regex.state = state;
-		return regex;
-	};
-	/**
-	* Create a regular expression from a parsed glob pattern.
-	*
-	* ```js
-	* const picomatch = require('picomatch');
-	* // picomatch.makeRe(state[, options]);
-	*
-	* const result = picomatch.makeRe('*.js');
-	* console.log(result);
-	* //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
-	* ```
-	* @param {String} `state` The object returned from the `.parse` method.
-	* @param {Object} `options`
-	* @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
-	* @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
-	* @return {RegExp} Returns a regex created from the given pattern.
-	* @api public
-	*/
-	picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-		if (!input || typeof input !== "string") throw new TypeError("Expected a non-empty string");
-		let parsed = {
-			negated: false,
-			fastpaths: true
-		};
-		if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) parsed.output = parse.fastpaths(input, options);
-		if (!parsed.output) parsed = parse(input, options);
-		return picomatch.compileRe(parsed, options, returnOutput, returnState);
-	};
-	/**
-	* Create a regular expression from the given regex source string.
-	*
-	* ```js
-	* const picomatch = require('picomatch');
-	* // picomatch.toRegex(source[, options]);
-	*
-	* const { output } = picomatch.parse('*.js');
-	* console.log(picomatch.toRegex(output));
-	* //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
-	* ```
-	* @param {String} `source` Regular expression source string.
-	* @param {Object} `options`
-	* @return {RegExp}
-	* @api public
-	*/
-	picomatch.toRegex = (source, options) => {
-		try {
-			const opts = options || {};
-			return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-		} catch (err) {
-			if (options && options.debug === true) throw err;
-			return /$^/;
-		}
-	};
-	/**
-	* Picomatch constants.
-	* @return {Object}
-	*/
-	picomatch.constants = constants;
-	/**
-	* Expose "picomatch"
-	*/
-	module.exports = picomatch;
-}));
-
-// ../main/node_modules/picomatch/index.js
-var require_picomatch = /* @__PURE__ */ __commonJSMin(((exports, module) => {
-	const pico = require_picomatch$1();
-	const utils = require_utils();
-	function picomatch(glob, options, returnState = false) {
-		if (options && (options.windows === null || options.windows === void 0)) options = {
-			...options,
-			windows: utils.isWindows()
-		};
-		return pico(glob, options, returnState);
-	}
-	Object.assign(picomatch, pico);
-	module.exports = picomatch;
+// src/core/glob.ts
+/** A matcher for one glob or any of several (picomatch with the given options). */
+function globMatcher(glob, options = {}) {
+	picomatch$1 ??= createRequire(import.meta.url)("picomatch");
+	return picomatch$1(glob, options);
+}
+var picomatch$1;
+var init_glob = __esmMin((() => {
+	;
 }));
 
 // src/environments/index.ts
-var import_picomatch = /* @__PURE__ */ __toESM(require_picomatch(), 1);
-/** Words that name an environment, matched as whole words (split on non-alphanumerics). */
-const ENVIRONMENT_WORDS = [
-	["production", [
-		"production",
-		"prod",
-		"prd",
-		"live",
-		"release",
-		"deploy-prod"
-	]],
-	["staging", [
-		"staging",
-		"stage",
-		"stg",
-		"preprod",
-		"pre-prod",
-		"uat",
-		"qa"
-	]],
-	["test", [
-		"test",
-		"tests",
-		"testing",
-		"ci",
-		"e2e",
-		"integration",
-		"check",
-		"lint",
-		"unit"
-	]],
-	["dev", [
-		"dev",
-		"development",
-		"local",
-		"devel",
-		"sandbox"
-	]]
-];
 /** The environment a single word names, if any. */
 function environmentOfWord(word) {
 	const w = word.toLowerCase();
@@ -8966,21 +7037,13 @@ function environmentInText(text) {
 		};
 	}
 }
-const PROGRAM_WIDE_ORIGINS = /* @__PURE__ */ new Set([
-	"gomod-go",
-	"gomod-toolchain",
-	"gomod-godebug",
-	"gowork-go",
-	"gowork-toolchain",
-	"gowork-godebug"
-]);
 /** Builds the assignment function for one configuration. */
 function environmentMatcher(config) {
 	const declared = [];
 	for (const [env, globs] of Object.entries(config.environments)) for (const glob of globs ?? []) declared.push([
 		env,
 		glob,
-		(0, import_picomatch.default)(glob, { dot: true })
+		globMatcher(glob, { dot: true })
 	]);
 	return { assign(o) {
 		const path = o.span.path;
@@ -9126,1551 +7189,9471 @@ function assignEnvironments(observations, config) {
 	for (const o of observations) o.environment = matcher.assign(o);
 	return observations;
 }
+var ENVIRONMENT_WORDS, PROGRAM_WIDE_ORIGINS;
+var init_environments = __esmMin((() => {
+	init_glob();
+	ENVIRONMENT_WORDS = [
+		["production", [
+			"production",
+			"prod",
+			"prd",
+			"live",
+			"release",
+			"deploy-prod"
+		]],
+		["staging", [
+			"staging",
+			"stage",
+			"stg",
+			"preprod",
+			"pre-prod",
+			"uat",
+			"qa"
+		]],
+		["test", [
+			"test",
+			"tests",
+			"testing",
+			"ci",
+			"e2e",
+			"integration",
+			"check",
+			"lint",
+			"unit"
+		]],
+		["dev", [
+			"dev",
+			"development",
+			"local",
+			"devel",
+			"sandbox"
+		]]
+	];
+	PROGRAM_WIDE_ORIGINS = /* @__PURE__ */ new Set([
+		"gomod-go",
+		"gomod-toolchain",
+		"gomod-godebug",
+		"gowork-go",
+		"gowork-toolchain",
+		"gowork-godebug"
+	]);
+}));
 
 // src/knowledge/generated/toolchains.ts
-const GENERATED_TOOLCHAINS = [{
-	"version": "go1.26.8",
-	"godebugs": [
+var GENERATED_TOOLCHAINS;
+var init_toolchains = __esmMin((() => {
+	GENERATED_TOOLCHAINS = [
 		{
-			"name": "allowmultiplevcs",
-			"package": "cmd/go"
+			"version": "go1.18",
+			"godebugs": [],
+			"removed": [],
+			"dbgvars": [
+				{
+					"name": "allocfreetrace",
+					"default": "0"
+				},
+				{
+					"name": "clobberfree",
+					"default": "0"
+				},
+				{
+					"name": "cgocheck",
+					"default": "1"
+				},
+				{
+					"name": "efence",
+					"default": "0"
+				},
+				{
+					"name": "gccheckmark",
+					"default": "0"
+				},
+				{
+					"name": "gcpacertrace",
+					"default": "0"
+				},
+				{
+					"name": "gcshrinkstackoff",
+					"default": "0"
+				},
+				{
+					"name": "gcstoptheworld",
+					"default": "0"
+				},
+				{
+					"name": "gctrace",
+					"default": "0"
+				},
+				{
+					"name": "invalidptr",
+					"default": "1"
+				},
+				{
+					"name": "madvdontneed",
+					"default": "1",
+					"cond": "GOOS == \"linux\""
+				},
+				{
+					"name": "sbrk",
+					"default": "0"
+				},
+				{
+					"name": "scavtrace",
+					"default": "0"
+				},
+				{
+					"name": "scheddetail",
+					"default": "0"
+				},
+				{
+					"name": "schedtrace",
+					"default": "0"
+				},
+				{
+					"name": "tracebackancestors",
+					"default": "0"
+				},
+				{
+					"name": "asyncpreemptoff",
+					"default": "0"
+				},
+				{
+					"name": "inittrace",
+					"default": "0"
+				},
+				{
+					"name": "harddecommit",
+					"default": "0"
+				}
+			],
+			"experiments": [
+				{ "name": "fieldtrack" },
+				{ "name": "preemptibleloops" },
+				{ "name": "staticlockranking" },
+				{ "name": "unified" },
+				{
+					"name": "regabiwrappers",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabireflect",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabiargs",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "pacerredesign",
+					"baseline": "true"
+				},
+				{ "name": "heapminimum512kib" }
+			],
+			"regabiSwitch": [{
+				"goarch": [
+					"amd64",
+					"arm64",
+					"ppc64le",
+					"ppc64"
+				],
+				"sets": ["regabiSupported"]
+			}],
+			"forcedOnIfRegabiAlwaysOn": [],
+			"forcedOffIfRegabiUnsupported": ["regabireflect", "regabiargs"],
+			"cpuOptions": [
+				{
+					"name": "vfpv4",
+					"arch": "arm"
+				},
+				{
+					"name": "idiva",
+					"arch": "arm"
+				},
+				{
+					"name": "aes",
+					"arch": "arm64"
+				},
+				{
+					"name": "pmull",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha1",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha2",
+					"arch": "arm64"
+				},
+				{
+					"name": "crc32",
+					"arch": "arm64"
+				},
+				{
+					"name": "atomics",
+					"arch": "arm64"
+				},
+				{
+					"name": "cpuid",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverseN1",
+					"arch": "arm64"
+				},
+				{
+					"name": "isZeus",
+					"arch": "arm64"
+				},
+				{
+					"name": "msa",
+					"arch": "mips64x"
+				},
+				{
+					"name": "darn",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "scv",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "power9",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "zarch",
+					"arch": "s390x"
+				},
+				{
+					"name": "stfle",
+					"arch": "s390x"
+				},
+				{
+					"name": "ldisp",
+					"arch": "s390x"
+				},
+				{
+					"name": "msa",
+					"arch": "s390x"
+				},
+				{
+					"name": "eimm",
+					"arch": "s390x"
+				},
+				{
+					"name": "dfp",
+					"arch": "s390x"
+				},
+				{
+					"name": "etf3eh",
+					"arch": "s390x"
+				},
+				{
+					"name": "vx",
+					"arch": "s390x"
+				},
+				{
+					"name": "vxe",
+					"arch": "s390x"
+				},
+				{
+					"name": "kdsa",
+					"arch": "s390x"
+				},
+				{
+					"name": "adx",
+					"arch": "x86"
+				},
+				{
+					"name": "aes",
+					"arch": "x86"
+				},
+				{
+					"name": "avx",
+					"arch": "x86"
+				},
+				{
+					"name": "avx2",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi1",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi2",
+					"arch": "x86"
+				},
+				{
+					"name": "erms",
+					"arch": "x86"
+				},
+				{
+					"name": "fma",
+					"arch": "x86"
+				},
+				{
+					"name": "pclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "popcnt",
+					"arch": "x86"
+				},
+				{
+					"name": "rdtscp",
+					"arch": "x86"
+				},
+				{
+					"name": "sse3",
+					"arch": "x86"
+				},
+				{
+					"name": "sse41",
+					"arch": "x86"
+				},
+				{
+					"name": "sse42",
+					"arch": "x86"
+				},
+				{
+					"name": "ssse3",
+					"arch": "x86"
+				}
+			],
+			"reads": [
+				{
+					"name": "fuzzdebug",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "fuzzseed",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "gocachehash",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocachetest",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocacheverify",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "http2client",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2debug",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2server",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "intern",
+					"packages": ["internal/intern"]
+				},
+				{
+					"name": "lazymod",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "netdns",
+					"packages": ["net"]
+				},
+				{
+					"name": "tls10default",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "x509sha1",
+					"packages": ["crypto/x509"]
+				}
+			],
+			"archVars": [
+				{
+					"name": "GOAMD64",
+					"values": [
+						"v1",
+						"v2",
+						"v3",
+						"v4"
+					],
+					"default": "v1",
+					"invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOARM",
+					"values": [
+						"5",
+						"6",
+						"7"
+					],
+					"default": "5",
+					"invalid": "invalid GOARM: must be 5, 6, 7",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS64",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOPPC64",
+					"values": ["power8", "power9"],
+					"default": "power8",
+					"invalid": "invalid GOPPC64: must be power8, power9",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOWASM",
+					"values": ["satconv", "signext"],
+					"default": "",
+					"invalid": "invalid GOWASM: no such feature \"…\"",
+					"invalidFatal": true,
+					"suffixes": []
+				}
+			],
+			"goFlags": [
+				"a",
+				"asan",
+				"asmflags",
+				"bench",
+				"benchmem",
+				"benchtime",
+				"blockprofile",
+				"blockprofilerate",
+				"buildmode",
+				"buildvcs",
+				"c",
+				"cache",
+				"compat",
+				"compiled",
+				"compiler",
+				"count",
+				"cover",
+				"covermode",
+				"coverpkg",
+				"coverprofile",
+				"cpu",
+				"cpuprofile",
+				"d",
+				"debug-actiongraph",
+				"debug-trace",
+				"deps",
+				"dropexclude",
+				"dropreplace",
+				"droprequire",
+				"dropretract",
+				"dropuse",
+				"e",
+				"exclude",
+				"exec",
+				"export",
+				"f",
+				"failfast",
+				"find",
+				"fix",
+				"fmt",
+				"fuzz",
+				"fuzzcache",
+				"fuzzminimizetime",
+				"fuzztime",
+				"gccgoflags",
+				"gcflags",
+				"go",
+				"i",
+				"insecure",
+				"installsuffix",
+				"json",
+				"ldflags",
+				"linkshared",
+				"list",
+				"m",
+				"memprofile",
+				"memprofilerate",
+				"mod",
+				"modcache",
+				"modcacherw",
+				"modfile",
+				"module",
+				"msan",
+				"mutexprofile",
+				"mutexprofilefraction",
+				"n",
+				"o",
+				"outputdir",
+				"overlay",
+				"p",
+				"parallel",
+				"pkgdir",
+				"print",
+				"r",
+				"race",
+				"replace",
+				"require",
+				"retract",
+				"retracted",
+				"run",
+				"short",
+				"shuffle",
+				"t",
+				"tags",
+				"test",
+				"testcache",
+				"timeout",
+				"toolexec",
+				"trace",
+				"trimpath",
+				"u",
+				"use",
+				"v",
+				"vendor",
+				"versions",
+				"vet",
+				"vettool",
+				"w",
+				"work",
+				"x"
+			],
+			"tracebackLevels": [
+				"none",
+				"single",
+				"",
+				"all",
+				"system",
+				"crash"
+			]
 		},
 		{
-			"name": "asynctimerchan",
-			"package": "time",
-			"changed": 23,
-			"old": "1"
+			"version": "go1.19.8",
+			"godebugs": [],
+			"removed": [],
+			"dbgvars": [
+				{
+					"name": "allocfreetrace",
+					"default": "0"
+				},
+				{
+					"name": "clobberfree",
+					"default": "0"
+				},
+				{
+					"name": "cgocheck",
+					"default": "1"
+				},
+				{
+					"name": "efence",
+					"default": "0"
+				},
+				{
+					"name": "gccheckmark",
+					"default": "0"
+				},
+				{
+					"name": "gcpacertrace",
+					"default": "0"
+				},
+				{
+					"name": "gcshrinkstackoff",
+					"default": "0"
+				},
+				{
+					"name": "gcstoptheworld",
+					"default": "0"
+				},
+				{
+					"name": "gctrace",
+					"default": "0"
+				},
+				{
+					"name": "invalidptr",
+					"default": "1"
+				},
+				{
+					"name": "madvdontneed",
+					"default": "1",
+					"cond": "GOOS == \"linux\""
+				},
+				{
+					"name": "sbrk",
+					"default": "0"
+				},
+				{
+					"name": "scavtrace",
+					"default": "0"
+				},
+				{
+					"name": "scheddetail",
+					"default": "0"
+				},
+				{
+					"name": "schedtrace",
+					"default": "0"
+				},
+				{
+					"name": "tracebackancestors",
+					"default": "0"
+				},
+				{
+					"name": "asyncpreemptoff",
+					"default": "0"
+				},
+				{
+					"name": "inittrace",
+					"default": "0"
+				},
+				{
+					"name": "harddecommit",
+					"default": "0"
+				},
+				{
+					"name": "adaptivestackstart",
+					"default": "1"
+				}
+			],
+			"experiments": [
+				{ "name": "fieldtrack" },
+				{ "name": "preemptibleloops" },
+				{ "name": "staticlockranking" },
+				{ "name": "boringcrypto" },
+				{ "name": "unified" },
+				{
+					"name": "regabiwrappers",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabiargs",
+					"baseline": "regabiSupported"
+				},
+				{ "name": "heapminimum512kib" }
+			],
+			"regabiSwitch": [{
+				"goarch": [
+					"amd64",
+					"arm64",
+					"ppc64le",
+					"ppc64"
+				],
+				"sets": ["regabiAlwaysOn", "regabiSupported"]
+			}, {
+				"goarch": ["riscv64"],
+				"sets": ["regabiSupported"]
+			}],
+			"forcedOnIfRegabiAlwaysOn": ["regabiwrappers", "regabiargs"],
+			"forcedOffIfRegabiUnsupported": ["regabiwrappers", "regabiargs"],
+			"cpuOptions": [
+				{
+					"name": "vfpv4",
+					"arch": "arm"
+				},
+				{
+					"name": "idiva",
+					"arch": "arm"
+				},
+				{
+					"name": "aes",
+					"arch": "arm64"
+				},
+				{
+					"name": "pmull",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha1",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha2",
+					"arch": "arm64"
+				},
+				{
+					"name": "crc32",
+					"arch": "arm64"
+				},
+				{
+					"name": "atomics",
+					"arch": "arm64"
+				},
+				{
+					"name": "cpuid",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverseN1",
+					"arch": "arm64"
+				},
+				{
+					"name": "isZeus",
+					"arch": "arm64"
+				},
+				{
+					"name": "msa",
+					"arch": "mips64x"
+				},
+				{
+					"name": "darn",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "scv",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "power9",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "zarch",
+					"arch": "s390x"
+				},
+				{
+					"name": "stfle",
+					"arch": "s390x"
+				},
+				{
+					"name": "ldisp",
+					"arch": "s390x"
+				},
+				{
+					"name": "msa",
+					"arch": "s390x"
+				},
+				{
+					"name": "eimm",
+					"arch": "s390x"
+				},
+				{
+					"name": "dfp",
+					"arch": "s390x"
+				},
+				{
+					"name": "etf3eh",
+					"arch": "s390x"
+				},
+				{
+					"name": "vx",
+					"arch": "s390x"
+				},
+				{
+					"name": "vxe",
+					"arch": "s390x"
+				},
+				{
+					"name": "kdsa",
+					"arch": "s390x"
+				},
+				{
+					"name": "adx",
+					"arch": "x86"
+				},
+				{
+					"name": "aes",
+					"arch": "x86"
+				},
+				{
+					"name": "erms",
+					"arch": "x86"
+				},
+				{
+					"name": "pclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "rdtscp",
+					"arch": "x86"
+				},
+				{
+					"name": "popcnt",
+					"arch": "x86"
+				},
+				{
+					"name": "sse3",
+					"arch": "x86"
+				},
+				{
+					"name": "sse41",
+					"arch": "x86"
+				},
+				{
+					"name": "sse42",
+					"arch": "x86"
+				},
+				{
+					"name": "ssse3",
+					"arch": "x86"
+				},
+				{
+					"name": "avx",
+					"arch": "x86"
+				},
+				{
+					"name": "avx2",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi1",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi2",
+					"arch": "x86"
+				},
+				{
+					"name": "fma",
+					"arch": "x86"
+				}
+			],
+			"reads": [
+				{
+					"name": "execerrdot",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "fuzzdebug",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "fuzzseed",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "gocachehash",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocachetest",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocacheverify",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystrace",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystracelog",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystracestack",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "goindex",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "http2client",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2debug",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2server",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "intern",
+					"packages": ["internal/intern"]
+				},
+				{
+					"name": "jstmpllitinterp",
+					"packages": ["html/template"]
+				},
+				{
+					"name": "lazymod",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "multipartfiles",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipartmaxheaders",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipartmaxparts",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "netdns",
+					"packages": ["net"]
+				},
+				{
+					"name": "x509sha1",
+					"packages": ["crypto/x509"]
+				}
+			],
+			"archVars": [
+				{
+					"name": "GOAMD64",
+					"values": [
+						"v1",
+						"v2",
+						"v3",
+						"v4"
+					],
+					"default": "v1",
+					"invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOARM",
+					"values": [
+						"5",
+						"6",
+						"7"
+					],
+					"default": "5",
+					"invalid": "invalid GOARM: must be 5, 6, 7",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS64",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOPPC64",
+					"values": ["power8", "power9"],
+					"default": "power8",
+					"invalid": "invalid GOPPC64: must be power8, power9",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOWASM",
+					"values": ["satconv", "signext"],
+					"default": "",
+					"invalid": "invalid GOWASM: no such feature \"…\"",
+					"invalidFatal": true,
+					"suffixes": []
+				}
+			],
+			"goFlags": [
+				"a",
+				"asan",
+				"asmflags",
+				"bench",
+				"benchmem",
+				"benchtime",
+				"blockprofile",
+				"blockprofilerate",
+				"buildmode",
+				"buildvcs",
+				"c",
+				"cache",
+				"compat",
+				"compiled",
+				"compiler",
+				"count",
+				"cover",
+				"covermode",
+				"coverpkg",
+				"coverprofile",
+				"cpu",
+				"cpuprofile",
+				"d",
+				"debug-actiongraph",
+				"debug-trace",
+				"deps",
+				"dropexclude",
+				"dropreplace",
+				"droprequire",
+				"dropretract",
+				"dropuse",
+				"e",
+				"exclude",
+				"exec",
+				"export",
+				"f",
+				"failfast",
+				"find",
+				"fix",
+				"fmt",
+				"fuzz",
+				"fuzzcache",
+				"fuzzminimizetime",
+				"fuzztime",
+				"gccgoflags",
+				"gcflags",
+				"go",
+				"i",
+				"insecure",
+				"installsuffix",
+				"json",
+				"ldflags",
+				"linkshared",
+				"list",
+				"m",
+				"memprofile",
+				"memprofilerate",
+				"mod",
+				"modcache",
+				"modcacherw",
+				"modfile",
+				"module",
+				"msan",
+				"mutexprofile",
+				"mutexprofilefraction",
+				"n",
+				"o",
+				"outputdir",
+				"overlay",
+				"p",
+				"parallel",
+				"pkgdir",
+				"print",
+				"r",
+				"race",
+				"replace",
+				"require",
+				"retract",
+				"retracted",
+				"reuse",
+				"run",
+				"short",
+				"shuffle",
+				"t",
+				"tags",
+				"test",
+				"testcache",
+				"timeout",
+				"toolexec",
+				"trace",
+				"trimpath",
+				"u",
+				"use",
+				"v",
+				"vendor",
+				"versions",
+				"vet",
+				"vettool",
+				"w",
+				"work",
+				"x"
+			],
+			"tracebackLevels": [
+				"none",
+				"single",
+				"",
+				"all",
+				"system",
+				"crash"
+			]
 		},
 		{
-			"name": "containermaxprocs",
-			"package": "runtime",
-			"changed": 25,
-			"old": "0"
+			"version": "go1.20",
+			"godebugs": [],
+			"removed": [],
+			"dbgvars": [
+				{
+					"name": "allocfreetrace",
+					"default": "0"
+				},
+				{
+					"name": "clobberfree",
+					"default": "0"
+				},
+				{
+					"name": "cgocheck",
+					"default": "1"
+				},
+				{
+					"name": "efence",
+					"default": "0"
+				},
+				{
+					"name": "gccheckmark",
+					"default": "0"
+				},
+				{
+					"name": "gcpacertrace",
+					"default": "0"
+				},
+				{
+					"name": "gcshrinkstackoff",
+					"default": "0"
+				},
+				{
+					"name": "gcstoptheworld",
+					"default": "0"
+				},
+				{
+					"name": "gctrace",
+					"default": "0"
+				},
+				{
+					"name": "invalidptr",
+					"default": "1"
+				},
+				{
+					"name": "madvdontneed",
+					"default": "1",
+					"cond": "GOOS == \"linux\""
+				},
+				{
+					"name": "sbrk",
+					"default": "0"
+				},
+				{
+					"name": "scavtrace",
+					"default": "0"
+				},
+				{
+					"name": "scheddetail",
+					"default": "0"
+				},
+				{
+					"name": "schedtrace",
+					"default": "0"
+				},
+				{
+					"name": "tracebackancestors",
+					"default": "0"
+				},
+				{
+					"name": "asyncpreemptoff",
+					"default": "0"
+				},
+				{
+					"name": "inittrace",
+					"default": "0"
+				},
+				{
+					"name": "harddecommit",
+					"default": "0"
+				},
+				{
+					"name": "adaptivestackstart",
+					"default": "1"
+				}
+			],
+			"experiments": [
+				{ "name": "fieldtrack" },
+				{ "name": "preemptibleloops" },
+				{ "name": "staticlockranking" },
+				{ "name": "boringcrypto" },
+				{
+					"name": "unified",
+					"baseline": "true"
+				},
+				{
+					"name": "regabiwrappers",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabiargs",
+					"baseline": "regabiSupported"
+				},
+				{ "name": "heapminimum512kib" },
+				{
+					"name": "coverageredesign",
+					"baseline": "true"
+				},
+				{ "name": "arenas" },
+				{ "name": "pagetrace" }
+			],
+			"regabiSwitch": [{
+				"goarch": [
+					"amd64",
+					"arm64",
+					"ppc64le",
+					"ppc64",
+					"riscv64"
+				],
+				"sets": ["regabiAlwaysOn", "regabiSupported"]
+			}],
+			"forcedOnIfRegabiAlwaysOn": ["regabiwrappers", "regabiargs"],
+			"forcedOffIfRegabiUnsupported": ["regabiwrappers", "regabiargs"],
+			"cpuOptions": [
+				{
+					"name": "vfpv4",
+					"arch": "arm"
+				},
+				{
+					"name": "idiva",
+					"arch": "arm"
+				},
+				{
+					"name": "aes",
+					"arch": "arm64"
+				},
+				{
+					"name": "pmull",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha1",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha2",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha512",
+					"arch": "arm64"
+				},
+				{
+					"name": "crc32",
+					"arch": "arm64"
+				},
+				{
+					"name": "atomics",
+					"arch": "arm64"
+				},
+				{
+					"name": "cpuid",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverseN1",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverseV1",
+					"arch": "arm64"
+				},
+				{
+					"name": "msa",
+					"arch": "mips64x"
+				},
+				{
+					"name": "darn",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "scv",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "power9",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "zarch",
+					"arch": "s390x"
+				},
+				{
+					"name": "stfle",
+					"arch": "s390x"
+				},
+				{
+					"name": "ldisp",
+					"arch": "s390x"
+				},
+				{
+					"name": "msa",
+					"arch": "s390x"
+				},
+				{
+					"name": "eimm",
+					"arch": "s390x"
+				},
+				{
+					"name": "dfp",
+					"arch": "s390x"
+				},
+				{
+					"name": "etf3eh",
+					"arch": "s390x"
+				},
+				{
+					"name": "vx",
+					"arch": "s390x"
+				},
+				{
+					"name": "vxe",
+					"arch": "s390x"
+				},
+				{
+					"name": "kdsa",
+					"arch": "s390x"
+				},
+				{
+					"name": "adx",
+					"arch": "x86"
+				},
+				{
+					"name": "aes",
+					"arch": "x86"
+				},
+				{
+					"name": "erms",
+					"arch": "x86"
+				},
+				{
+					"name": "pclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "rdtscp",
+					"arch": "x86"
+				},
+				{
+					"name": "sha",
+					"arch": "x86"
+				},
+				{
+					"name": "popcnt",
+					"arch": "x86"
+				},
+				{
+					"name": "sse3",
+					"arch": "x86"
+				},
+				{
+					"name": "sse41",
+					"arch": "x86"
+				},
+				{
+					"name": "sse42",
+					"arch": "x86"
+				},
+				{
+					"name": "ssse3",
+					"arch": "x86"
+				},
+				{
+					"name": "avx",
+					"arch": "x86"
+				},
+				{
+					"name": "avx2",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi1",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi2",
+					"arch": "x86"
+				},
+				{
+					"name": "fma",
+					"arch": "x86"
+				}
+			],
+			"reads": [
+				{
+					"name": "execerrdot",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "execwait",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "fuzzdebug",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "fuzzseed",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "gocachehash",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocachetest",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocacheverify",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystrace",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystracelog",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystracestack",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "goindex",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "http2client",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2debug",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2server",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "installgoroot",
+					"packages": ["cmd/go", "go/build"]
+				},
+				{
+					"name": "intern",
+					"packages": ["internal/intern"]
+				},
+				{
+					"name": "lazymod",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "netdns",
+					"packages": ["net"]
+				},
+				{
+					"name": "randautoseed",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "tarinsecurepath",
+					"packages": ["archive/tar"]
+				},
+				{
+					"name": "x509sha1",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usefallbackroots",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "zipinsecurepath",
+					"packages": ["archive/zip"]
+				}
+			],
+			"archVars": [
+				{
+					"name": "GOAMD64",
+					"values": [
+						"v1",
+						"v2",
+						"v3",
+						"v4"
+					],
+					"default": "v1",
+					"invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOARM",
+					"values": [
+						"5",
+						"6",
+						"7"
+					],
+					"default": "5",
+					"invalid": "invalid GOARM: must be 5, 6, 7",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS64",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOPPC64",
+					"values": [
+						"power8",
+						"power9",
+						"power10"
+					],
+					"default": "power8",
+					"invalid": "invalid GOPPC64: must be power8, power9, power10",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOWASM",
+					"values": ["satconv", "signext"],
+					"default": "",
+					"invalid": "invalid GOWASM: no such feature \"…\"",
+					"invalidFatal": true,
+					"suffixes": []
+				}
+			],
+			"goFlags": [
+				"C",
+				"a",
+				"asan",
+				"asmflags",
+				"bench",
+				"benchmem",
+				"benchtime",
+				"blockprofile",
+				"blockprofilerate",
+				"buildmode",
+				"buildvcs",
+				"c",
+				"cache",
+				"compat",
+				"compiled",
+				"compiler",
+				"count",
+				"cover",
+				"covermode",
+				"coverpkg",
+				"coverprofile",
+				"cpu",
+				"cpuprofile",
+				"d",
+				"debug-actiongraph",
+				"debug-trace",
+				"deps",
+				"dropexclude",
+				"dropreplace",
+				"droprequire",
+				"dropretract",
+				"dropuse",
+				"e",
+				"exclude",
+				"exec",
+				"export",
+				"f",
+				"failfast",
+				"find",
+				"fix",
+				"fmt",
+				"fuzz",
+				"fuzzcache",
+				"fuzzminimizetime",
+				"fuzztime",
+				"gccgoflags",
+				"gcflags",
+				"go",
+				"i",
+				"insecure",
+				"installsuffix",
+				"json",
+				"ldflags",
+				"linkshared",
+				"list",
+				"m",
+				"memprofile",
+				"memprofilerate",
+				"mod",
+				"modcache",
+				"modcacherw",
+				"modfile",
+				"module",
+				"msan",
+				"mutexprofile",
+				"mutexprofilefraction",
+				"n",
+				"o",
+				"outputdir",
+				"overlay",
+				"p",
+				"parallel",
+				"pgo",
+				"pkgdir",
+				"print",
+				"r",
+				"race",
+				"replace",
+				"require",
+				"retract",
+				"retracted",
+				"reuse",
+				"run",
+				"short",
+				"shuffle",
+				"skip",
+				"t",
+				"tags",
+				"test",
+				"testcache",
+				"timeout",
+				"toolexec",
+				"trace",
+				"trimpath",
+				"u",
+				"use",
+				"v",
+				"vendor",
+				"versions",
+				"vet",
+				"vettool",
+				"w",
+				"work",
+				"x"
+			],
+			"tracebackLevels": [
+				"none",
+				"single",
+				"",
+				"all",
+				"system",
+				"crash"
+			]
 		},
 		{
-			"name": "cryptocustomrand",
-			"package": "crypto",
-			"changed": 26,
-			"old": "1"
+			"version": "go1.20.1",
+			"godebugs": [],
+			"removed": [],
+			"dbgvars": [
+				{
+					"name": "allocfreetrace",
+					"default": "0"
+				},
+				{
+					"name": "clobberfree",
+					"default": "0"
+				},
+				{
+					"name": "cgocheck",
+					"default": "1"
+				},
+				{
+					"name": "efence",
+					"default": "0"
+				},
+				{
+					"name": "gccheckmark",
+					"default": "0"
+				},
+				{
+					"name": "gcpacertrace",
+					"default": "0"
+				},
+				{
+					"name": "gcshrinkstackoff",
+					"default": "0"
+				},
+				{
+					"name": "gcstoptheworld",
+					"default": "0"
+				},
+				{
+					"name": "gctrace",
+					"default": "0"
+				},
+				{
+					"name": "invalidptr",
+					"default": "1"
+				},
+				{
+					"name": "madvdontneed",
+					"default": "1",
+					"cond": "GOOS == \"linux\""
+				},
+				{
+					"name": "sbrk",
+					"default": "0"
+				},
+				{
+					"name": "scavtrace",
+					"default": "0"
+				},
+				{
+					"name": "scheddetail",
+					"default": "0"
+				},
+				{
+					"name": "schedtrace",
+					"default": "0"
+				},
+				{
+					"name": "tracebackancestors",
+					"default": "0"
+				},
+				{
+					"name": "asyncpreemptoff",
+					"default": "0"
+				},
+				{
+					"name": "inittrace",
+					"default": "0"
+				},
+				{
+					"name": "harddecommit",
+					"default": "0"
+				},
+				{
+					"name": "adaptivestackstart",
+					"default": "1"
+				}
+			],
+			"experiments": [
+				{ "name": "fieldtrack" },
+				{ "name": "preemptibleloops" },
+				{ "name": "staticlockranking" },
+				{ "name": "boringcrypto" },
+				{
+					"name": "unified",
+					"baseline": "true"
+				},
+				{
+					"name": "regabiwrappers",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabiargs",
+					"baseline": "regabiSupported"
+				},
+				{ "name": "heapminimum512kib" },
+				{
+					"name": "coverageredesign",
+					"baseline": "true"
+				},
+				{ "name": "arenas" },
+				{ "name": "pagetrace" }
+			],
+			"regabiSwitch": [{
+				"goarch": [
+					"amd64",
+					"arm64",
+					"ppc64le",
+					"ppc64",
+					"riscv64"
+				],
+				"sets": ["regabiAlwaysOn", "regabiSupported"]
+			}],
+			"forcedOnIfRegabiAlwaysOn": ["regabiwrappers", "regabiargs"],
+			"forcedOffIfRegabiUnsupported": ["regabiwrappers", "regabiargs"],
+			"cpuOptions": [
+				{
+					"name": "vfpv4",
+					"arch": "arm"
+				},
+				{
+					"name": "idiva",
+					"arch": "arm"
+				},
+				{
+					"name": "aes",
+					"arch": "arm64"
+				},
+				{
+					"name": "pmull",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha1",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha2",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha512",
+					"arch": "arm64"
+				},
+				{
+					"name": "crc32",
+					"arch": "arm64"
+				},
+				{
+					"name": "atomics",
+					"arch": "arm64"
+				},
+				{
+					"name": "cpuid",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverseN1",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverseV1",
+					"arch": "arm64"
+				},
+				{
+					"name": "msa",
+					"arch": "mips64x"
+				},
+				{
+					"name": "darn",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "scv",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "power9",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "zarch",
+					"arch": "s390x"
+				},
+				{
+					"name": "stfle",
+					"arch": "s390x"
+				},
+				{
+					"name": "ldisp",
+					"arch": "s390x"
+				},
+				{
+					"name": "msa",
+					"arch": "s390x"
+				},
+				{
+					"name": "eimm",
+					"arch": "s390x"
+				},
+				{
+					"name": "dfp",
+					"arch": "s390x"
+				},
+				{
+					"name": "etf3eh",
+					"arch": "s390x"
+				},
+				{
+					"name": "vx",
+					"arch": "s390x"
+				},
+				{
+					"name": "vxe",
+					"arch": "s390x"
+				},
+				{
+					"name": "kdsa",
+					"arch": "s390x"
+				},
+				{
+					"name": "adx",
+					"arch": "x86"
+				},
+				{
+					"name": "aes",
+					"arch": "x86"
+				},
+				{
+					"name": "erms",
+					"arch": "x86"
+				},
+				{
+					"name": "pclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "rdtscp",
+					"arch": "x86"
+				},
+				{
+					"name": "sha",
+					"arch": "x86"
+				},
+				{
+					"name": "popcnt",
+					"arch": "x86"
+				},
+				{
+					"name": "sse3",
+					"arch": "x86"
+				},
+				{
+					"name": "sse41",
+					"arch": "x86"
+				},
+				{
+					"name": "sse42",
+					"arch": "x86"
+				},
+				{
+					"name": "ssse3",
+					"arch": "x86"
+				},
+				{
+					"name": "avx",
+					"arch": "x86"
+				},
+				{
+					"name": "avx2",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi1",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi2",
+					"arch": "x86"
+				},
+				{
+					"name": "fma",
+					"arch": "x86"
+				}
+			],
+			"reads": [
+				{
+					"name": "execerrdot",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "execwait",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "fuzzdebug",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "fuzzseed",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "gocachehash",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocachetest",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocacheverify",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystrace",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystracelog",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystracestack",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "goindex",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "http2client",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2debug",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2server",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "installgoroot",
+					"packages": ["cmd/go", "go/build"]
+				},
+				{
+					"name": "intern",
+					"packages": ["internal/intern"]
+				},
+				{
+					"name": "lazymod",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "multipartfiles",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "netdns",
+					"packages": ["net"]
+				},
+				{
+					"name": "randautoseed",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "tarinsecurepath",
+					"packages": ["archive/tar"]
+				},
+				{
+					"name": "x509sha1",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usefallbackroots",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "zipinsecurepath",
+					"packages": ["archive/zip"]
+				}
+			],
+			"archVars": [
+				{
+					"name": "GOAMD64",
+					"values": [
+						"v1",
+						"v2",
+						"v3",
+						"v4"
+					],
+					"default": "v1",
+					"invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOARM",
+					"values": [
+						"5",
+						"6",
+						"7"
+					],
+					"default": "5",
+					"invalid": "invalid GOARM: must be 5, 6, 7",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS64",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOPPC64",
+					"values": [
+						"power8",
+						"power9",
+						"power10"
+					],
+					"default": "power8",
+					"invalid": "invalid GOPPC64: must be power8, power9, power10",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOWASM",
+					"values": ["satconv", "signext"],
+					"default": "",
+					"invalid": "invalid GOWASM: no such feature \"…\"",
+					"invalidFatal": true,
+					"suffixes": []
+				}
+			],
+			"goFlags": [
+				"C",
+				"a",
+				"asan",
+				"asmflags",
+				"bench",
+				"benchmem",
+				"benchtime",
+				"blockprofile",
+				"blockprofilerate",
+				"buildmode",
+				"buildvcs",
+				"c",
+				"cache",
+				"compat",
+				"compiled",
+				"compiler",
+				"count",
+				"cover",
+				"covermode",
+				"coverpkg",
+				"coverprofile",
+				"cpu",
+				"cpuprofile",
+				"d",
+				"debug-actiongraph",
+				"debug-trace",
+				"deps",
+				"dropexclude",
+				"dropreplace",
+				"droprequire",
+				"dropretract",
+				"dropuse",
+				"e",
+				"exclude",
+				"exec",
+				"export",
+				"f",
+				"failfast",
+				"find",
+				"fix",
+				"fmt",
+				"fuzz",
+				"fuzzcache",
+				"fuzzminimizetime",
+				"fuzztime",
+				"gccgoflags",
+				"gcflags",
+				"go",
+				"i",
+				"insecure",
+				"installsuffix",
+				"json",
+				"ldflags",
+				"linkshared",
+				"list",
+				"m",
+				"memprofile",
+				"memprofilerate",
+				"mod",
+				"modcache",
+				"modcacherw",
+				"modfile",
+				"module",
+				"msan",
+				"mutexprofile",
+				"mutexprofilefraction",
+				"n",
+				"o",
+				"outputdir",
+				"overlay",
+				"p",
+				"parallel",
+				"pgo",
+				"pkgdir",
+				"print",
+				"r",
+				"race",
+				"replace",
+				"require",
+				"retract",
+				"retracted",
+				"reuse",
+				"run",
+				"short",
+				"shuffle",
+				"skip",
+				"t",
+				"tags",
+				"test",
+				"testcache",
+				"timeout",
+				"toolexec",
+				"trace",
+				"trimpath",
+				"u",
+				"use",
+				"v",
+				"vendor",
+				"versions",
+				"vet",
+				"vettool",
+				"w",
+				"work",
+				"x"
+			],
+			"tracebackLevels": [
+				"none",
+				"single",
+				"",
+				"all",
+				"system",
+				"crash"
+			]
 		},
 		{
-			"name": "dataindependenttiming",
-			"package": "crypto/subtle",
-			"opaque": true
+			"version": "go1.21.0",
+			"released": "2023-08-04T20:14:06Z",
+			"godebugs": [
+				{
+					"name": "execerrdot",
+					"package": "os/exec"
+				},
+				{
+					"name": "gocachehash",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocachetest",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocacheverify",
+					"package": "cmd/go"
+				},
+				{
+					"name": "http2client",
+					"package": "net/http"
+				},
+				{
+					"name": "http2debug",
+					"package": "net/http",
+					"opaque": true
+				},
+				{
+					"name": "http2server",
+					"package": "net/http"
+				},
+				{
+					"name": "installgoroot",
+					"package": "go/build"
+				},
+				{
+					"name": "jstmpllitinterp",
+					"package": "html/template"
+				},
+				{
+					"name": "multipartmaxheaders",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipartmaxparts",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipathtcp",
+					"package": "net"
+				},
+				{
+					"name": "netdns",
+					"package": "net",
+					"opaque": true
+				},
+				{
+					"name": "panicnil",
+					"package": "runtime",
+					"changed": 21,
+					"old": "1"
+				},
+				{
+					"name": "randautoseed",
+					"package": "math/rand"
+				},
+				{
+					"name": "tarinsecurepath",
+					"package": "archive/tar"
+				},
+				{
+					"name": "x509sha1",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "x509usefallbackroots",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "zipinsecurepath",
+					"package": "archive/zip"
+				}
+			],
+			"removed": [],
+			"dbgvars": [
+				{
+					"name": "allocfreetrace",
+					"default": "0"
+				},
+				{
+					"name": "clobberfree",
+					"default": "0"
+				},
+				{
+					"name": "cgocheck",
+					"default": "1"
+				},
+				{
+					"name": "dontfreezetheworld",
+					"default": "0"
+				},
+				{
+					"name": "efence",
+					"default": "0"
+				},
+				{
+					"name": "gccheckmark",
+					"default": "0"
+				},
+				{
+					"name": "gcpacertrace",
+					"default": "0"
+				},
+				{
+					"name": "gcshrinkstackoff",
+					"default": "0"
+				},
+				{
+					"name": "gcstoptheworld",
+					"default": "0"
+				},
+				{
+					"name": "gctrace",
+					"default": "0"
+				},
+				{
+					"name": "invalidptr",
+					"default": "1"
+				},
+				{
+					"name": "madvdontneed",
+					"default": "1",
+					"cond": "GOOS == \"linux\""
+				},
+				{
+					"name": "sbrk",
+					"default": "0"
+				},
+				{
+					"name": "scavtrace",
+					"default": "0"
+				},
+				{
+					"name": "scheddetail",
+					"default": "0"
+				},
+				{
+					"name": "schedtrace",
+					"default": "0"
+				},
+				{
+					"name": "tracebackancestors",
+					"default": "0"
+				},
+				{
+					"name": "asyncpreemptoff",
+					"default": "0"
+				},
+				{
+					"name": "inittrace",
+					"default": "0"
+				},
+				{
+					"name": "harddecommit",
+					"default": "0"
+				},
+				{
+					"name": "adaptivestackstart",
+					"default": "1"
+				},
+				{
+					"name": "tracefpunwindoff",
+					"default": "0"
+				},
+				{
+					"name": "panicnil",
+					"atomic": true,
+					"default": "0"
+				}
+			],
+			"experiments": [
+				{ "name": "fieldtrack" },
+				{ "name": "preemptibleloops" },
+				{ "name": "staticlockranking" },
+				{ "name": "boringcrypto" },
+				{
+					"name": "regabiwrappers",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabiargs",
+					"baseline": "regabiSupported"
+				},
+				{ "name": "heapminimum512kib" },
+				{
+					"name": "coverageredesign",
+					"baseline": "true"
+				},
+				{ "name": "arenas" },
+				{ "name": "pagetrace" },
+				{ "name": "cgocheck2" },
+				{ "name": "loopvar" },
+				{ "name": "cacheprog" }
+			],
+			"regabiSwitch": [{
+				"goarch": [
+					"amd64",
+					"arm64",
+					"ppc64le",
+					"ppc64",
+					"riscv64"
+				],
+				"sets": ["regabiAlwaysOn", "regabiSupported"]
+			}],
+			"forcedOnIfRegabiAlwaysOn": ["regabiwrappers", "regabiargs"],
+			"forcedOffIfRegabiUnsupported": ["regabiwrappers", "regabiargs"],
+			"cpuOptions": [
+				{
+					"name": "vfpv4",
+					"arch": "arm"
+				},
+				{
+					"name": "idiva",
+					"arch": "arm"
+				},
+				{
+					"name": "aes",
+					"arch": "arm64"
+				},
+				{
+					"name": "pmull",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha1",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha2",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha512",
+					"arch": "arm64"
+				},
+				{
+					"name": "crc32",
+					"arch": "arm64"
+				},
+				{
+					"name": "atomics",
+					"arch": "arm64"
+				},
+				{
+					"name": "cpuid",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverse",
+					"arch": "arm64"
+				},
+				{
+					"name": "msa",
+					"arch": "mips64x"
+				},
+				{
+					"name": "darn",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "scv",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "power9",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "zarch",
+					"arch": "s390x"
+				},
+				{
+					"name": "stfle",
+					"arch": "s390x"
+				},
+				{
+					"name": "ldisp",
+					"arch": "s390x"
+				},
+				{
+					"name": "msa",
+					"arch": "s390x"
+				},
+				{
+					"name": "eimm",
+					"arch": "s390x"
+				},
+				{
+					"name": "dfp",
+					"arch": "s390x"
+				},
+				{
+					"name": "etf3eh",
+					"arch": "s390x"
+				},
+				{
+					"name": "vx",
+					"arch": "s390x"
+				},
+				{
+					"name": "vxe",
+					"arch": "s390x"
+				},
+				{
+					"name": "kdsa",
+					"arch": "s390x"
+				},
+				{
+					"name": "adx",
+					"arch": "x86"
+				},
+				{
+					"name": "aes",
+					"arch": "x86"
+				},
+				{
+					"name": "erms",
+					"arch": "x86"
+				},
+				{
+					"name": "pclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "rdtscp",
+					"arch": "x86"
+				},
+				{
+					"name": "sha",
+					"arch": "x86"
+				},
+				{
+					"name": "popcnt",
+					"arch": "x86"
+				},
+				{
+					"name": "sse3",
+					"arch": "x86"
+				},
+				{
+					"name": "sse41",
+					"arch": "x86"
+				},
+				{
+					"name": "sse42",
+					"arch": "x86"
+				},
+				{
+					"name": "ssse3",
+					"arch": "x86"
+				},
+				{
+					"name": "avx",
+					"arch": "x86"
+				},
+				{
+					"name": "avx2",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi1",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi2",
+					"arch": "x86"
+				},
+				{
+					"name": "fma",
+					"arch": "x86"
+				}
+			],
+			"reads": [
+				{
+					"name": "cmdgonetlimit",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "execerrdot",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "execwait",
+					"packages": ["os/exec"],
+					"hidden": true
+				},
+				{
+					"name": "fuzzdebug",
+					"packages": ["internal/fuzz"],
+					"hidden": true
+				},
+				{
+					"name": "fuzzseed",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "gocachehash",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocachetest",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocacheverify",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystrace",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracelog",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracestack",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "goindex",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotoolchainexec",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "http2client",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2debug",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2server",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "installgoroot",
+					"packages": ["cmd/go", "go/build"]
+				},
+				{
+					"name": "intern",
+					"packages": ["internal/intern"],
+					"hidden": true
+				},
+				{
+					"name": "jstmpllitinterp",
+					"packages": ["html/template"]
+				},
+				{
+					"name": "lazymod",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "multipartfiles",
+					"packages": ["mime/multipart"],
+					"hidden": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipartmaxparts",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipathtcp",
+					"packages": ["net"]
+				},
+				{
+					"name": "netdns",
+					"packages": ["net"]
+				},
+				{
+					"name": "randautoseed",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "tarinsecurepath",
+					"packages": ["archive/tar"]
+				},
+				{
+					"name": "x509sha1",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usefallbackroots",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "zipinsecurepath",
+					"packages": ["archive/zip"]
+				}
+			],
+			"archVars": [
+				{
+					"name": "GOAMD64",
+					"values": [
+						"v1",
+						"v2",
+						"v3",
+						"v4"
+					],
+					"default": "v1",
+					"invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOARM",
+					"values": [
+						"5",
+						"6",
+						"7"
+					],
+					"default": "7",
+					"invalid": "invalid GOARM: must be 5, 6, 7",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS64",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOPPC64",
+					"values": [
+						"power8",
+						"power9",
+						"power10"
+					],
+					"default": "power8",
+					"invalid": "invalid GOPPC64: must be power8, power9, power10",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOWASM",
+					"values": ["satconv", "signext"],
+					"default": "",
+					"invalid": "invalid GOWASM: no such feature \"…\"",
+					"invalidFatal": true,
+					"suffixes": []
+				}
+			],
+			"goFlags": [
+				"C",
+				"a",
+				"asan",
+				"asmflags",
+				"bench",
+				"benchmem",
+				"benchtime",
+				"blockprofile",
+				"blockprofilerate",
+				"buildmode",
+				"buildvcs",
+				"c",
+				"cache",
+				"compat",
+				"compiled",
+				"compiler",
+				"count",
+				"cover",
+				"covermode",
+				"coverpkg",
+				"coverprofile",
+				"cpu",
+				"cpuprofile",
+				"d",
+				"debug-actiongraph",
+				"debug-runtime-trace",
+				"debug-trace",
+				"deps",
+				"dropexclude",
+				"dropreplace",
+				"droprequire",
+				"dropretract",
+				"dropuse",
+				"e",
+				"exclude",
+				"exec",
+				"export",
+				"f",
+				"failfast",
+				"find",
+				"fix",
+				"fmt",
+				"fullpath",
+				"fuzz",
+				"fuzzcache",
+				"fuzzminimizetime",
+				"fuzztime",
+				"gccgoflags",
+				"gcflags",
+				"go",
+				"i",
+				"insecure",
+				"installsuffix",
+				"json",
+				"ldflags",
+				"linkshared",
+				"list",
+				"m",
+				"memprofile",
+				"memprofilerate",
+				"mod",
+				"modcache",
+				"modcacherw",
+				"modfile",
+				"module",
+				"msan",
+				"mutexprofile",
+				"mutexprofilefraction",
+				"n",
+				"o",
+				"outputdir",
+				"overlay",
+				"p",
+				"parallel",
+				"pgo",
+				"pkgdir",
+				"print",
+				"r",
+				"race",
+				"replace",
+				"require",
+				"retract",
+				"retracted",
+				"reuse",
+				"run",
+				"short",
+				"shuffle",
+				"skip",
+				"t",
+				"tags",
+				"test",
+				"testcache",
+				"timeout",
+				"toolchain",
+				"toolexec",
+				"trace",
+				"trimpath",
+				"u",
+				"use",
+				"v",
+				"vendor",
+				"versions",
+				"vet",
+				"vettool",
+				"w",
+				"work",
+				"x"
+			],
+			"tracebackLevels": [
+				"none",
+				"single",
+				"",
+				"all",
+				"system",
+				"crash",
+				"wer"
+			]
 		},
 		{
-			"name": "decoratemappings",
-			"package": "runtime",
-			"changed": 25,
-			"old": "0",
-			"opaque": true
+			"version": "go1.22.0",
+			"released": "2024-02-02T18:09:55Z",
+			"godebugs": [
+				{
+					"name": "execerrdot",
+					"package": "os/exec"
+				},
+				{
+					"name": "gocachehash",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocachetest",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocacheverify",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gotypesalias",
+					"package": "go/types"
+				},
+				{
+					"name": "http2client",
+					"package": "net/http"
+				},
+				{
+					"name": "http2debug",
+					"package": "net/http",
+					"opaque": true
+				},
+				{
+					"name": "http2server",
+					"package": "net/http"
+				},
+				{
+					"name": "httplaxcontentlength",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "httpmuxgo121",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "installgoroot",
+					"package": "go/build"
+				},
+				{
+					"name": "jstmpllitinterp",
+					"package": "html/template"
+				},
+				{
+					"name": "multipartmaxheaders",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipartmaxparts",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipathtcp",
+					"package": "net"
+				},
+				{
+					"name": "netdns",
+					"package": "net",
+					"opaque": true
+				},
+				{
+					"name": "panicnil",
+					"package": "runtime",
+					"changed": 21,
+					"old": "1"
+				},
+				{
+					"name": "randautoseed",
+					"package": "math/rand"
+				},
+				{
+					"name": "tarinsecurepath",
+					"package": "archive/tar"
+				},
+				{
+					"name": "tls10server",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"package": "crypto/tls"
+				},
+				{
+					"name": "tlsrsakex",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "tlsunsafeekm",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "x509sha1",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "x509usefallbackroots",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "x509usepolicies",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "zipinsecurepath",
+					"package": "archive/zip"
+				}
+			],
+			"removed": [],
+			"dbgvars": [
+				{
+					"name": "allocfreetrace",
+					"default": "0"
+				},
+				{
+					"name": "clobberfree",
+					"default": "0"
+				},
+				{
+					"name": "cgocheck",
+					"default": "1"
+				},
+				{
+					"name": "disablethp",
+					"default": "0"
+				},
+				{
+					"name": "dontfreezetheworld",
+					"default": "0"
+				},
+				{
+					"name": "efence",
+					"default": "0"
+				},
+				{
+					"name": "gccheckmark",
+					"default": "0"
+				},
+				{
+					"name": "gcpacertrace",
+					"default": "0"
+				},
+				{
+					"name": "gcshrinkstackoff",
+					"default": "0"
+				},
+				{
+					"name": "gcstoptheworld",
+					"default": "0"
+				},
+				{
+					"name": "gctrace",
+					"default": "0"
+				},
+				{
+					"name": "invalidptr",
+					"default": "1"
+				},
+				{
+					"name": "madvdontneed",
+					"default": "1",
+					"cond": "GOOS == \"linux\""
+				},
+				{
+					"name": "runtimecontentionstacks",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "sbrk",
+					"default": "0"
+				},
+				{
+					"name": "scavtrace",
+					"default": "0"
+				},
+				{
+					"name": "scheddetail",
+					"default": "0"
+				},
+				{
+					"name": "schedtrace",
+					"default": "0"
+				},
+				{
+					"name": "tracebackancestors",
+					"default": "0"
+				},
+				{
+					"name": "asyncpreemptoff",
+					"default": "0"
+				},
+				{
+					"name": "inittrace",
+					"default": "0"
+				},
+				{
+					"name": "harddecommit",
+					"default": "0"
+				},
+				{
+					"name": "adaptivestackstart",
+					"default": "1"
+				},
+				{
+					"name": "tracefpunwindoff",
+					"default": "0"
+				},
+				{
+					"name": "panicnil",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "traceadvanceperiod",
+					"default": "",
+					"cond": "defaultTraceAdvancePeriod"
+				}
+			],
+			"experiments": [
+				{ "name": "fieldtrack" },
+				{ "name": "preemptibleloops" },
+				{ "name": "staticlockranking" },
+				{ "name": "boringcrypto" },
+				{
+					"name": "regabiwrappers",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabiargs",
+					"baseline": "regabiSupported"
+				},
+				{ "name": "heapminimum512kib" },
+				{
+					"name": "coverageredesign",
+					"baseline": "true"
+				},
+				{ "name": "arenas" },
+				{ "name": "pagetrace" },
+				{ "name": "cgocheck2" },
+				{ "name": "loopvar" },
+				{ "name": "cacheprog" },
+				{ "name": "newinliner" },
+				{ "name": "rangefunc" },
+				{ "name": "range" },
+				{
+					"name": "allocheaders",
+					"baseline": "true"
+				},
+				{
+					"name": "exectracer2",
+					"baseline": "true"
+				}
+			],
+			"regabiSwitch": [{
+				"goarch": [
+					"amd64",
+					"arm64",
+					"ppc64le",
+					"ppc64",
+					"riscv64"
+				],
+				"sets": ["regabiAlwaysOn", "regabiSupported"]
+			}, {
+				"goarch": ["loong64"],
+				"sets": ["regabiSupported"]
+			}],
+			"forcedOnIfRegabiAlwaysOn": ["regabiwrappers", "regabiargs"],
+			"forcedOffIfRegabiUnsupported": ["regabiwrappers", "regabiargs"],
+			"cpuOptions": [
+				{
+					"name": "vfpv4",
+					"arch": "arm"
+				},
+				{
+					"name": "idiva",
+					"arch": "arm"
+				},
+				{
+					"name": "v7atomics",
+					"arch": "arm"
+				},
+				{
+					"name": "aes",
+					"arch": "arm64"
+				},
+				{
+					"name": "pmull",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha1",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha2",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha512",
+					"arch": "arm64"
+				},
+				{
+					"name": "crc32",
+					"arch": "arm64"
+				},
+				{
+					"name": "atomics",
+					"arch": "arm64"
+				},
+				{
+					"name": "cpuid",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverse",
+					"arch": "arm64"
+				},
+				{
+					"name": "msa",
+					"arch": "mips64x"
+				},
+				{
+					"name": "darn",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "scv",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "power9",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "zarch",
+					"arch": "s390x"
+				},
+				{
+					"name": "stfle",
+					"arch": "s390x"
+				},
+				{
+					"name": "ldisp",
+					"arch": "s390x"
+				},
+				{
+					"name": "msa",
+					"arch": "s390x"
+				},
+				{
+					"name": "eimm",
+					"arch": "s390x"
+				},
+				{
+					"name": "dfp",
+					"arch": "s390x"
+				},
+				{
+					"name": "etf3eh",
+					"arch": "s390x"
+				},
+				{
+					"name": "vx",
+					"arch": "s390x"
+				},
+				{
+					"name": "vxe",
+					"arch": "s390x"
+				},
+				{
+					"name": "kdsa",
+					"arch": "s390x"
+				},
+				{
+					"name": "adx",
+					"arch": "x86"
+				},
+				{
+					"name": "aes",
+					"arch": "x86"
+				},
+				{
+					"name": "erms",
+					"arch": "x86"
+				},
+				{
+					"name": "pclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "rdtscp",
+					"arch": "x86"
+				},
+				{
+					"name": "sha",
+					"arch": "x86"
+				},
+				{
+					"name": "popcnt",
+					"arch": "x86"
+				},
+				{
+					"name": "sse3",
+					"arch": "x86"
+				},
+				{
+					"name": "sse41",
+					"arch": "x86"
+				},
+				{
+					"name": "sse42",
+					"arch": "x86"
+				},
+				{
+					"name": "ssse3",
+					"arch": "x86"
+				},
+				{
+					"name": "avx",
+					"arch": "x86"
+				},
+				{
+					"name": "avx2",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi1",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi2",
+					"arch": "x86"
+				},
+				{
+					"name": "fma",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512f",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512bw",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512vl",
+					"arch": "x86"
+				}
+			],
+			"reads": [
+				{
+					"name": "cmdgonetlimit",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "execerrdot",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "execwait",
+					"packages": ["os/exec"],
+					"hidden": true
+				},
+				{
+					"name": "fuzzdebug",
+					"packages": ["internal/fuzz"],
+					"hidden": true
+				},
+				{
+					"name": "fuzzseed",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "gocachehash",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocachetest",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocacheverify",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystrace",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracelog",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracestack",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "goindex",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotoolchainexec",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotypesalias",
+					"packages": ["cmd/compile/internal/types2", "go/types"]
+				},
+				{
+					"name": "http2client",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2debug",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2server",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httplaxcontentlength",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httpmuxgo121",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "installgoroot",
+					"packages": ["cmd/go", "go/build"]
+				},
+				{
+					"name": "intern",
+					"packages": ["internal/intern"],
+					"hidden": true
+				},
+				{
+					"name": "jstmpllitinterp",
+					"packages": ["html/template"]
+				},
+				{
+					"name": "lazymod",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "multipartfiles",
+					"packages": ["mime/multipart"],
+					"hidden": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipartmaxparts",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipathtcp",
+					"packages": ["net"]
+				},
+				{
+					"name": "netdns",
+					"packages": ["net"]
+				},
+				{
+					"name": "randautoseed",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "tarinsecurepath",
+					"packages": ["archive/tar"]
+				},
+				{
+					"name": "tls10server",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsrsakex",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsunsafeekm",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "x509sha1",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usefallbackroots",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usepolicies",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "zipinsecurepath",
+					"packages": ["archive/zip"]
+				}
+			],
+			"archVars": [
+				{
+					"name": "GOAMD64",
+					"values": [
+						"v1",
+						"v2",
+						"v3",
+						"v4"
+					],
+					"default": "v1",
+					"invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOARM",
+					"values": [
+						"5",
+						"6",
+						"7"
+					],
+					"default": "7",
+					"invalid": "invalid GOARM: must start with 5, 6, or 7, and may optionally end in either \",hardfloat\" or \",softfloat\"",
+					"invalidFatal": true,
+					"suffixes": [",softfloat", ",hardfloat"]
+				},
+				{
+					"name": "GOMIPS",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS64",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOPPC64",
+					"values": [
+						"power8",
+						"power9",
+						"power10"
+					],
+					"default": "power8",
+					"invalid": "invalid GOPPC64: must be power8, power9, power10",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOWASM",
+					"values": ["satconv", "signext"],
+					"default": "",
+					"invalid": "invalid GOWASM: no such feature \"…\"",
+					"invalidFatal": true,
+					"suffixes": []
+				}
+			],
+			"goFlags": [
+				"C",
+				"a",
+				"asan",
+				"asmflags",
+				"bench",
+				"benchmem",
+				"benchtime",
+				"blockprofile",
+				"blockprofilerate",
+				"buildmode",
+				"buildvcs",
+				"c",
+				"cache",
+				"compat",
+				"compiled",
+				"compiler",
+				"count",
+				"cover",
+				"covermode",
+				"coverpkg",
+				"coverprofile",
+				"cpu",
+				"cpuprofile",
+				"d",
+				"debug-actiongraph",
+				"debug-runtime-trace",
+				"debug-trace",
+				"deps",
+				"dropexclude",
+				"dropreplace",
+				"droprequire",
+				"dropretract",
+				"dropuse",
+				"e",
+				"exclude",
+				"exec",
+				"export",
+				"f",
+				"failfast",
+				"find",
+				"fix",
+				"fmt",
+				"fullpath",
+				"fuzz",
+				"fuzzcache",
+				"fuzzminimizetime",
+				"fuzztime",
+				"gccgoflags",
+				"gcflags",
+				"go",
+				"i",
+				"insecure",
+				"installsuffix",
+				"json",
+				"ldflags",
+				"linkshared",
+				"list",
+				"m",
+				"memprofile",
+				"memprofilerate",
+				"mod",
+				"modcache",
+				"modcacherw",
+				"modfile",
+				"module",
+				"msan",
+				"mutexprofile",
+				"mutexprofilefraction",
+				"n",
+				"o",
+				"outputdir",
+				"overlay",
+				"p",
+				"parallel",
+				"pgo",
+				"pkgdir",
+				"print",
+				"r",
+				"race",
+				"replace",
+				"require",
+				"retract",
+				"retracted",
+				"reuse",
+				"run",
+				"short",
+				"shuffle",
+				"skip",
+				"t",
+				"tags",
+				"test",
+				"testcache",
+				"timeout",
+				"toolchain",
+				"toolexec",
+				"trace",
+				"trimpath",
+				"u",
+				"use",
+				"v",
+				"vendor",
+				"versions",
+				"vet",
+				"vettool",
+				"w",
+				"work",
+				"x"
+			],
+			"tracebackLevels": [
+				"none",
+				"single",
+				"",
+				"all",
+				"system",
+				"crash",
+				"wer"
+			]
 		},
 		{
-			"name": "embedfollowsymlinks",
-			"package": "cmd/go"
+			"version": "go1.23.0",
+			"released": "2024-08-07T19:21:44Z",
+			"godebugs": [
+				{
+					"name": "asynctimerchan",
+					"package": "time",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "execerrdot",
+					"package": "os/exec"
+				},
+				{
+					"name": "gocachehash",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocachetest",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocacheverify",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gotypesalias",
+					"package": "go/types",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "http2client",
+					"package": "net/http"
+				},
+				{
+					"name": "http2debug",
+					"package": "net/http",
+					"opaque": true
+				},
+				{
+					"name": "http2server",
+					"package": "net/http"
+				},
+				{
+					"name": "httplaxcontentlength",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "httpmuxgo121",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "httpservecontentkeepheaders",
+					"package": "net/http",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "installgoroot",
+					"package": "go/build"
+				},
+				{
+					"name": "jstmpllitinterp",
+					"package": "html/template",
+					"opaque": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipartmaxparts",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipathtcp",
+					"package": "net"
+				},
+				{
+					"name": "netdns",
+					"package": "net",
+					"opaque": true
+				},
+				{
+					"name": "netedns0",
+					"package": "net",
+					"changed": 19,
+					"old": "0"
+				},
+				{
+					"name": "panicnil",
+					"package": "runtime",
+					"changed": 21,
+					"old": "1"
+				},
+				{
+					"name": "randautoseed",
+					"package": "math/rand"
+				},
+				{
+					"name": "tarinsecurepath",
+					"package": "archive/tar"
+				},
+				{
+					"name": "tls10server",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "tls3des",
+					"package": "crypto/tls",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "tlskyber",
+					"package": "crypto/tls",
+					"changed": 23,
+					"old": "0",
+					"opaque": true
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"package": "crypto/tls"
+				},
+				{
+					"name": "tlsrsakex",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "tlsunsafeekm",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "winreadlinkvolume",
+					"package": "os",
+					"changed": 22,
+					"old": "0"
+				},
+				{
+					"name": "winsymlink",
+					"package": "os",
+					"changed": 22,
+					"old": "0"
+				},
+				{
+					"name": "x509keypairleaf",
+					"package": "crypto/tls",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "x509negativeserial",
+					"package": "crypto/x509",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "x509sha1",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "x509usefallbackroots",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "x509usepolicies",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "zipinsecurepath",
+					"package": "archive/zip"
+				}
+			],
+			"removed": [],
+			"dbgvars": [
+				{
+					"name": "adaptivestackstart",
+					"default": "1"
+				},
+				{
+					"name": "asyncpreemptoff",
+					"default": "0"
+				},
+				{
+					"name": "asynctimerchan",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "cgocheck",
+					"default": "1"
+				},
+				{
+					"name": "clobberfree",
+					"default": "0"
+				},
+				{
+					"name": "disablethp",
+					"default": "0"
+				},
+				{
+					"name": "dontfreezetheworld",
+					"default": "0"
+				},
+				{
+					"name": "efence",
+					"default": "0"
+				},
+				{
+					"name": "gccheckmark",
+					"default": "0"
+				},
+				{
+					"name": "gcpacertrace",
+					"default": "0"
+				},
+				{
+					"name": "gcshrinkstackoff",
+					"default": "0"
+				},
+				{
+					"name": "gcstoptheworld",
+					"default": "0"
+				},
+				{
+					"name": "gctrace",
+					"default": "0"
+				},
+				{
+					"name": "harddecommit",
+					"default": "0"
+				},
+				{
+					"name": "inittrace",
+					"default": "0"
+				},
+				{
+					"name": "invalidptr",
+					"default": "1"
+				},
+				{
+					"name": "madvdontneed",
+					"default": "1",
+					"cond": "GOOS == \"linux\""
+				},
+				{
+					"name": "panicnil",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "profstackdepth",
+					"default": "128"
+				},
+				{
+					"name": "runtimecontentionstacks",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "sbrk",
+					"default": "0"
+				},
+				{
+					"name": "scavtrace",
+					"default": "0"
+				},
+				{
+					"name": "scheddetail",
+					"default": "0"
+				},
+				{
+					"name": "schedtrace",
+					"default": "0"
+				},
+				{
+					"name": "traceadvanceperiod",
+					"default": "",
+					"cond": "defaultTraceAdvancePeriod"
+				},
+				{
+					"name": "traceallocfree",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "tracecheckstackownership",
+					"default": "0"
+				},
+				{
+					"name": "tracebackancestors",
+					"default": "0"
+				},
+				{
+					"name": "tracefpunwindoff",
+					"default": "0"
+				}
+			],
+			"experiments": [
+				{ "name": "fieldtrack" },
+				{ "name": "preemptibleloops" },
+				{ "name": "staticlockranking" },
+				{ "name": "boringcrypto" },
+				{
+					"name": "regabiwrappers",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabiargs",
+					"baseline": "regabiSupported"
+				},
+				{ "name": "heapminimum512kib" },
+				{
+					"name": "coverageredesign",
+					"baseline": "true"
+				},
+				{ "name": "arenas" },
+				{ "name": "cgocheck2" },
+				{ "name": "loopvar" },
+				{ "name": "cacheprog" },
+				{ "name": "newinliner" },
+				{ "name": "rangefunc" },
+				{ "name": "aliastypeparams" }
+			],
+			"regabiSwitch": [{
+				"goarch": [
+					"amd64",
+					"arm64",
+					"loong64",
+					"ppc64le",
+					"ppc64",
+					"riscv64"
+				],
+				"sets": ["regabiAlwaysOn", "regabiSupported"]
+			}],
+			"forcedOnIfRegabiAlwaysOn": ["regabiwrappers", "regabiargs"],
+			"forcedOffIfRegabiUnsupported": ["regabiwrappers", "regabiargs"],
+			"cpuOptions": [
+				{
+					"name": "vfpv4",
+					"arch": "arm"
+				},
+				{
+					"name": "idiva",
+					"arch": "arm"
+				},
+				{
+					"name": "v7atomics",
+					"arch": "arm"
+				},
+				{
+					"name": "aes",
+					"arch": "arm64"
+				},
+				{
+					"name": "pmull",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha1",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha2",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha512",
+					"arch": "arm64"
+				},
+				{
+					"name": "crc32",
+					"arch": "arm64"
+				},
+				{
+					"name": "atomics",
+					"arch": "arm64"
+				},
+				{
+					"name": "cpuid",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverse",
+					"arch": "arm64"
+				},
+				{
+					"name": "msa",
+					"arch": "mips64x"
+				},
+				{
+					"name": "darn",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "scv",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "power9",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "zarch",
+					"arch": "s390x"
+				},
+				{
+					"name": "stfle",
+					"arch": "s390x"
+				},
+				{
+					"name": "ldisp",
+					"arch": "s390x"
+				},
+				{
+					"name": "msa",
+					"arch": "s390x"
+				},
+				{
+					"name": "eimm",
+					"arch": "s390x"
+				},
+				{
+					"name": "dfp",
+					"arch": "s390x"
+				},
+				{
+					"name": "etf3eh",
+					"arch": "s390x"
+				},
+				{
+					"name": "vx",
+					"arch": "s390x"
+				},
+				{
+					"name": "vxe",
+					"arch": "s390x"
+				},
+				{
+					"name": "kdsa",
+					"arch": "s390x"
+				},
+				{
+					"name": "adx",
+					"arch": "x86"
+				},
+				{
+					"name": "aes",
+					"arch": "x86"
+				},
+				{
+					"name": "erms",
+					"arch": "x86"
+				},
+				{
+					"name": "pclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "rdtscp",
+					"arch": "x86"
+				},
+				{
+					"name": "sha",
+					"arch": "x86"
+				},
+				{
+					"name": "popcnt",
+					"arch": "x86"
+				},
+				{
+					"name": "sse3",
+					"arch": "x86"
+				},
+				{
+					"name": "sse41",
+					"arch": "x86"
+				},
+				{
+					"name": "sse42",
+					"arch": "x86"
+				},
+				{
+					"name": "ssse3",
+					"arch": "x86"
+				},
+				{
+					"name": "avx",
+					"arch": "x86"
+				},
+				{
+					"name": "avx2",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi1",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi2",
+					"arch": "x86"
+				},
+				{
+					"name": "fma",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512f",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512bw",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512vl",
+					"arch": "x86"
+				}
+			],
+			"reads": [
+				{
+					"name": "asynctimerchan",
+					"packages": ["time"]
+				},
+				{
+					"name": "cmdgonetlimit",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "execerrdot",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "execwait",
+					"packages": ["os/exec"],
+					"hidden": true
+				},
+				{
+					"name": "fuzzdebug",
+					"packages": ["internal/fuzz"],
+					"hidden": true
+				},
+				{
+					"name": "fuzzseed",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "gocachehash",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocachetest",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocacheverify",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystrace",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracelog",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracestack",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "goindex",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotoolchainexec",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotypesalias",
+					"packages": ["go/internal/gcimporter", "go/types"]
+				},
+				{
+					"name": "http2client",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2debug",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2server",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httplaxcontentlength",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httpmuxgo121",
+					"packages": [
+						"expvar",
+						"net/http",
+						"net/http/pprof"
+					]
+				},
+				{
+					"name": "httpservecontentkeepheaders",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "installgoroot",
+					"packages": ["cmd/go", "go/build"]
+				},
+				{
+					"name": "jstmpllitinterp",
+					"packages": ["html/template"]
+				},
+				{
+					"name": "lazymod",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "multipartfiles",
+					"packages": ["mime/multipart"],
+					"hidden": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipartmaxparts",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipathtcp",
+					"packages": ["net"]
+				},
+				{
+					"name": "netdns",
+					"packages": ["net"]
+				},
+				{
+					"name": "netedns0",
+					"packages": ["net"]
+				},
+				{
+					"name": "randautoseed",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "tarinsecurepath",
+					"packages": ["archive/tar"]
+				},
+				{
+					"name": "tls10server",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tls3des",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlskyber",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsrsakex",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsunsafeekm",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "winreadlinkvolume",
+					"packages": ["os"]
+				},
+				{
+					"name": "winsymlink",
+					"packages": ["os"]
+				},
+				{
+					"name": "x509keypairleaf",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "x509negativeserial",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509sha1",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usefallbackroots",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usepolicies",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "zipinsecurepath",
+					"packages": ["archive/zip"]
+				}
+			],
+			"archVars": [
+				{
+					"name": "GOAMD64",
+					"values": [
+						"v1",
+						"v2",
+						"v3",
+						"v4"
+					],
+					"default": "v1",
+					"invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+					"invalidFatal": false,
+					"suffixes": []
+				},
+				{
+					"name": "GOARM",
+					"values": [
+						"5",
+						"6",
+						"7"
+					],
+					"default": "7",
+					"invalid": "invalid GOARM: must start with 5, 6, or 7, and may optionally end in either \",hardfloat\" or \",softfloat\"",
+					"invalidFatal": false,
+					"suffixes": [",softfloat", ",hardfloat"]
+				},
+				{
+					"name": "GOARM64",
+					"values": [
+						"v8.0",
+						"v8.1",
+						"v8.2",
+						"v8.3",
+						"v8.4",
+						"v8.5",
+						"v8.6",
+						"v8.7",
+						"v8.8",
+						"v8.9",
+						"v9.0",
+						"v9.1",
+						"v9.2",
+						"v9.3",
+						"v9.4",
+						"v9.5"
+					],
+					"default": "v8.0",
+					"invalid": "invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\"",
+					"invalidFatal": true,
+					"suffixes": [",lse", ",crypto"]
+				},
+				{
+					"name": "GOMIPS",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS64",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOPPC64",
+					"values": [
+						"power8",
+						"power9",
+						"power10"
+					],
+					"default": "power8",
+					"invalid": "invalid GOPPC64: must be power8, power9, power10",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GORISCV64",
+					"values": ["rva20u64", "rva22u64"],
+					"default": "rva20u64",
+					"invalid": "invalid GORISCV64: must be rva20u64, rva22u64",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOWASM",
+					"values": ["satconv", "signext"],
+					"default": "",
+					"invalid": "invalid GOWASM: no such feature \"…\"",
+					"invalidFatal": true,
+					"suffixes": []
+				}
+			],
+			"goFlags": [
+				"C",
+				"a",
+				"asan",
+				"asmflags",
+				"bench",
+				"benchmem",
+				"benchtime",
+				"blockprofile",
+				"blockprofilerate",
+				"buildmode",
+				"buildvcs",
+				"c",
+				"cache",
+				"changed",
+				"compat",
+				"compiled",
+				"compiler",
+				"count",
+				"cover",
+				"covermode",
+				"coverpkg",
+				"coverprofile",
+				"cpu",
+				"cpuprofile",
+				"d",
+				"debug-actiongraph",
+				"debug-runtime-trace",
+				"debug-trace",
+				"deps",
+				"diff",
+				"dropexclude",
+				"dropgodebug",
+				"dropreplace",
+				"droprequire",
+				"dropretract",
+				"dropuse",
+				"e",
+				"exclude",
+				"exec",
+				"export",
+				"f",
+				"failfast",
+				"find",
+				"fix",
+				"fmt",
+				"fullpath",
+				"fuzz",
+				"fuzzcache",
+				"fuzzminimizetime",
+				"fuzztime",
+				"gccgoflags",
+				"gcflags",
+				"go",
+				"godebug",
+				"i",
+				"insecure",
+				"installsuffix",
+				"json",
+				"ldflags",
+				"linkshared",
+				"list",
+				"m",
+				"memprofile",
+				"memprofilerate",
+				"mod",
+				"modcache",
+				"modcacherw",
+				"modfile",
+				"module",
+				"msan",
+				"mutexprofile",
+				"mutexprofilefraction",
+				"n",
+				"o",
+				"outputdir",
+				"overlay",
+				"p",
+				"parallel",
+				"pgo",
+				"pkgdir",
+				"print",
+				"r",
+				"race",
+				"replace",
+				"require",
+				"retract",
+				"retracted",
+				"reuse",
+				"run",
+				"short",
+				"shuffle",
+				"skip",
+				"t",
+				"tags",
+				"test",
+				"testcache",
+				"timeout",
+				"toolchain",
+				"toolexec",
+				"trace",
+				"trimpath",
+				"u",
+				"use",
+				"v",
+				"vendor",
+				"versions",
+				"vet",
+				"vettool",
+				"w",
+				"work",
+				"x"
+			],
+			"tracebackLevels": [
+				"none",
+				"single",
+				"",
+				"all",
+				"system",
+				"crash",
+				"wer"
+			]
 		},
 		{
-			"name": "execerrdot",
-			"package": "os/exec"
+			"version": "go1.24.0",
+			"released": "2025-02-10T23:33:55Z",
+			"godebugs": [
+				{
+					"name": "asynctimerchan",
+					"package": "time",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "dataindependenttiming",
+					"package": "crypto/subtle",
+					"opaque": true
+				},
+				{
+					"name": "execerrdot",
+					"package": "os/exec"
+				},
+				{
+					"name": "gocachehash",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocachetest",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocacheverify",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gotestjsonbuildtext",
+					"package": "cmd/go",
+					"changed": 24,
+					"old": "1"
+				},
+				{
+					"name": "gotypesalias",
+					"package": "go/types",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "http2client",
+					"package": "net/http"
+				},
+				{
+					"name": "http2debug",
+					"package": "net/http",
+					"opaque": true
+				},
+				{
+					"name": "http2server",
+					"package": "net/http"
+				},
+				{
+					"name": "httplaxcontentlength",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "httpmuxgo121",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "httpservecontentkeepheaders",
+					"package": "net/http",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "installgoroot",
+					"package": "go/build"
+				},
+				{
+					"name": "jstmpllitinterp",
+					"package": "html/template",
+					"opaque": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipartmaxparts",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipathtcp",
+					"package": "net",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "netdns",
+					"package": "net",
+					"opaque": true
+				},
+				{
+					"name": "netedns0",
+					"package": "net",
+					"changed": 19,
+					"old": "0"
+				},
+				{
+					"name": "panicnil",
+					"package": "runtime",
+					"changed": 21,
+					"old": "1"
+				},
+				{
+					"name": "randautoseed",
+					"package": "math/rand"
+				},
+				{
+					"name": "randseednop",
+					"package": "math/rand",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "rsa1024min",
+					"package": "crypto/rsa",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "tarinsecurepath",
+					"package": "archive/tar"
+				},
+				{
+					"name": "tls10server",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "tls3des",
+					"package": "crypto/tls",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"package": "crypto/tls"
+				},
+				{
+					"name": "tlsmlkem",
+					"package": "crypto/tls",
+					"changed": 24,
+					"old": "0",
+					"opaque": true
+				},
+				{
+					"name": "tlsrsakex",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "tlsunsafeekm",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "winreadlinkvolume",
+					"package": "os",
+					"changed": 22,
+					"old": "0"
+				},
+				{
+					"name": "winsymlink",
+					"package": "os",
+					"changed": 22,
+					"old": "0"
+				},
+				{
+					"name": "x509keypairleaf",
+					"package": "crypto/tls",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "x509negativeserial",
+					"package": "crypto/x509",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "x509rsacrt",
+					"package": "crypto/x509",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "x509usefallbackroots",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "x509usepolicies",
+					"package": "crypto/x509",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "zipinsecurepath",
+					"package": "archive/zip"
+				}
+			],
+			"removed": [],
+			"dbgvars": [
+				{
+					"name": "adaptivestackstart",
+					"default": "1"
+				},
+				{
+					"name": "asyncpreemptoff",
+					"default": "0"
+				},
+				{
+					"name": "asynctimerchan",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "cgocheck",
+					"default": "1"
+				},
+				{
+					"name": "clobberfree",
+					"default": "0"
+				},
+				{
+					"name": "dataindependenttiming",
+					"default": "0"
+				},
+				{
+					"name": "disablethp",
+					"default": "0"
+				},
+				{
+					"name": "dontfreezetheworld",
+					"default": "0"
+				},
+				{
+					"name": "efence",
+					"default": "0"
+				},
+				{
+					"name": "gccheckmark",
+					"default": "0"
+				},
+				{
+					"name": "gcpacertrace",
+					"default": "0"
+				},
+				{
+					"name": "gcshrinkstackoff",
+					"default": "0"
+				},
+				{
+					"name": "gcstoptheworld",
+					"default": "0"
+				},
+				{
+					"name": "gctrace",
+					"default": "0"
+				},
+				{
+					"name": "harddecommit",
+					"default": "0"
+				},
+				{
+					"name": "inittrace",
+					"default": "0"
+				},
+				{
+					"name": "invalidptr",
+					"default": "1"
+				},
+				{
+					"name": "madvdontneed",
+					"default": "1",
+					"cond": "GOOS == \"linux\""
+				},
+				{
+					"name": "panicnil",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "profstackdepth",
+					"default": "128"
+				},
+				{
+					"name": "runtimecontentionstacks",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "sbrk",
+					"default": "0"
+				},
+				{
+					"name": "scavtrace",
+					"default": "0"
+				},
+				{
+					"name": "scheddetail",
+					"default": "0"
+				},
+				{
+					"name": "schedtrace",
+					"default": "0"
+				},
+				{
+					"name": "traceadvanceperiod",
+					"default": "",
+					"cond": "defaultTraceAdvancePeriod"
+				},
+				{
+					"name": "traceallocfree",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "tracecheckstackownership",
+					"default": "0"
+				},
+				{
+					"name": "tracebackancestors",
+					"default": "0"
+				},
+				{
+					"name": "tracefpunwindoff",
+					"default": "0"
+				}
+			],
+			"experiments": [
+				{ "name": "fieldtrack" },
+				{ "name": "preemptibleloops" },
+				{ "name": "staticlockranking" },
+				{ "name": "boringcrypto" },
+				{
+					"name": "regabiwrappers",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabiargs",
+					"baseline": "regabiSupported"
+				},
+				{ "name": "heapminimum512kib" },
+				{
+					"name": "coverageredesign",
+					"baseline": "true"
+				},
+				{ "name": "arenas" },
+				{ "name": "cgocheck2" },
+				{ "name": "loopvar" },
+				{ "name": "cacheprog" },
+				{ "name": "newinliner" },
+				{ "name": "rangefunc" },
+				{
+					"name": "aliastypeparams",
+					"baseline": "true"
+				},
+				{
+					"name": "swissmap",
+					"baseline": "true"
+				},
+				{
+					"name": "spinbitmutex",
+					"baseline": "haveXchg8"
+				},
+				{
+					"name": "synchashtriemap",
+					"baseline": "true"
+				},
+				{ "name": "synctest" }
+			],
+			"regabiSwitch": [{
+				"goarch": [
+					"amd64",
+					"arm64",
+					"loong64",
+					"ppc64le",
+					"ppc64",
+					"riscv64"
+				],
+				"sets": ["regabiAlwaysOn", "regabiSupported"]
+			}, {
+				"goarch": [
+					"386",
+					"amd64",
+					"arm",
+					"arm64",
+					"ppc64le",
+					"ppc64"
+				],
+				"sets": ["haveXchg8"]
+			}],
+			"forcedOnIfRegabiAlwaysOn": ["regabiwrappers", "regabiargs"],
+			"forcedOffIfRegabiUnsupported": ["regabiwrappers", "regabiargs"],
+			"cpuOptions": [
+				{
+					"name": "vfpv4",
+					"arch": "arm"
+				},
+				{
+					"name": "idiva",
+					"arch": "arm"
+				},
+				{
+					"name": "v7atomics",
+					"arch": "arm"
+				},
+				{
+					"name": "aes",
+					"arch": "arm64"
+				},
+				{
+					"name": "pmull",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha1",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha2",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha512",
+					"arch": "arm64"
+				},
+				{
+					"name": "crc32",
+					"arch": "arm64"
+				},
+				{
+					"name": "atomics",
+					"arch": "arm64"
+				},
+				{
+					"name": "cpuid",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverse",
+					"arch": "arm64"
+				},
+				{
+					"name": "lsx",
+					"arch": "loong64"
+				},
+				{
+					"name": "crc32",
+					"arch": "loong64"
+				},
+				{
+					"name": "lamcas",
+					"arch": "loong64"
+				},
+				{
+					"name": "lam_bh",
+					"arch": "loong64"
+				},
+				{
+					"name": "msa",
+					"arch": "mips64x"
+				},
+				{
+					"name": "darn",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "scv",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "power9",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "zarch",
+					"arch": "s390x"
+				},
+				{
+					"name": "stfle",
+					"arch": "s390x"
+				},
+				{
+					"name": "ldisp",
+					"arch": "s390x"
+				},
+				{
+					"name": "msa",
+					"arch": "s390x"
+				},
+				{
+					"name": "eimm",
+					"arch": "s390x"
+				},
+				{
+					"name": "dfp",
+					"arch": "s390x"
+				},
+				{
+					"name": "etf3eh",
+					"arch": "s390x"
+				},
+				{
+					"name": "vx",
+					"arch": "s390x"
+				},
+				{
+					"name": "vxe",
+					"arch": "s390x"
+				},
+				{
+					"name": "kdsa",
+					"arch": "s390x"
+				},
+				{
+					"name": "adx",
+					"arch": "x86"
+				},
+				{
+					"name": "aes",
+					"arch": "x86"
+				},
+				{
+					"name": "erms",
+					"arch": "x86"
+				},
+				{
+					"name": "fsrm",
+					"arch": "x86"
+				},
+				{
+					"name": "pclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "rdtscp",
+					"arch": "x86"
+				},
+				{
+					"name": "sha",
+					"arch": "x86"
+				},
+				{
+					"name": "popcnt",
+					"arch": "x86"
+				},
+				{
+					"name": "sse3",
+					"arch": "x86"
+				},
+				{
+					"name": "sse41",
+					"arch": "x86"
+				},
+				{
+					"name": "sse42",
+					"arch": "x86"
+				},
+				{
+					"name": "ssse3",
+					"arch": "x86"
+				},
+				{
+					"name": "avx",
+					"arch": "x86"
+				},
+				{
+					"name": "avx2",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi1",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi2",
+					"arch": "x86"
+				},
+				{
+					"name": "fma",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512f",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512bw",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512vl",
+					"arch": "x86"
+				}
+			],
+			"reads": [
+				{
+					"name": "asynctimerchan",
+					"packages": ["time"]
+				},
+				{
+					"name": "cmdgonetlimit",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "execerrdot",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "execwait",
+					"packages": ["os/exec"],
+					"hidden": true
+				},
+				{
+					"name": "fips140",
+					"packages": ["crypto/fips140", "crypto/internal/fips140only"],
+					"hidden": true
+				},
+				{
+					"name": "fuzzdebug",
+					"packages": ["internal/fuzz"],
+					"hidden": true
+				},
+				{
+					"name": "fuzzseed",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "gocachehash",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocachetest",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocacheverify",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystrace",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracelog",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracestack",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "goindex",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotestjsonbuildtext",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gotoolchainexec",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotypesalias",
+					"packages": ["go/internal/gcimporter", "go/types"]
+				},
+				{
+					"name": "http2client",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2debug",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2server",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2xconnect",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httplaxcontentlength",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httpmuxgo121",
+					"packages": [
+						"expvar",
+						"net/http",
+						"net/http/pprof"
+					]
+				},
+				{
+					"name": "httpservecontentkeepheaders",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "installgoroot",
+					"packages": ["cmd/go", "go/build"]
+				},
+				{
+					"name": "jstmpllitinterp",
+					"packages": ["html/template"]
+				},
+				{
+					"name": "lazymod",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "multipartfiles",
+					"packages": ["mime/multipart"],
+					"hidden": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipartmaxparts",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipathtcp",
+					"packages": ["net"]
+				},
+				{
+					"name": "netdns",
+					"packages": ["net"]
+				},
+				{
+					"name": "netedns0",
+					"packages": ["net"]
+				},
+				{
+					"name": "randautoseed",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "randseednop",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "rsa1024min",
+					"packages": ["crypto/rsa"]
+				},
+				{
+					"name": "tarinsecurepath",
+					"packages": ["archive/tar"]
+				},
+				{
+					"name": "tls10server",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tls3des",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsmlkem",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsrsakex",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsunsafeekm",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "toolchaintrace",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "winreadlinkvolume",
+					"packages": ["os"]
+				},
+				{
+					"name": "winsymlink",
+					"packages": ["os"]
+				},
+				{
+					"name": "x509keypairleaf",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "x509negativeserial",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509rsacrt",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usefallbackroots",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usepolicies",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "zipinsecurepath",
+					"packages": ["archive/zip"]
+				}
+			],
+			"archVars": [
+				{
+					"name": "GOAMD64",
+					"values": [
+						"v1",
+						"v2",
+						"v3",
+						"v4"
+					],
+					"default": "v1",
+					"invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+					"invalidFatal": false,
+					"suffixes": []
+				},
+				{
+					"name": "GOARM",
+					"values": [
+						"5",
+						"6",
+						"7"
+					],
+					"default": "7",
+					"invalid": "invalid GOARM: must start with 5, 6, or 7, and may optionally end in either \",hardfloat\" or \",softfloat\"",
+					"invalidFatal": false,
+					"suffixes": [",softfloat", ",hardfloat"]
+				},
+				{
+					"name": "GOARM64",
+					"values": [
+						"v8.0",
+						"v8.1",
+						"v8.2",
+						"v8.3",
+						"v8.4",
+						"v8.5",
+						"v8.6",
+						"v8.7",
+						"v8.8",
+						"v8.9",
+						"v9.0",
+						"v9.1",
+						"v9.2",
+						"v9.3",
+						"v9.4",
+						"v9.5"
+					],
+					"default": "v8.0",
+					"invalid": "invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\"",
+					"invalidFatal": true,
+					"suffixes": [",lse", ",crypto"]
+				},
+				{
+					"name": "GOMIPS",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS64",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOPPC64",
+					"values": [
+						"power8",
+						"power9",
+						"power10"
+					],
+					"default": "power8",
+					"invalid": "invalid GOPPC64: must be power8, power9, power10",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GORISCV64",
+					"values": ["rva20u64", "rva22u64"],
+					"default": "rva20u64",
+					"invalid": "invalid GORISCV64: must be rva20u64, rva22u64",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOWASM",
+					"values": ["satconv", "signext"],
+					"default": "",
+					"invalid": "invalid GOWASM: no such feature \"…\"",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOFIPS140",
+					"values": [
+						"off",
+						"latest",
+						"inprocess",
+						"certified"
+					],
+					"default": "off",
+					"invalid": "invalid GOFIPS140: must be off, latest, inprocess, certified, or vX.Y.Z",
+					"invalidFatal": true,
+					"suffixes": []
+				}
+			],
+			"goFlags": [
+				"C",
+				"a",
+				"asan",
+				"asmflags",
+				"bench",
+				"benchmem",
+				"benchtime",
+				"blockprofile",
+				"blockprofilerate",
+				"buildmode",
+				"buildvcs",
+				"c",
+				"cache",
+				"changed",
+				"compat",
+				"compiled",
+				"compiler",
+				"count",
+				"cover",
+				"covermode",
+				"coverpkg",
+				"coverprofile",
+				"cpu",
+				"cpuprofile",
+				"d",
+				"debug-actiongraph",
+				"debug-runtime-trace",
+				"debug-trace",
+				"deps",
+				"diff",
+				"dropexclude",
+				"dropgodebug",
+				"dropreplace",
+				"droprequire",
+				"dropretract",
+				"droptool",
+				"dropuse",
+				"e",
+				"exclude",
+				"exec",
+				"export",
+				"f",
+				"failfast",
+				"find",
+				"fix",
+				"fmt",
+				"fullpath",
+				"fuzz",
+				"fuzzcache",
+				"fuzzminimizetime",
+				"fuzztime",
+				"gccgoflags",
+				"gcflags",
+				"go",
+				"godebug",
+				"i",
+				"insecure",
+				"installsuffix",
+				"json",
+				"ldflags",
+				"linkshared",
+				"list",
+				"m",
+				"memprofile",
+				"memprofilerate",
+				"mod",
+				"modcache",
+				"modcacherw",
+				"modfile",
+				"module",
+				"msan",
+				"mutexprofile",
+				"mutexprofilefraction",
+				"n",
+				"o",
+				"outputdir",
+				"overlay",
+				"p",
+				"parallel",
+				"pgo",
+				"pkgdir",
+				"print",
+				"r",
+				"race",
+				"replace",
+				"require",
+				"retract",
+				"retracted",
+				"reuse",
+				"run",
+				"short",
+				"shuffle",
+				"skip",
+				"t",
+				"tags",
+				"test",
+				"testcache",
+				"timeout",
+				"tool",
+				"toolchain",
+				"toolexec",
+				"trace",
+				"trimpath",
+				"u",
+				"use",
+				"v",
+				"vendor",
+				"versions",
+				"vet",
+				"vettool",
+				"w",
+				"work",
+				"x"
+			],
+			"tracebackLevels": [
+				"none",
+				"single",
+				"",
+				"all",
+				"system",
+				"crash",
+				"wer"
+			]
 		},
 		{
-			"name": "fips140",
-			"package": "crypto/fips140",
-			"opaque": true,
-			"immutable": true
+			"version": "go1.25.0",
+			"released": "2025-08-08T19:33:32Z",
+			"godebugs": [
+				{
+					"name": "allowmultiplevcs",
+					"package": "cmd/go"
+				},
+				{
+					"name": "asynctimerchan",
+					"package": "time",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "containermaxprocs",
+					"package": "runtime",
+					"changed": 25,
+					"old": "0"
+				},
+				{
+					"name": "dataindependenttiming",
+					"package": "crypto/subtle",
+					"opaque": true
+				},
+				{
+					"name": "decoratemappings",
+					"package": "runtime",
+					"changed": 25,
+					"old": "0",
+					"opaque": true
+				},
+				{
+					"name": "embedfollowsymlinks",
+					"package": "cmd/go"
+				},
+				{
+					"name": "execerrdot",
+					"package": "os/exec"
+				},
+				{
+					"name": "fips140",
+					"package": "crypto/fips140",
+					"opaque": true,
+					"immutable": true
+				},
+				{
+					"name": "gocachehash",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocachetest",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocacheverify",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gotestjsonbuildtext",
+					"package": "cmd/go",
+					"changed": 24,
+					"old": "1"
+				},
+				{
+					"name": "gotypesalias",
+					"package": "go/types",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "http2client",
+					"package": "net/http"
+				},
+				{
+					"name": "http2debug",
+					"package": "net/http",
+					"opaque": true
+				},
+				{
+					"name": "http2server",
+					"package": "net/http"
+				},
+				{
+					"name": "httplaxcontentlength",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "httpmuxgo121",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "httpservecontentkeepheaders",
+					"package": "net/http",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "installgoroot",
+					"package": "go/build"
+				},
+				{
+					"name": "jstmpllitinterp",
+					"package": "html/template",
+					"opaque": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipartmaxparts",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipathtcp",
+					"package": "net",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "netdns",
+					"package": "net",
+					"opaque": true
+				},
+				{
+					"name": "netedns0",
+					"package": "net",
+					"changed": 19,
+					"old": "0"
+				},
+				{
+					"name": "panicnil",
+					"package": "runtime",
+					"changed": 21,
+					"old": "1"
+				},
+				{
+					"name": "randautoseed",
+					"package": "math/rand"
+				},
+				{
+					"name": "randseednop",
+					"package": "math/rand",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "rsa1024min",
+					"package": "crypto/rsa",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "tarinsecurepath",
+					"package": "archive/tar"
+				},
+				{
+					"name": "tls10server",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "tls3des",
+					"package": "crypto/tls",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"package": "crypto/tls"
+				},
+				{
+					"name": "tlsmlkem",
+					"package": "crypto/tls",
+					"changed": 24,
+					"old": "0",
+					"opaque": true
+				},
+				{
+					"name": "tlsrsakex",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "tlssha1",
+					"package": "crypto/tls",
+					"changed": 25,
+					"old": "1"
+				},
+				{
+					"name": "tlsunsafeekm",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "updatemaxprocs",
+					"package": "runtime",
+					"changed": 25,
+					"old": "0"
+				},
+				{
+					"name": "winreadlinkvolume",
+					"package": "os",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "winsymlink",
+					"package": "os",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "x509keypairleaf",
+					"package": "crypto/tls",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "x509negativeserial",
+					"package": "crypto/x509",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "x509rsacrt",
+					"package": "crypto/x509",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "x509sha256skid",
+					"package": "crypto/x509",
+					"changed": 25,
+					"old": "0"
+				},
+				{
+					"name": "x509usefallbackroots",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "x509usepolicies",
+					"package": "crypto/x509",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "zipinsecurepath",
+					"package": "archive/zip"
+				}
+			],
+			"removed": [],
+			"dbgvars": [
+				{
+					"name": "adaptivestackstart",
+					"default": "1"
+				},
+				{
+					"name": "asyncpreemptoff",
+					"default": "0"
+				},
+				{
+					"name": "asynctimerchan",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "cgocheck",
+					"default": "1"
+				},
+				{
+					"name": "clobberfree",
+					"default": "0"
+				},
+				{
+					"name": "containermaxprocs",
+					"default": "1"
+				},
+				{
+					"name": "dataindependenttiming",
+					"default": "0"
+				},
+				{
+					"name": "decoratemappings",
+					"default": "1"
+				},
+				{
+					"name": "disablethp",
+					"default": "0"
+				},
+				{
+					"name": "dontfreezetheworld",
+					"default": "0"
+				},
+				{
+					"name": "checkfinalizers",
+					"default": "0"
+				},
+				{
+					"name": "efence",
+					"default": "0"
+				},
+				{
+					"name": "gccheckmark",
+					"default": "0"
+				},
+				{
+					"name": "gcpacertrace",
+					"default": "0"
+				},
+				{
+					"name": "gcshrinkstackoff",
+					"default": "0"
+				},
+				{
+					"name": "gcstoptheworld",
+					"default": "0"
+				},
+				{
+					"name": "gctrace",
+					"default": "0"
+				},
+				{
+					"name": "harddecommit",
+					"default": "0"
+				},
+				{
+					"name": "inittrace",
+					"default": "0"
+				},
+				{
+					"name": "invalidptr",
+					"default": "1"
+				},
+				{
+					"name": "madvdontneed",
+					"default": "1",
+					"cond": "GOOS == \"linux\""
+				},
+				{
+					"name": "panicnil",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "profstackdepth",
+					"default": "128"
+				},
+				{
+					"name": "sbrk",
+					"default": "0"
+				},
+				{
+					"name": "scavtrace",
+					"default": "0"
+				},
+				{
+					"name": "scheddetail",
+					"default": "0"
+				},
+				{
+					"name": "schedtrace",
+					"default": "0"
+				},
+				{
+					"name": "traceadvanceperiod",
+					"default": "",
+					"cond": "defaultTraceAdvancePeriod"
+				},
+				{
+					"name": "traceallocfree",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "tracecheckstackownership",
+					"default": "0"
+				},
+				{
+					"name": "tracebackancestors",
+					"default": "0"
+				},
+				{
+					"name": "tracefpunwindoff",
+					"default": "0"
+				},
+				{
+					"name": "updatemaxprocs",
+					"default": "1"
+				}
+			],
+			"experiments": [
+				{ "name": "fieldtrack" },
+				{ "name": "preemptibleloops" },
+				{ "name": "staticlockranking" },
+				{ "name": "boringcrypto" },
+				{
+					"name": "regabiwrappers",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabiargs",
+					"baseline": "regabiSupported"
+				},
+				{ "name": "heapminimum512kib" },
+				{ "name": "arenas" },
+				{ "name": "cgocheck2" },
+				{ "name": "loopvar" },
+				{ "name": "cacheprog" },
+				{ "name": "newinliner" },
+				{ "name": "rangefunc" },
+				{
+					"name": "aliastypeparams",
+					"baseline": "true"
+				},
+				{
+					"name": "swissmap",
+					"baseline": "true"
+				},
+				{
+					"name": "synchashtriemap",
+					"baseline": "true"
+				},
+				{ "name": "synctest" },
+				{
+					"name": "dwarf5",
+					"baseline": "dwarf5Supported"
+				},
+				{ "name": "jsonv2" },
+				{ "name": "greenteagc" }
+			],
+			"regabiSwitch": [{
+				"goarch": [
+					"amd64",
+					"arm64",
+					"loong64",
+					"ppc64le",
+					"ppc64",
+					"riscv64"
+				],
+				"sets": ["regabiAlwaysOn", "regabiSupported"]
+			}],
+			"dwarf5Supported": "(goos != \"darwin\" && goos != \"ios\" && goos != \"aix\")",
+			"forcedOnIfRegabiAlwaysOn": ["regabiwrappers", "regabiargs"],
+			"forcedOffIfRegabiUnsupported": ["regabiwrappers", "regabiargs"],
+			"cpuOptions": [
+				{
+					"name": "vfpv4",
+					"arch": "arm"
+				},
+				{
+					"name": "idiva",
+					"arch": "arm"
+				},
+				{
+					"name": "v7atomics",
+					"arch": "arm"
+				},
+				{
+					"name": "aes",
+					"arch": "arm64"
+				},
+				{
+					"name": "pmull",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha1",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha2",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha512",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha3",
+					"arch": "arm64"
+				},
+				{
+					"name": "crc32",
+					"arch": "arm64"
+				},
+				{
+					"name": "atomics",
+					"arch": "arm64"
+				},
+				{
+					"name": "cpuid",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverse",
+					"arch": "arm64"
+				},
+				{
+					"name": "lsx",
+					"arch": "loong64"
+				},
+				{
+					"name": "lasx",
+					"arch": "loong64"
+				},
+				{
+					"name": "crc32",
+					"arch": "loong64"
+				},
+				{
+					"name": "lamcas",
+					"arch": "loong64"
+				},
+				{
+					"name": "lam_bh",
+					"arch": "loong64"
+				},
+				{
+					"name": "msa",
+					"arch": "mips64x"
+				},
+				{
+					"name": "darn",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "scv",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "power9",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "fastmisaligned",
+					"arch": "riscv64"
+				},
+				{
+					"name": "v",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zbb",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zarch",
+					"arch": "s390x"
+				},
+				{
+					"name": "stfle",
+					"arch": "s390x"
+				},
+				{
+					"name": "ldisp",
+					"arch": "s390x"
+				},
+				{
+					"name": "msa",
+					"arch": "s390x"
+				},
+				{
+					"name": "eimm",
+					"arch": "s390x"
+				},
+				{
+					"name": "dfp",
+					"arch": "s390x"
+				},
+				{
+					"name": "etf3eh",
+					"arch": "s390x"
+				},
+				{
+					"name": "vx",
+					"arch": "s390x"
+				},
+				{
+					"name": "vxe",
+					"arch": "s390x"
+				},
+				{
+					"name": "kdsa",
+					"arch": "s390x"
+				},
+				{
+					"name": "adx",
+					"arch": "x86"
+				},
+				{
+					"name": "aes",
+					"arch": "x86"
+				},
+				{
+					"name": "erms",
+					"arch": "x86"
+				},
+				{
+					"name": "fsrm",
+					"arch": "x86"
+				},
+				{
+					"name": "pclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "rdtscp",
+					"arch": "x86"
+				},
+				{
+					"name": "sha",
+					"arch": "x86"
+				},
+				{
+					"name": "popcnt",
+					"arch": "x86"
+				},
+				{
+					"name": "sse3",
+					"arch": "x86"
+				},
+				{
+					"name": "sse41",
+					"arch": "x86"
+				},
+				{
+					"name": "sse42",
+					"arch": "x86"
+				},
+				{
+					"name": "ssse3",
+					"arch": "x86"
+				},
+				{
+					"name": "avx",
+					"arch": "x86"
+				},
+				{
+					"name": "avx2",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi1",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi2",
+					"arch": "x86"
+				},
+				{
+					"name": "fma",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512f",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512bw",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512vl",
+					"arch": "x86"
+				}
+			],
+			"reads": [
+				{
+					"name": "allowmultiplevcs",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "asynctimerchan",
+					"packages": ["time"]
+				},
+				{
+					"name": "cmdgonetlimit",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "embedfollowsymlinks",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "execerrdot",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "execwait",
+					"packages": ["os/exec"],
+					"hidden": true
+				},
+				{
+					"name": "fips140",
+					"packages": ["crypto/internal/fips140only"]
+				},
+				{
+					"name": "fuzzdebug",
+					"packages": ["internal/fuzz"],
+					"hidden": true
+				},
+				{
+					"name": "fuzzseed",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "gocachehash",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocachetest",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocacheverify",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystrace",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracelog",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracestack",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "goindex",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotestjsonbuildtext",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gotoolchainexec",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotypesalias",
+					"packages": ["go/internal/gcimporter", "go/types"]
+				},
+				{
+					"name": "http2client",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2debug",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2server",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2xconnect",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httplaxcontentlength",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httpmuxgo121",
+					"packages": [
+						"expvar",
+						"net/http",
+						"net/http/pprof"
+					]
+				},
+				{
+					"name": "httpservecontentkeepheaders",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "installgoroot",
+					"packages": ["cmd/go", "go/build"]
+				},
+				{
+					"name": "jstmpllitinterp",
+					"packages": ["html/template"]
+				},
+				{
+					"name": "lazymod",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "multipartfiles",
+					"packages": ["mime/multipart"],
+					"hidden": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipartmaxparts",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipathtcp",
+					"packages": ["net"]
+				},
+				{
+					"name": "netdns",
+					"packages": ["net"]
+				},
+				{
+					"name": "netedns0",
+					"packages": ["net"]
+				},
+				{
+					"name": "randautoseed",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "randseednop",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "rsa1024min",
+					"packages": ["crypto/rsa"]
+				},
+				{
+					"name": "tarinsecurepath",
+					"packages": ["archive/tar"]
+				},
+				{
+					"name": "tls10server",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tls3des",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsmlkem",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsrsakex",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlssha1",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsunsafeekm",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "toolchaintrace",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "winreadlinkvolume",
+					"packages": ["os"]
+				},
+				{
+					"name": "winsymlink",
+					"packages": ["os"]
+				},
+				{
+					"name": "x509keypairleaf",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "x509negativeserial",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509rsacrt",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509sha256skid",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usefallbackroots",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usepolicies",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "zipinsecurepath",
+					"packages": ["archive/zip"]
+				}
+			],
+			"archVars": [
+				{
+					"name": "GOAMD64",
+					"values": [
+						"v1",
+						"v2",
+						"v3",
+						"v4"
+					],
+					"default": "v1",
+					"invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+					"invalidFatal": false,
+					"suffixes": []
+				},
+				{
+					"name": "GOARM",
+					"values": [
+						"5",
+						"6",
+						"7"
+					],
+					"default": "7",
+					"invalid": "invalid GOARM: must start with 5, 6, or 7, and may optionally end in either \",hardfloat\" or \",softfloat\"",
+					"invalidFatal": false,
+					"suffixes": [",softfloat", ",hardfloat"]
+				},
+				{
+					"name": "GOARM64",
+					"values": [
+						"v8.0",
+						"v8.1",
+						"v8.2",
+						"v8.3",
+						"v8.4",
+						"v8.5",
+						"v8.6",
+						"v8.7",
+						"v8.8",
+						"v8.9",
+						"v9.0",
+						"v9.1",
+						"v9.2",
+						"v9.3",
+						"v9.4",
+						"v9.5"
+					],
+					"default": "v8.0",
+					"invalid": "invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\"",
+					"invalidFatal": true,
+					"suffixes": [",lse", ",crypto"]
+				},
+				{
+					"name": "GOMIPS",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS64",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOPPC64",
+					"values": [
+						"power8",
+						"power9",
+						"power10"
+					],
+					"default": "power8",
+					"invalid": "invalid GOPPC64: must be power8, power9, power10",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GORISCV64",
+					"values": [
+						"rva20u64",
+						"rva22u64",
+						"rva23u64"
+					],
+					"default": "rva20u64",
+					"invalid": "invalid GORISCV64: must be rva20u64, rva22u64, rva23u64",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOWASM",
+					"values": ["satconv", "signext"],
+					"default": "",
+					"invalid": "invalid GOWASM: no such feature \"…\"",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOFIPS140",
+					"values": [
+						"off",
+						"latest",
+						"inprocess",
+						"certified"
+					],
+					"default": "off",
+					"invalid": "invalid GOFIPS140: must be off, latest, inprocess, certified, or vX.Y.Z",
+					"invalidFatal": true,
+					"suffixes": []
+				}
+			],
+			"goFlags": [
+				"C",
+				"a",
+				"asan",
+				"asmflags",
+				"bench",
+				"benchmem",
+				"benchtime",
+				"blockprofile",
+				"blockprofilerate",
+				"buildmode",
+				"buildvcs",
+				"c",
+				"cache",
+				"changed",
+				"compat",
+				"compiled",
+				"compiler",
+				"count",
+				"cover",
+				"covermode",
+				"coverpkg",
+				"coverprofile",
+				"cpu",
+				"cpuprofile",
+				"d",
+				"debug-actiongraph",
+				"debug-runtime-trace",
+				"debug-trace",
+				"deps",
+				"diff",
+				"dropexclude",
+				"dropgodebug",
+				"dropignore",
+				"dropreplace",
+				"droprequire",
+				"dropretract",
+				"droptool",
+				"dropuse",
+				"e",
+				"exclude",
+				"exec",
+				"export",
+				"f",
+				"failfast",
+				"find",
+				"fix",
+				"fmt",
+				"fullpath",
+				"fuzz",
+				"fuzzcache",
+				"fuzzminimizetime",
+				"fuzztime",
+				"gccgoflags",
+				"gcflags",
+				"go",
+				"godebug",
+				"i",
+				"ignore",
+				"insecure",
+				"installsuffix",
+				"json",
+				"ldflags",
+				"linkshared",
+				"list",
+				"m",
+				"memprofile",
+				"memprofilerate",
+				"mod",
+				"modcache",
+				"modcacherw",
+				"modfile",
+				"module",
+				"msan",
+				"mutexprofile",
+				"mutexprofilefraction",
+				"n",
+				"o",
+				"outputdir",
+				"overlay",
+				"p",
+				"parallel",
+				"pgo",
+				"pkgdir",
+				"print",
+				"r",
+				"race",
+				"replace",
+				"require",
+				"retract",
+				"retracted",
+				"reuse",
+				"run",
+				"short",
+				"shuffle",
+				"skip",
+				"t",
+				"tags",
+				"test",
+				"testcache",
+				"timeout",
+				"tool",
+				"toolchain",
+				"toolexec",
+				"trace",
+				"trimpath",
+				"u",
+				"use",
+				"v",
+				"vendor",
+				"versions",
+				"vet",
+				"vettool",
+				"w",
+				"work",
+				"x"
+			],
+			"tracebackLevels": [
+				"none",
+				"single",
+				"",
+				"all",
+				"system",
+				"crash",
+				"wer"
+			]
 		},
 		{
-			"name": "fips140ems",
-			"package": "crypto/tls"
+			"version": "go1.26.8",
+			"released": "2026-08-28T16:20:06Z",
+			"godebugs": [
+				{
+					"name": "allowmultiplevcs",
+					"package": "cmd/go"
+				},
+				{
+					"name": "asynctimerchan",
+					"package": "time",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "containermaxprocs",
+					"package": "runtime",
+					"changed": 25,
+					"old": "0"
+				},
+				{
+					"name": "cryptocustomrand",
+					"package": "crypto",
+					"changed": 26,
+					"old": "1"
+				},
+				{
+					"name": "dataindependenttiming",
+					"package": "crypto/subtle",
+					"opaque": true
+				},
+				{
+					"name": "decoratemappings",
+					"package": "runtime",
+					"changed": 25,
+					"old": "0",
+					"opaque": true
+				},
+				{
+					"name": "embedfollowsymlinks",
+					"package": "cmd/go"
+				},
+				{
+					"name": "execerrdot",
+					"package": "os/exec"
+				},
+				{
+					"name": "fips140",
+					"package": "crypto/fips140",
+					"opaque": true,
+					"immutable": true
+				},
+				{
+					"name": "fips140ems",
+					"package": "crypto/tls"
+				},
+				{
+					"name": "gocachehash",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocachetest",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocacheverify",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gotestjsonbuildtext",
+					"package": "cmd/go",
+					"changed": 24,
+					"old": "1"
+				},
+				{
+					"name": "gotypesalias",
+					"package": "go/types",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "htmlmetacontenturlescape",
+					"package": "html/template"
+				},
+				{
+					"name": "http2client",
+					"package": "net/http"
+				},
+				{
+					"name": "http2debug",
+					"package": "net/http",
+					"opaque": true
+				},
+				{
+					"name": "http2server",
+					"package": "net/http"
+				},
+				{
+					"name": "httpcookiemaxnum",
+					"package": "net/http",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "httplaxcontentlength",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "httpmuxgo121",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "httpservecontentkeepheaders",
+					"package": "net/http",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "installgoroot",
+					"package": "go/build"
+				},
+				{
+					"name": "jstmpllitinterp",
+					"package": "html/template",
+					"opaque": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipartmaxparts",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipathtcp",
+					"package": "net",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "netdns",
+					"package": "net",
+					"opaque": true
+				},
+				{
+					"name": "netedns0",
+					"package": "net",
+					"changed": 19,
+					"old": "0"
+				},
+				{
+					"name": "panicnil",
+					"package": "runtime",
+					"changed": 21,
+					"old": "1"
+				},
+				{
+					"name": "randautoseed",
+					"package": "math/rand"
+				},
+				{
+					"name": "randseednop",
+					"package": "math/rand",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "rsa1024min",
+					"package": "crypto/rsa",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "tarinsecurepath",
+					"package": "archive/tar"
+				},
+				{
+					"name": "tls10server",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "tls3des",
+					"package": "crypto/tls",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"package": "crypto/tls"
+				},
+				{
+					"name": "tlsmlkem",
+					"package": "crypto/tls",
+					"changed": 24,
+					"old": "0",
+					"opaque": true
+				},
+				{
+					"name": "tlsrsakex",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "tlssecpmlkem",
+					"package": "crypto/tls",
+					"changed": 26,
+					"old": "0",
+					"opaque": true
+				},
+				{
+					"name": "tlssha1",
+					"package": "crypto/tls",
+					"changed": 25,
+					"old": "1"
+				},
+				{
+					"name": "tlsunsafeekm",
+					"package": "crypto/tls",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "updatemaxprocs",
+					"package": "runtime",
+					"changed": 25,
+					"old": "0"
+				},
+				{
+					"name": "urlmaxqueryparams",
+					"package": "net/url",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "urlstrictcolons",
+					"package": "net/url",
+					"changed": 26,
+					"old": "0"
+				},
+				{
+					"name": "winreadlinkvolume",
+					"package": "os",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "winsymlink",
+					"package": "os",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "x509keypairleaf",
+					"package": "crypto/tls",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "x509negativeserial",
+					"package": "crypto/x509",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "x509rsacrt",
+					"package": "crypto/x509",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "x509sha256skid",
+					"package": "crypto/x509",
+					"changed": 25,
+					"old": "0"
+				},
+				{
+					"name": "x509usefallbackroots",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "x509usepolicies",
+					"package": "crypto/x509",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "zipinsecurepath",
+					"package": "archive/zip"
+				}
+			],
+			"removed": [{
+				"name": "x509sha1",
+				"removed": 24,
+				"oldValues": []
+			}],
+			"dbgvars": [
+				{
+					"name": "adaptivestackstart",
+					"default": "1"
+				},
+				{
+					"name": "asyncpreemptoff",
+					"default": "0"
+				},
+				{
+					"name": "asynctimerchan",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "cgocheck",
+					"default": "1"
+				},
+				{
+					"name": "clobberfree",
+					"default": "0"
+				},
+				{
+					"name": "containermaxprocs",
+					"default": "1"
+				},
+				{
+					"name": "dataindependenttiming",
+					"default": "0"
+				},
+				{
+					"name": "decoratemappings",
+					"default": "1"
+				},
+				{
+					"name": "disablethp",
+					"default": "0"
+				},
+				{
+					"name": "dontfreezetheworld",
+					"default": "0"
+				},
+				{
+					"name": "checkfinalizers",
+					"default": "0"
+				},
+				{
+					"name": "efence",
+					"default": "0"
+				},
+				{
+					"name": "gccheckmark",
+					"default": "0"
+				},
+				{
+					"name": "gcpacertrace",
+					"default": "0"
+				},
+				{
+					"name": "gcshrinkstackoff",
+					"default": "0"
+				},
+				{
+					"name": "gcstoptheworld",
+					"default": "0"
+				},
+				{
+					"name": "gctrace",
+					"default": "0"
+				},
+				{
+					"name": "harddecommit",
+					"default": "0"
+				},
+				{
+					"name": "inittrace",
+					"default": "0"
+				},
+				{
+					"name": "invalidptr",
+					"default": "1"
+				},
+				{
+					"name": "madvdontneed",
+					"default": "1",
+					"cond": "GOOS == \"linux\""
+				},
+				{
+					"name": "panicnil",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "profstackdepth",
+					"default": "128"
+				},
+				{
+					"name": "sbrk",
+					"default": "0"
+				},
+				{
+					"name": "scavtrace",
+					"default": "0"
+				},
+				{
+					"name": "scheddetail",
+					"default": "0"
+				},
+				{
+					"name": "schedtrace",
+					"default": "0"
+				},
+				{
+					"name": "traceadvanceperiod",
+					"default": "",
+					"cond": "defaultTraceAdvancePeriod"
+				},
+				{
+					"name": "traceallocfree",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "tracecheckstackownership",
+					"default": "0"
+				},
+				{
+					"name": "tracebackancestors",
+					"default": "0"
+				},
+				{
+					"name": "tracebacklabels",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "tracefpunwindoff",
+					"default": "0"
+				},
+				{
+					"name": "updatemaxprocs",
+					"default": "1"
+				}
+			],
+			"experiments": [
+				{ "name": "fieldtrack" },
+				{ "name": "preemptibleloops" },
+				{ "name": "staticlockranking" },
+				{ "name": "boringcrypto" },
+				{
+					"name": "regabiwrappers",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabiargs",
+					"baseline": "regabiSupported"
+				},
+				{ "name": "heapminimum512kib" },
+				{ "name": "arenas" },
+				{ "name": "cgocheck2" },
+				{ "name": "loopvar" },
+				{ "name": "newinliner" },
+				{
+					"name": "dwarf5",
+					"baseline": "dwarf5Supported"
+				},
+				{ "name": "jsonv2" },
+				{
+					"name": "greenteagc",
+					"baseline": "true"
+				},
+				{
+					"name": "randomizedheapbase64",
+					"baseline": "true"
+				},
+				{ "name": "runtimefreegc" },
+				{ "name": "sizespecializedmalloc" },
+				{ "name": "goroutineleakprofile" },
+				{ "name": "simd" },
+				{ "name": "runtimesecret" }
+			],
+			"regabiSwitch": [{
+				"goarch": [
+					"amd64",
+					"arm64",
+					"loong64",
+					"ppc64le",
+					"ppc64",
+					"riscv64"
+				],
+				"sets": ["regabiAlwaysOn", "regabiSupported"]
+			}, {
+				"goarch": ["s390x"],
+				"sets": ["regabiSupported"]
+			}],
+			"dwarf5Supported": "(goos != \"darwin\" && goos != \"ios\" && goos != \"aix\")",
+			"forcedOnIfRegabiAlwaysOn": ["regabiwrappers", "regabiargs"],
+			"forcedOffIfRegabiUnsupported": ["regabiwrappers", "regabiargs"],
+			"cpuOptions": [
+				{
+					"name": "vfpv4",
+					"arch": "arm"
+				},
+				{
+					"name": "idiva",
+					"arch": "arm"
+				},
+				{
+					"name": "v7atomics",
+					"arch": "arm"
+				},
+				{
+					"name": "aes",
+					"arch": "arm64"
+				},
+				{
+					"name": "pmull",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha1",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha2",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha512",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha3",
+					"arch": "arm64"
+				},
+				{
+					"name": "crc32",
+					"arch": "arm64"
+				},
+				{
+					"name": "atomics",
+					"arch": "arm64"
+				},
+				{
+					"name": "cpuid",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverse",
+					"arch": "arm64"
+				},
+				{
+					"name": "lsx",
+					"arch": "loong64"
+				},
+				{
+					"name": "lasx",
+					"arch": "loong64"
+				},
+				{
+					"name": "crc32",
+					"arch": "loong64"
+				},
+				{
+					"name": "lamcas",
+					"arch": "loong64"
+				},
+				{
+					"name": "lam_bh",
+					"arch": "loong64"
+				},
+				{
+					"name": "msa",
+					"arch": "mips64x"
+				},
+				{
+					"name": "darn",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "scv",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "power9",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "fastmisaligned",
+					"arch": "riscv64"
+				},
+				{
+					"name": "v",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zbb",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zarch",
+					"arch": "s390x"
+				},
+				{
+					"name": "stfle",
+					"arch": "s390x"
+				},
+				{
+					"name": "ldisp",
+					"arch": "s390x"
+				},
+				{
+					"name": "msa",
+					"arch": "s390x"
+				},
+				{
+					"name": "eimm",
+					"arch": "s390x"
+				},
+				{
+					"name": "dfp",
+					"arch": "s390x"
+				},
+				{
+					"name": "etf3eh",
+					"arch": "s390x"
+				},
+				{
+					"name": "vx",
+					"arch": "s390x"
+				},
+				{
+					"name": "vxe",
+					"arch": "s390x"
+				},
+				{
+					"name": "kdsa",
+					"arch": "s390x"
+				},
+				{
+					"name": "adx",
+					"arch": "x86"
+				},
+				{
+					"name": "aes",
+					"arch": "x86"
+				},
+				{
+					"name": "erms",
+					"arch": "x86"
+				},
+				{
+					"name": "fsrm",
+					"arch": "x86"
+				},
+				{
+					"name": "pclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "rdtscp",
+					"arch": "x86"
+				},
+				{
+					"name": "sha",
+					"arch": "x86"
+				},
+				{
+					"name": "vpclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "popcnt",
+					"arch": "x86"
+				},
+				{
+					"name": "sse3",
+					"arch": "x86"
+				},
+				{
+					"name": "sse41",
+					"arch": "x86"
+				},
+				{
+					"name": "sse42",
+					"arch": "x86"
+				},
+				{
+					"name": "ssse3",
+					"arch": "x86"
+				},
+				{
+					"name": "avx",
+					"arch": "x86"
+				},
+				{
+					"name": "avx2",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi1",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi2",
+					"arch": "x86"
+				},
+				{
+					"name": "fma",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512f",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512cd",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512bw",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512dq",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512vl",
+					"arch": "x86"
+				}
+			],
+			"reads": [
+				{
+					"name": "allowmultiplevcs",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "asynctimerchan",
+					"packages": ["time"]
+				},
+				{
+					"name": "cmdgonetlimit",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "cryptocustomrand",
+					"packages": ["crypto/ed25519", "crypto/internal/rand"]
+				},
+				{
+					"name": "embedfollowsymlinks",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "execerrdot",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "execwait",
+					"packages": ["os/exec"],
+					"hidden": true
+				},
+				{
+					"name": "fips140",
+					"packages": ["crypto/fips140"]
+				},
+				{
+					"name": "fips140ems",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "fuzzdebug",
+					"packages": ["internal/fuzz"],
+					"hidden": true
+				},
+				{
+					"name": "fuzzseed",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "gocachehash",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocachetest",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocacheverify",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystrace",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracelog",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracestack",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "goindex",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotestjsonbuildtext",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gotoolchainexec",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotypesalias",
+					"packages": ["go/internal/gcimporter", "go/types"]
+				},
+				{
+					"name": "htmlmetacontenturlescape",
+					"packages": ["html/template"]
+				},
+				{
+					"name": "http2client",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2debug",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2server",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2xconnect",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httpcookiemaxnum",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httplaxcontentlength",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httpmuxgo121",
+					"packages": [
+						"expvar",
+						"net/http",
+						"net/http/pprof"
+					]
+				},
+				{
+					"name": "httpservecontentkeepheaders",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "installgoroot",
+					"packages": ["cmd/go", "go/build"]
+				},
+				{
+					"name": "jstmpllitinterp",
+					"packages": ["html/template"]
+				},
+				{
+					"name": "lazymod",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "multipartfiles",
+					"packages": ["mime/multipart"],
+					"hidden": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipartmaxparts",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipathtcp",
+					"packages": ["net"]
+				},
+				{
+					"name": "netdns",
+					"packages": ["net"]
+				},
+				{
+					"name": "netedns0",
+					"packages": ["net"]
+				},
+				{
+					"name": "randautoseed",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "randseednop",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "rsa1024min",
+					"packages": ["crypto/rsa"]
+				},
+				{
+					"name": "tarinsecurepath",
+					"packages": ["archive/tar"]
+				},
+				{
+					"name": "tls10server",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tls3des",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsmlkem",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsrsakex",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlssecpmlkem",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlssha1",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsunsafeekm",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "toolchaintrace",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "urlmaxqueryparams",
+					"packages": ["net/http/httputil", "net/url"]
+				},
+				{
+					"name": "urlstrictcolons",
+					"packages": ["net/url"]
+				},
+				{
+					"name": "winreadlinkvolume",
+					"packages": ["os"]
+				},
+				{
+					"name": "winsymlink",
+					"packages": ["os"]
+				},
+				{
+					"name": "x509keypairleaf",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "x509negativeserial",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509rsacrt",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509sha256skid",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usefallbackroots",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usepolicies",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "zipinsecurepath",
+					"packages": ["archive/zip"]
+				}
+			],
+			"archVars": [
+				{
+					"name": "GOAMD64",
+					"values": [
+						"v1",
+						"v2",
+						"v3",
+						"v4"
+					],
+					"default": "v1",
+					"invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+					"invalidFatal": false,
+					"suffixes": []
+				},
+				{
+					"name": "GOARM",
+					"values": [
+						"5",
+						"6",
+						"7"
+					],
+					"default": "7",
+					"invalid": "invalid GOARM: must start with 5, 6, or 7, and may optionally end in either \",hardfloat\" or \",softfloat\"",
+					"invalidFatal": false,
+					"suffixes": [",softfloat", ",hardfloat"]
+				},
+				{
+					"name": "GOARM64",
+					"values": [
+						"v8.0",
+						"v8.1",
+						"v8.2",
+						"v8.3",
+						"v8.4",
+						"v8.5",
+						"v8.6",
+						"v8.7",
+						"v8.8",
+						"v8.9",
+						"v9.0",
+						"v9.1",
+						"v9.2",
+						"v9.3",
+						"v9.4",
+						"v9.5"
+					],
+					"default": "v8.0",
+					"invalid": "invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\"",
+					"invalidFatal": true,
+					"suffixes": [",lse", ",crypto"]
+				},
+				{
+					"name": "GOMIPS",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS64",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOPPC64",
+					"values": [
+						"power8",
+						"power9",
+						"power10"
+					],
+					"default": "power8",
+					"invalid": "invalid GOPPC64: must be power8, power9, power10",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GORISCV64",
+					"values": [
+						"rva20u64",
+						"rva22u64",
+						"rva23u64"
+					],
+					"default": "rva20u64",
+					"invalid": "invalid GORISCV64: must be rva20u64, rva22u64, rva23u64",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOWASM",
+					"values": ["satconv", "signext"],
+					"default": "",
+					"invalid": "invalid GOWASM: no such feature \"…\"",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOFIPS140",
+					"values": [
+						"off",
+						"latest",
+						"inprocess",
+						"certified"
+					],
+					"default": "off",
+					"invalid": "invalid GOFIPS140: must be off, latest, inprocess, certified, or v1.Y.Z",
+					"invalidFatal": true,
+					"suffixes": []
+				}
+			],
+			"goFlags": [
+				"C",
+				"a",
+				"artifacts",
+				"asan",
+				"asmflags",
+				"bench",
+				"benchmem",
+				"benchtime",
+				"blockprofile",
+				"blockprofilerate",
+				"buildmode",
+				"buildvcs",
+				"c",
+				"cache",
+				"changed",
+				"compat",
+				"compiled",
+				"compiler",
+				"count",
+				"cover",
+				"covermode",
+				"coverpkg",
+				"coverprofile",
+				"cpu",
+				"cpuprofile",
+				"d",
+				"debug-actiongraph",
+				"debug-runtime-trace",
+				"debug-trace",
+				"deps",
+				"diff",
+				"dropexclude",
+				"dropgodebug",
+				"dropignore",
+				"dropreplace",
+				"droprequire",
+				"dropretract",
+				"droptool",
+				"dropuse",
+				"e",
+				"exclude",
+				"exec",
+				"export",
+				"f",
+				"failfast",
+				"find",
+				"fix",
+				"fixtool",
+				"fmt",
+				"fullpath",
+				"fuzz",
+				"fuzzcache",
+				"fuzzminimizetime",
+				"fuzztime",
+				"gccgoflags",
+				"gcflags",
+				"go",
+				"godebug",
+				"i",
+				"ignore",
+				"insecure",
+				"installsuffix",
+				"json",
+				"ldflags",
+				"linkshared",
+				"list",
+				"m",
+				"memprofile",
+				"memprofilerate",
+				"mod",
+				"modcache",
+				"modcacherw",
+				"modfile",
+				"module",
+				"msan",
+				"mutexprofile",
+				"mutexprofilefraction",
+				"n",
+				"o",
+				"outputdir",
+				"overlay",
+				"p",
+				"parallel",
+				"pgo",
+				"pkgdir",
+				"print",
+				"r",
+				"race",
+				"replace",
+				"require",
+				"retract",
+				"retracted",
+				"reuse",
+				"run",
+				"short",
+				"shuffle",
+				"skip",
+				"t",
+				"tags",
+				"test",
+				"testcache",
+				"timeout",
+				"tool",
+				"toolchain",
+				"toolexec",
+				"trace",
+				"trimpath",
+				"u",
+				"use",
+				"v",
+				"vendor",
+				"versions",
+				"vet",
+				"vettool",
+				"w",
+				"work",
+				"x"
+			],
+			"tracebackLevels": [
+				"none",
+				"single",
+				"",
+				"all",
+				"system",
+				"crash",
+				"wer"
+			]
 		},
 		{
-			"name": "gocachehash",
-			"package": "cmd/go"
-		},
-		{
-			"name": "gocachetest",
-			"package": "cmd/go"
-		},
-		{
-			"name": "gocacheverify",
-			"package": "cmd/go"
-		},
-		{
-			"name": "gotestjsonbuildtext",
-			"package": "cmd/go",
-			"changed": 24,
-			"old": "1"
-		},
-		{
-			"name": "gotypesalias",
-			"package": "go/types",
-			"changed": 23,
-			"old": "0"
-		},
-		{
-			"name": "htmlmetacontenturlescape",
-			"package": "html/template"
-		},
-		{
-			"name": "http2client",
-			"package": "net/http"
-		},
-		{
-			"name": "http2debug",
-			"package": "net/http",
-			"opaque": true
-		},
-		{
-			"name": "http2server",
-			"package": "net/http"
-		},
-		{
-			"name": "httpcookiemaxnum",
-			"package": "net/http",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "httplaxcontentlength",
-			"package": "net/http",
-			"changed": 22,
-			"old": "1"
-		},
-		{
-			"name": "httpmuxgo121",
-			"package": "net/http",
-			"changed": 22,
-			"old": "1"
-		},
-		{
-			"name": "httpservecontentkeepheaders",
-			"package": "net/http",
-			"changed": 23,
-			"old": "1"
-		},
-		{
-			"name": "installgoroot",
-			"package": "go/build"
-		},
-		{
-			"name": "jstmpllitinterp",
-			"package": "html/template",
-			"opaque": true
-		},
-		{
-			"name": "multipartmaxheaders",
-			"package": "mime/multipart"
-		},
-		{
-			"name": "multipartmaxparts",
-			"package": "mime/multipart"
-		},
-		{
-			"name": "multipathtcp",
-			"package": "net",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "netdns",
-			"package": "net",
-			"opaque": true
-		},
-		{
-			"name": "netedns0",
-			"package": "net",
-			"changed": 19,
-			"old": "0"
-		},
-		{
-			"name": "panicnil",
-			"package": "runtime",
-			"changed": 21,
-			"old": "1"
-		},
-		{
-			"name": "randautoseed",
-			"package": "math/rand"
-		},
-		{
-			"name": "randseednop",
-			"package": "math/rand",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "rsa1024min",
-			"package": "crypto/rsa",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "tarinsecurepath",
-			"package": "archive/tar"
-		},
-		{
-			"name": "tls10server",
-			"package": "crypto/tls",
-			"changed": 22,
-			"old": "1"
-		},
-		{
-			"name": "tls3des",
-			"package": "crypto/tls",
-			"changed": 23,
-			"old": "1"
-		},
-		{
-			"name": "tlsmaxrsasize",
-			"package": "crypto/tls"
-		},
-		{
-			"name": "tlsmlkem",
-			"package": "crypto/tls",
-			"changed": 24,
-			"old": "0",
-			"opaque": true
-		},
-		{
-			"name": "tlsrsakex",
-			"package": "crypto/tls",
-			"changed": 22,
-			"old": "1"
-		},
-		{
-			"name": "tlssecpmlkem",
-			"package": "crypto/tls",
-			"changed": 26,
-			"old": "0",
-			"opaque": true
-		},
-		{
-			"name": "tlssha1",
-			"package": "crypto/tls",
-			"changed": 25,
-			"old": "1"
-		},
-		{
-			"name": "tlsunsafeekm",
-			"package": "crypto/tls",
-			"changed": 22,
-			"old": "1"
-		},
-		{
-			"name": "updatemaxprocs",
-			"package": "runtime",
-			"changed": 25,
-			"old": "0"
-		},
-		{
-			"name": "urlmaxqueryparams",
-			"package": "net/url",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "urlstrictcolons",
-			"package": "net/url",
-			"changed": 26,
-			"old": "0"
-		},
-		{
-			"name": "winreadlinkvolume",
-			"package": "os",
-			"changed": 23,
-			"old": "0"
-		},
-		{
-			"name": "winsymlink",
-			"package": "os",
-			"changed": 23,
-			"old": "0"
-		},
-		{
-			"name": "x509keypairleaf",
-			"package": "crypto/tls",
-			"changed": 23,
-			"old": "0"
-		},
-		{
-			"name": "x509negativeserial",
-			"package": "crypto/x509",
-			"changed": 23,
-			"old": "1"
-		},
-		{
-			"name": "x509rsacrt",
-			"package": "crypto/x509",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "x509sha256skid",
-			"package": "crypto/x509",
-			"changed": 25,
-			"old": "0"
-		},
-		{
-			"name": "x509usefallbackroots",
-			"package": "crypto/x509"
-		},
-		{
-			"name": "x509usepolicies",
-			"package": "crypto/x509",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "zipinsecurepath",
-			"package": "archive/zip"
+			"version": "go1.27.3",
+			"released": "2026-10-19T22:20:36Z",
+			"godebugs": [
+				{
+					"name": "allowmultiplevcs",
+					"package": "cmd/go"
+				},
+				{
+					"name": "containermaxprocs",
+					"package": "runtime",
+					"changed": 25,
+					"old": "0"
+				},
+				{
+					"name": "cryptocustomrand",
+					"package": "crypto",
+					"changed": 26,
+					"old": "1"
+				},
+				{
+					"name": "dataindependenttiming",
+					"package": "crypto/subtle",
+					"opaque": true
+				},
+				{
+					"name": "decoratemappings",
+					"package": "runtime",
+					"changed": 25,
+					"old": "0",
+					"opaque": true
+				},
+				{
+					"name": "embedfollowsymlinks",
+					"package": "cmd/go"
+				},
+				{
+					"name": "execerrdot",
+					"package": "os/exec"
+				},
+				{
+					"name": "fips140",
+					"package": "crypto/fips140",
+					"opaque": true,
+					"immutable": true
+				},
+				{
+					"name": "fips140ems",
+					"package": "crypto/tls"
+				},
+				{
+					"name": "gocachehash",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocachetest",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gocacheverify",
+					"package": "cmd/go"
+				},
+				{
+					"name": "gotestjsonbuildtext",
+					"package": "cmd/go",
+					"changed": 24,
+					"old": "1"
+				},
+				{
+					"name": "htmlmetacontenturlescape",
+					"package": "html/template"
+				},
+				{
+					"name": "http2client",
+					"package": "net/http"
+				},
+				{
+					"name": "http2debug",
+					"package": "net/http",
+					"opaque": true
+				},
+				{
+					"name": "http2server",
+					"package": "net/http"
+				},
+				{
+					"name": "httpcookiemaxnum",
+					"package": "net/http",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "httplaxcontentlength",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "httpmuxgo121",
+					"package": "net/http",
+					"changed": 22,
+					"old": "1"
+				},
+				{
+					"name": "httpservecontentkeepheaders",
+					"package": "net/http",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "httpservecontentmaxranges",
+					"package": "net/http",
+					"changed": 26,
+					"old": "1"
+				},
+				{
+					"name": "installgoroot",
+					"package": "go/build"
+				},
+				{
+					"name": "jstmpllitinterp",
+					"package": "html/template",
+					"opaque": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipartmaxparts",
+					"package": "mime/multipart"
+				},
+				{
+					"name": "multipathtcp",
+					"package": "net",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "netdns",
+					"package": "net",
+					"opaque": true
+				},
+				{
+					"name": "netedns0",
+					"package": "net",
+					"changed": 19,
+					"old": "0"
+				},
+				{
+					"name": "panicnil",
+					"package": "runtime",
+					"changed": 21,
+					"old": "1"
+				},
+				{
+					"name": "randautoseed",
+					"package": "math/rand"
+				},
+				{
+					"name": "randseednop",
+					"package": "math/rand",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "rsa1024min",
+					"package": "crypto/rsa",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "tarinsecurepath",
+					"package": "archive/tar"
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"package": "crypto/tls"
+				},
+				{
+					"name": "tlsmlkem",
+					"package": "crypto/tls",
+					"changed": 24,
+					"old": "0",
+					"opaque": true
+				},
+				{
+					"name": "tlssecpmlkem",
+					"package": "crypto/tls",
+					"changed": 26,
+					"old": "0",
+					"opaque": true
+				},
+				{
+					"name": "tlssha1",
+					"package": "crypto/tls",
+					"changed": 25,
+					"old": "1"
+				},
+				{
+					"name": "tracebacklabels",
+					"package": "runtime",
+					"changed": 27,
+					"old": "0",
+					"opaque": true
+				},
+				{
+					"name": "updatemaxprocs",
+					"package": "runtime",
+					"changed": 25,
+					"old": "0"
+				},
+				{
+					"name": "urlmaxqueryparams",
+					"package": "net/url",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "urlstrictcolons",
+					"package": "net/url",
+					"changed": 26,
+					"old": "0"
+				},
+				{
+					"name": "winreadlinkvolume",
+					"package": "os",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "winsymlink",
+					"package": "os",
+					"changed": 23,
+					"old": "0"
+				},
+				{
+					"name": "x509negativeserial",
+					"package": "crypto/x509",
+					"changed": 23,
+					"old": "1"
+				},
+				{
+					"name": "x509rsacrt",
+					"package": "crypto/x509",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "x509sha256skid",
+					"package": "crypto/x509",
+					"changed": 25,
+					"old": "0"
+				},
+				{
+					"name": "x509sslcertoverrideplatform",
+					"package": "crypto/x509",
+					"changed": 27,
+					"old": "0"
+				},
+				{
+					"name": "x509usefallbackroots",
+					"package": "crypto/x509"
+				},
+				{
+					"name": "x509usepolicies",
+					"package": "crypto/x509",
+					"changed": 24,
+					"old": "0"
+				},
+				{
+					"name": "zipinsecurepath",
+					"package": "archive/zip"
+				}
+			],
+			"removed": [
+				{
+					"name": "x509sha1",
+					"removed": 24,
+					"oldValues": ["1"]
+				},
+				{
+					"name": "tlskyber",
+					"removed": 24,
+					"oldValues": ["0"]
+				},
+				{
+					"name": "gotypesalias",
+					"removed": 27,
+					"oldValues": ["0"]
+				},
+				{
+					"name": "tlsunsafeekm",
+					"removed": 27,
+					"oldValues": ["1"]
+				},
+				{
+					"name": "tlsrsakex",
+					"removed": 27,
+					"oldValues": ["1"]
+				},
+				{
+					"name": "tls3des",
+					"removed": 27,
+					"oldValues": ["1"]
+				},
+				{
+					"name": "tls10server",
+					"removed": 27,
+					"oldValues": ["1"]
+				},
+				{
+					"name": "x509keypairleaf",
+					"removed": 27,
+					"oldValues": ["0"]
+				},
+				{
+					"name": "asynctimerchan",
+					"removed": 27,
+					"oldValues": ["1", "2"]
+				}
+			],
+			"dbgvars": [
+				{
+					"name": "adaptivestackstart",
+					"default": "1"
+				},
+				{
+					"name": "asyncpreemptoff",
+					"default": "0"
+				},
+				{
+					"name": "cgocheck",
+					"default": "1"
+				},
+				{
+					"name": "clobberfree",
+					"default": "0"
+				},
+				{
+					"name": "containermaxprocs",
+					"default": "1"
+				},
+				{
+					"name": "dataindependenttiming",
+					"default": "0"
+				},
+				{
+					"name": "decoratemappings",
+					"default": "1"
+				},
+				{
+					"name": "disablethp",
+					"default": "0"
+				},
+				{
+					"name": "dontfreezetheworld",
+					"default": "0"
+				},
+				{
+					"name": "checkfinalizers",
+					"default": "0"
+				},
+				{
+					"name": "efence",
+					"default": "0"
+				},
+				{
+					"name": "gccheckmark",
+					"default": "0"
+				},
+				{
+					"name": "gcpacertrace",
+					"default": "0"
+				},
+				{
+					"name": "gcshrinkstackoff",
+					"default": "0"
+				},
+				{
+					"name": "gcstoptheworld",
+					"default": "0"
+				},
+				{
+					"name": "gctrace",
+					"default": "0"
+				},
+				{
+					"name": "harddecommit",
+					"default": "0"
+				},
+				{
+					"name": "inittrace",
+					"default": "0"
+				},
+				{
+					"name": "invalidptr",
+					"default": "1"
+				},
+				{
+					"name": "madvdontneed",
+					"default": "1",
+					"cond": "GOOS == \"linux\""
+				},
+				{
+					"name": "panicnil",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "profstackdepth",
+					"default": "128"
+				},
+				{
+					"name": "sbrk",
+					"default": "0"
+				},
+				{
+					"name": "scavtrace",
+					"default": "0"
+				},
+				{
+					"name": "scheddetail",
+					"default": "0"
+				},
+				{
+					"name": "schedtrace",
+					"default": "0"
+				},
+				{
+					"name": "traceadvanceperiod",
+					"default": "",
+					"cond": "defaultTraceAdvancePeriod"
+				},
+				{
+					"name": "traceallocfree",
+					"atomic": true,
+					"default": "0"
+				},
+				{
+					"name": "tracecheckstackownership",
+					"default": "0"
+				},
+				{
+					"name": "tracebackancestors",
+					"default": "0"
+				},
+				{
+					"name": "tracebacklabels",
+					"atomic": true,
+					"default": "1"
+				},
+				{
+					"name": "tracefpunwindoff",
+					"default": "0"
+				},
+				{
+					"name": "updatemaxprocs",
+					"default": "1"
+				}
+			],
+			"experiments": [
+				{ "name": "fieldtrack" },
+				{ "name": "preemptibleloops" },
+				{ "name": "staticlockranking" },
+				{ "name": "boringcrypto" },
+				{
+					"name": "regabiwrappers",
+					"baseline": "regabiSupported"
+				},
+				{
+					"name": "regabiargs",
+					"baseline": "regabiSupported"
+				},
+				{ "name": "heapminimum512kib" },
+				{ "name": "arenas" },
+				{ "name": "cgocheck2" },
+				{ "name": "loopvar" },
+				{ "name": "newinliner" },
+				{
+					"name": "dwarf5",
+					"baseline": "dwarf5Supported"
+				},
+				{
+					"name": "jsonv2",
+					"baseline": "true"
+				},
+				{
+					"name": "greenteagc",
+					"baseline": "true"
+				},
+				{
+					"name": "randomizedheapbase64",
+					"baseline": "true"
+				},
+				{ "name": "runtimefreegc" },
+				{
+					"name": "sizespecializedmalloc",
+					"baseline": "true"
+				},
+				{ "name": "simd" },
+				{ "name": "runtimesecret" },
+				{ "name": "mapsplitgroup" }
+			],
+			"regabiSwitch": [{
+				"goarch": [
+					"amd64",
+					"arm64",
+					"loong64",
+					"ppc64le",
+					"ppc64",
+					"riscv64",
+					"s390x"
+				],
+				"sets": ["regabiAlwaysOn", "regabiSupported"]
+			}],
+			"dwarf5Supported": "(goos != \"darwin\" && goos != \"ios\" && goos != \"aix\")",
+			"forcedOnIfRegabiAlwaysOn": ["regabiwrappers", "regabiargs"],
+			"forcedOffIfRegabiUnsupported": ["regabiwrappers", "regabiargs"],
+			"cpuOptions": [
+				{
+					"name": "vfpv4",
+					"arch": "arm"
+				},
+				{
+					"name": "idiva",
+					"arch": "arm"
+				},
+				{
+					"name": "v7atomics",
+					"arch": "arm"
+				},
+				{
+					"name": "aes",
+					"arch": "arm64"
+				},
+				{
+					"name": "pmull",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha1",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha2",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha512",
+					"arch": "arm64"
+				},
+				{
+					"name": "sha3",
+					"arch": "arm64"
+				},
+				{
+					"name": "crc32",
+					"arch": "arm64"
+				},
+				{
+					"name": "atomics",
+					"arch": "arm64"
+				},
+				{
+					"name": "cpuid",
+					"arch": "arm64"
+				},
+				{
+					"name": "isNeoverse",
+					"arch": "arm64"
+				},
+				{
+					"name": "lsx",
+					"arch": "loong64"
+				},
+				{
+					"name": "lasx",
+					"arch": "loong64"
+				},
+				{
+					"name": "crc32",
+					"arch": "loong64"
+				},
+				{
+					"name": "lamcas",
+					"arch": "loong64"
+				},
+				{
+					"name": "lam_bh",
+					"arch": "loong64"
+				},
+				{
+					"name": "llacq_screl",
+					"arch": "loong64"
+				},
+				{
+					"name": "scq",
+					"arch": "loong64"
+				},
+				{
+					"name": "dbar_hints",
+					"arch": "loong64"
+				},
+				{
+					"name": "msa",
+					"arch": "mips64x"
+				},
+				{
+					"name": "darn",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "scv",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "power9",
+					"arch": "ppc64x"
+				},
+				{
+					"name": "fastmisaligned",
+					"arch": "riscv64"
+				},
+				{
+					"name": "v",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zbb",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zbc",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zvbb",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zvbc",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zvkg",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zvkned",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zvknha",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zvknhb",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zvksed",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zvksh",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zvkt",
+					"arch": "riscv64"
+				},
+				{
+					"name": "zarch",
+					"arch": "s390x"
+				},
+				{
+					"name": "stfle",
+					"arch": "s390x"
+				},
+				{
+					"name": "ldisp",
+					"arch": "s390x"
+				},
+				{
+					"name": "msa",
+					"arch": "s390x"
+				},
+				{
+					"name": "eimm",
+					"arch": "s390x"
+				},
+				{
+					"name": "dfp",
+					"arch": "s390x"
+				},
+				{
+					"name": "etf3eh",
+					"arch": "s390x"
+				},
+				{
+					"name": "vx",
+					"arch": "s390x"
+				},
+				{
+					"name": "vxe",
+					"arch": "s390x"
+				},
+				{
+					"name": "kdsa",
+					"arch": "s390x"
+				},
+				{
+					"name": "adx",
+					"arch": "x86"
+				},
+				{
+					"name": "aes",
+					"arch": "x86"
+				},
+				{
+					"name": "erms",
+					"arch": "x86"
+				},
+				{
+					"name": "fsrm",
+					"arch": "x86"
+				},
+				{
+					"name": "pclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "rdtscp",
+					"arch": "x86"
+				},
+				{
+					"name": "sha",
+					"arch": "x86"
+				},
+				{
+					"name": "vpclmulqdq",
+					"arch": "x86"
+				},
+				{
+					"name": "popcnt",
+					"arch": "x86"
+				},
+				{
+					"name": "sse3",
+					"arch": "x86"
+				},
+				{
+					"name": "sse41",
+					"arch": "x86"
+				},
+				{
+					"name": "sse42",
+					"arch": "x86"
+				},
+				{
+					"name": "ssse3",
+					"arch": "x86"
+				},
+				{
+					"name": "avx",
+					"arch": "x86"
+				},
+				{
+					"name": "avx2",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi1",
+					"arch": "x86"
+				},
+				{
+					"name": "bmi2",
+					"arch": "x86"
+				},
+				{
+					"name": "fma",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512f",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512cd",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512bw",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512dq",
+					"arch": "x86"
+				},
+				{
+					"name": "avx512vl",
+					"arch": "x86"
+				}
+			],
+			"reads": [
+				{
+					"name": "allowmultiplevcs",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "cmdgonetlimit",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "cryptocustomrand",
+					"packages": ["crypto/ed25519", "crypto/internal/rand"]
+				},
+				{
+					"name": "embedfollowsymlinks",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "execerrdot",
+					"packages": ["os/exec"]
+				},
+				{
+					"name": "execwait",
+					"packages": ["os/exec"],
+					"hidden": true
+				},
+				{
+					"name": "fips140",
+					"packages": ["crypto/fips140"]
+				},
+				{
+					"name": "fips140ems",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "fuzzdebug",
+					"packages": ["internal/fuzz"],
+					"hidden": true
+				},
+				{
+					"name": "fuzzseed",
+					"packages": ["internal/fuzz"]
+				},
+				{
+					"name": "gocachehash",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocachetest",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gocacheverify",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gofsystrace",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracelog",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gofsystracestack",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "goindex",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "gotestjsonbuildtext",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "gotoolchainexec",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "htmlmetacontenturlescape",
+					"packages": ["html/template"]
+				},
+				{
+					"name": "http2client",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2debug",
+					"packages": ["net/http/internal/http2"]
+				},
+				{
+					"name": "http2server",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "http2xconnect",
+					"packages": ["net/http/internal/http2"]
+				},
+				{
+					"name": "httpcookiemaxnum",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httplaxcontentlength",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httpmuxgo121",
+					"packages": [
+						"expvar",
+						"net/http",
+						"net/http/pprof"
+					]
+				},
+				{
+					"name": "httpservecontentkeepheaders",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "httpservecontentmaxranges",
+					"packages": ["net/http"]
+				},
+				{
+					"name": "installgoroot",
+					"packages": ["cmd/go", "go/build"]
+				},
+				{
+					"name": "jstmpllitinterp",
+					"packages": ["html/template"]
+				},
+				{
+					"name": "lazymod",
+					"packages": ["cmd/go"]
+				},
+				{
+					"name": "multipartfiles",
+					"packages": ["mime/multipart"],
+					"hidden": true
+				},
+				{
+					"name": "multipartmaxheaders",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipartmaxparts",
+					"packages": ["mime/multipart"]
+				},
+				{
+					"name": "multipathtcp",
+					"packages": ["net"]
+				},
+				{
+					"name": "netdns",
+					"packages": ["net"]
+				},
+				{
+					"name": "netedns0",
+					"packages": ["net"]
+				},
+				{
+					"name": "randautoseed",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "randseednop",
+					"packages": ["math/rand"]
+				},
+				{
+					"name": "rsa1024min",
+					"packages": ["crypto/rsa"]
+				},
+				{
+					"name": "simd",
+					"packages": ["simd"],
+					"hidden": true
+				},
+				{
+					"name": "tarinsecurepath",
+					"packages": ["archive/tar"]
+				},
+				{
+					"name": "tlsmaxrsasize",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlsmlkem",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlssecpmlkem",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "tlssha1",
+					"packages": ["crypto/tls"]
+				},
+				{
+					"name": "toolchaintrace",
+					"packages": ["cmd/go"],
+					"hidden": true
+				},
+				{
+					"name": "urlmaxqueryparams",
+					"packages": ["net/http/httputil", "net/url"]
+				},
+				{
+					"name": "urlstrictcolons",
+					"packages": ["net/url"]
+				},
+				{
+					"name": "winreadlinkvolume",
+					"packages": ["os"]
+				},
+				{
+					"name": "winsymlink",
+					"packages": ["os"]
+				},
+				{
+					"name": "x509negativeserial",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509rsacrt",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509sha256skid",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509sslcertoverrideplatform",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usefallbackroots",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "x509usepolicies",
+					"packages": ["crypto/x509"]
+				},
+				{
+					"name": "zipinsecurepath",
+					"packages": ["archive/zip"]
+				}
+			],
+			"archVars": [
+				{
+					"name": "GOAMD64",
+					"values": [
+						"v1",
+						"v2",
+						"v3",
+						"v4"
+					],
+					"default": "v1",
+					"invalid": "invalid GOAMD64: must be v1, v2, v3, v4",
+					"invalidFatal": false,
+					"suffixes": []
+				},
+				{
+					"name": "GOARM",
+					"values": [
+						"5",
+						"6",
+						"7"
+					],
+					"default": "7",
+					"invalid": "invalid GOARM: must start with 5, 6, or 7, and may optionally end in either \",hardfloat\" or \",softfloat\"",
+					"invalidFatal": false,
+					"suffixes": [",softfloat", ",hardfloat"]
+				},
+				{
+					"name": "GOARM64",
+					"values": [
+						"v8.0",
+						"v8.1",
+						"v8.2",
+						"v8.3",
+						"v8.4",
+						"v8.5",
+						"v8.6",
+						"v8.7",
+						"v8.8",
+						"v8.9",
+						"v9.0",
+						"v9.1",
+						"v9.2",
+						"v9.3",
+						"v9.4",
+						"v9.5"
+					],
+					"default": "v8.0",
+					"invalid": "invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\"",
+					"invalidFatal": true,
+					"suffixes": [",lse", ",crypto"]
+				},
+				{
+					"name": "GOMIPS",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOMIPS64",
+					"values": ["hardfloat", "softfloat"],
+					"default": "hardfloat",
+					"invalid": "invalid GOMIPS64: must be hardfloat, softfloat",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOPPC64",
+					"values": [
+						"power8",
+						"power9",
+						"power10"
+					],
+					"default": "power8",
+					"invalid": "invalid GOPPC64: must be power8, power9, power10",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GORISCV64",
+					"values": [
+						"rva20u64",
+						"rva22u64",
+						"rva23u64"
+					],
+					"default": "rva20u64",
+					"invalid": "invalid GORISCV64: must be rva20u64, rva22u64, rva23u64",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOWASM",
+					"values": ["satconv", "signext"],
+					"default": "",
+					"invalid": "invalid GOWASM: no such feature \"…\"",
+					"invalidFatal": true,
+					"suffixes": []
+				},
+				{
+					"name": "GOFIPS140",
+					"values": [
+						"off",
+						"latest",
+						"inprocess",
+						"certified"
+					],
+					"default": "off",
+					"invalid": "invalid GOFIPS140: must be off, latest, inprocess, certified, or v1.Y.Z",
+					"invalidFatal": true,
+					"suffixes": []
+				}
+			],
+			"goFlags": [
+				"C",
+				"a",
+				"artifacts",
+				"asan",
+				"asmflags",
+				"bench",
+				"benchmem",
+				"benchtime",
+				"blockprofile",
+				"blockprofilerate",
+				"buildmode",
+				"buildvcs",
+				"c",
+				"cache",
+				"changed",
+				"compat",
+				"compiled",
+				"compiler",
+				"count",
+				"cover",
+				"covermode",
+				"coverpkg",
+				"coverprofile",
+				"cpu",
+				"cpuprofile",
+				"d",
+				"debug-actiongraph",
+				"debug-runtime-trace",
+				"debug-trace",
+				"deps",
+				"diff",
+				"dropexclude",
+				"dropgodebug",
+				"dropignore",
+				"dropreplace",
+				"droprequire",
+				"dropretract",
+				"droptool",
+				"dropuse",
+				"e",
+				"exclude",
+				"exec",
+				"export",
+				"f",
+				"failfast",
+				"find",
+				"fix",
+				"fixtool",
+				"fmt",
+				"fullpath",
+				"fuzz",
+				"fuzzcache",
+				"fuzzminimizetime",
+				"fuzztime",
+				"gccgoflags",
+				"gcflags",
+				"go",
+				"godebug",
+				"i",
+				"ignore",
+				"insecure",
+				"installsuffix",
+				"json",
+				"ldflags",
+				"linkshared",
+				"list",
+				"m",
+				"memprofile",
+				"memprofilerate",
+				"mod",
+				"modcache",
+				"modcacherw",
+				"modfile",
+				"module",
+				"msan",
+				"mutexprofile",
+				"mutexprofilefraction",
+				"n",
+				"o",
+				"outputdir",
+				"overlay",
+				"p",
+				"parallel",
+				"pgo",
+				"pkgdir",
+				"print",
+				"r",
+				"race",
+				"replace",
+				"require",
+				"retract",
+				"retracted",
+				"reuse",
+				"run",
+				"short",
+				"shuffle",
+				"skip",
+				"t",
+				"tags",
+				"test",
+				"testcache",
+				"timeout",
+				"tool",
+				"toolchain",
+				"toolexec",
+				"trace",
+				"trimpath",
+				"u",
+				"use",
+				"v",
+				"vendor",
+				"versions",
+				"vet",
+				"vettool",
+				"w",
+				"work",
+				"x"
+			],
+			"tracebackLevels": [
+				"none",
+				"single",
+				"",
+				"all",
+				"system",
+				"crash",
+				"wer"
+			]
 		}
-	],
-	"removed": [{
-		"name": "x509sha1",
-		"removed": 24,
-		"oldValues": []
-	}],
-	"dbgvars": [
-		{
-			"name": "adaptivestackstart",
-			"default": "1"
-		},
-		{
-			"name": "asyncpreemptoff",
-			"default": "0"
-		},
-		{
-			"name": "asynctimerchan",
-			"atomic": true,
-			"default": "0"
-		},
-		{
-			"name": "cgocheck",
-			"default": "1"
-		},
-		{
-			"name": "clobberfree",
-			"default": "0"
-		},
-		{
-			"name": "containermaxprocs",
-			"default": "1"
-		},
-		{
-			"name": "dataindependenttiming",
-			"default": "0"
-		},
-		{
-			"name": "decoratemappings",
-			"default": "1"
-		},
-		{
-			"name": "disablethp",
-			"default": "0"
-		},
-		{
-			"name": "dontfreezetheworld",
-			"default": "0"
-		},
-		{
-			"name": "checkfinalizers",
-			"default": "0"
-		},
-		{
-			"name": "efence",
-			"default": "0"
-		},
-		{
-			"name": "gccheckmark",
-			"default": "0"
-		},
-		{
-			"name": "gcpacertrace",
-			"default": "0"
-		},
-		{
-			"name": "gcshrinkstackoff",
-			"default": "0"
-		},
-		{
-			"name": "gcstoptheworld",
-			"default": "0"
-		},
-		{
-			"name": "gctrace",
-			"default": "0"
-		},
-		{
-			"name": "harddecommit",
-			"default": "0"
-		},
-		{
-			"name": "inittrace",
-			"default": "0"
-		},
-		{
-			"name": "invalidptr",
-			"default": "1"
-		},
-		{
-			"name": "madvdontneed",
-			"default": "1",
-			"cond": "GOOS == \"linux\""
-		},
-		{
-			"name": "panicnil",
-			"atomic": true,
-			"default": "0"
-		},
-		{
-			"name": "profstackdepth",
-			"default": "128"
-		},
-		{
-			"name": "sbrk",
-			"default": "0"
-		},
-		{
-			"name": "scavtrace",
-			"default": "0"
-		},
-		{
-			"name": "scheddetail",
-			"default": "0"
-		},
-		{
-			"name": "schedtrace",
-			"default": "0"
-		},
-		{
-			"name": "traceadvanceperiod",
-			"default": "",
-			"cond": "defaultTraceAdvancePeriod"
-		},
-		{
-			"name": "traceallocfree",
-			"atomic": true,
-			"default": "0"
-		},
-		{
-			"name": "tracecheckstackownership",
-			"default": "0"
-		},
-		{
-			"name": "tracebackancestors",
-			"default": "0"
-		},
-		{
-			"name": "tracebacklabels",
-			"atomic": true,
-			"default": "0"
-		},
-		{
-			"name": "tracefpunwindoff",
-			"default": "0"
-		},
-		{
-			"name": "updatemaxprocs",
-			"default": "1"
-		}
-	],
-	"experiments": [
-		{ "name": "fieldtrack" },
-		{ "name": "preemptibleloops" },
-		{ "name": "staticlockranking" },
-		{ "name": "boringcrypto" },
-		{
-			"name": "regabiwrappers",
-			"baseline": "regabiSupported"
-		},
-		{
-			"name": "regabiargs",
-			"baseline": "regabiSupported"
-		},
-		{ "name": "heapminimum512kib" },
-		{ "name": "arenas" },
-		{ "name": "cgocheck2" },
-		{ "name": "loopvar" },
-		{ "name": "newinliner" },
-		{
-			"name": "dwarf5",
-			"baseline": "dwarf5Supported"
-		},
-		{ "name": "jsonv2" },
-		{
-			"name": "greenteagc",
-			"baseline": "true"
-		},
-		{
-			"name": "randomizedheapbase64",
-			"baseline": "true"
-		},
-		{ "name": "runtimefreegc" },
-		{ "name": "sizespecializedmalloc" },
-		{ "name": "goroutineleakprofile" },
-		{ "name": "simd" },
-		{ "name": "runtimesecret" }
-	],
-	"regabiSwitch": [{
-		"goarch": [
-			"amd64",
-			"arm64",
-			"loong64",
-			"ppc64le",
-			"ppc64",
-			"riscv64"
-		],
-		"sets": ["regabiAlwaysOn", "regabiSupported"]
-	}, {
-		"goarch": ["s390x"],
-		"sets": ["regabiSupported"]
-	}],
-	"dwarf5Supported": "(goos != \"darwin\" && goos != \"ios\" && goos != \"aix\")",
-	"cpuOptions": [
-		{
-			"name": "vfpv4",
-			"arch": "arm"
-		},
-		{
-			"name": "idiva",
-			"arch": "arm"
-		},
-		{
-			"name": "v7atomics",
-			"arch": "arm"
-		},
-		{
-			"name": "aes",
-			"arch": "arm64"
-		},
-		{
-			"name": "pmull",
-			"arch": "arm64"
-		},
-		{
-			"name": "sha1",
-			"arch": "arm64"
-		},
-		{
-			"name": "sha2",
-			"arch": "arm64"
-		},
-		{
-			"name": "sha512",
-			"arch": "arm64"
-		},
-		{
-			"name": "sha3",
-			"arch": "arm64"
-		},
-		{
-			"name": "crc32",
-			"arch": "arm64"
-		},
-		{
-			"name": "atomics",
-			"arch": "arm64"
-		},
-		{
-			"name": "cpuid",
-			"arch": "arm64"
-		},
-		{
-			"name": "isNeoverse",
-			"arch": "arm64"
-		},
-		{
-			"name": "lsx",
-			"arch": "loong64"
-		},
-		{
-			"name": "lasx",
-			"arch": "loong64"
-		},
-		{
-			"name": "crc32",
-			"arch": "loong64"
-		},
-		{
-			"name": "lamcas",
-			"arch": "loong64"
-		},
-		{
-			"name": "lam_bh",
-			"arch": "loong64"
-		},
-		{
-			"name": "msa",
-			"arch": "mips64x"
-		},
-		{
-			"name": "darn",
-			"arch": "ppc64x"
-		},
-		{
-			"name": "scv",
-			"arch": "ppc64x"
-		},
-		{
-			"name": "power9",
-			"arch": "ppc64x"
-		},
-		{
-			"name": "fastmisaligned",
-			"arch": "riscv64"
-		},
-		{
-			"name": "v",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zbb",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zarch",
-			"arch": "s390x"
-		},
-		{
-			"name": "stfle",
-			"arch": "s390x"
-		},
-		{
-			"name": "ldisp",
-			"arch": "s390x"
-		},
-		{
-			"name": "msa",
-			"arch": "s390x"
-		},
-		{
-			"name": "eimm",
-			"arch": "s390x"
-		},
-		{
-			"name": "dfp",
-			"arch": "s390x"
-		},
-		{
-			"name": "etf3eh",
-			"arch": "s390x"
-		},
-		{
-			"name": "vx",
-			"arch": "s390x"
-		},
-		{
-			"name": "vxe",
-			"arch": "s390x"
-		},
-		{
-			"name": "kdsa",
-			"arch": "s390x"
-		},
-		{
-			"name": "adx",
-			"arch": "x86"
-		},
-		{
-			"name": "aes",
-			"arch": "x86"
-		},
-		{
-			"name": "erms",
-			"arch": "x86"
-		},
-		{
-			"name": "fsrm",
-			"arch": "x86"
-		},
-		{
-			"name": "pclmulqdq",
-			"arch": "x86"
-		},
-		{
-			"name": "rdtscp",
-			"arch": "x86"
-		},
-		{
-			"name": "sha",
-			"arch": "x86"
-		},
-		{
-			"name": "vpclmulqdq",
-			"arch": "x86"
-		},
-		{
-			"name": "popcnt",
-			"arch": "x86"
-		},
-		{
-			"name": "sse3",
-			"arch": "x86"
-		},
-		{
-			"name": "sse41",
-			"arch": "x86"
-		},
-		{
-			"name": "sse42",
-			"arch": "x86"
-		},
-		{
-			"name": "ssse3",
-			"arch": "x86"
-		},
-		{
-			"name": "avx",
-			"arch": "x86"
-		},
-		{
-			"name": "avx2",
-			"arch": "x86"
-		},
-		{
-			"name": "bmi1",
-			"arch": "x86"
-		},
-		{
-			"name": "bmi2",
-			"arch": "x86"
-		},
-		{
-			"name": "fma",
-			"arch": "x86"
-		},
-		{
-			"name": "avx512f",
-			"arch": "x86"
-		},
-		{
-			"name": "avx512cd",
-			"arch": "x86"
-		},
-		{
-			"name": "avx512bw",
-			"arch": "x86"
-		},
-		{
-			"name": "avx512dq",
-			"arch": "x86"
-		},
-		{
-			"name": "avx512vl",
-			"arch": "x86"
-		}
-	]
-}, {
-	"version": "go1.27.3",
-	"godebugs": [
-		{
-			"name": "allowmultiplevcs",
-			"package": "cmd/go"
-		},
-		{
-			"name": "containermaxprocs",
-			"package": "runtime",
-			"changed": 25,
-			"old": "0"
-		},
-		{
-			"name": "cryptocustomrand",
-			"package": "crypto",
-			"changed": 26,
-			"old": "1"
-		},
-		{
-			"name": "dataindependenttiming",
-			"package": "crypto/subtle",
-			"opaque": true
-		},
-		{
-			"name": "decoratemappings",
-			"package": "runtime",
-			"changed": 25,
-			"old": "0",
-			"opaque": true
-		},
-		{
-			"name": "embedfollowsymlinks",
-			"package": "cmd/go"
-		},
-		{
-			"name": "execerrdot",
-			"package": "os/exec"
-		},
-		{
-			"name": "fips140",
-			"package": "crypto/fips140",
-			"opaque": true,
-			"immutable": true
-		},
-		{
-			"name": "fips140ems",
-			"package": "crypto/tls"
-		},
-		{
-			"name": "gocachehash",
-			"package": "cmd/go"
-		},
-		{
-			"name": "gocachetest",
-			"package": "cmd/go"
-		},
-		{
-			"name": "gocacheverify",
-			"package": "cmd/go"
-		},
-		{
-			"name": "gotestjsonbuildtext",
-			"package": "cmd/go",
-			"changed": 24,
-			"old": "1"
-		},
-		{
-			"name": "htmlmetacontenturlescape",
-			"package": "html/template"
-		},
-		{
-			"name": "http2client",
-			"package": "net/http"
-		},
-		{
-			"name": "http2debug",
-			"package": "net/http",
-			"opaque": true
-		},
-		{
-			"name": "http2server",
-			"package": "net/http"
-		},
-		{
-			"name": "httpcookiemaxnum",
-			"package": "net/http",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "httplaxcontentlength",
-			"package": "net/http",
-			"changed": 22,
-			"old": "1"
-		},
-		{
-			"name": "httpmuxgo121",
-			"package": "net/http",
-			"changed": 22,
-			"old": "1"
-		},
-		{
-			"name": "httpservecontentkeepheaders",
-			"package": "net/http",
-			"changed": 23,
-			"old": "1"
-		},
-		{
-			"name": "httpservecontentmaxranges",
-			"package": "net/http",
-			"changed": 26,
-			"old": "1"
-		},
-		{
-			"name": "installgoroot",
-			"package": "go/build"
-		},
-		{
-			"name": "jstmpllitinterp",
-			"package": "html/template",
-			"opaque": true
-		},
-		{
-			"name": "multipartmaxheaders",
-			"package": "mime/multipart"
-		},
-		{
-			"name": "multipartmaxparts",
-			"package": "mime/multipart"
-		},
-		{
-			"name": "multipathtcp",
-			"package": "net",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "netdns",
-			"package": "net",
-			"opaque": true
-		},
-		{
-			"name": "netedns0",
-			"package": "net",
-			"changed": 19,
-			"old": "0"
-		},
-		{
-			"name": "panicnil",
-			"package": "runtime",
-			"changed": 21,
-			"old": "1"
-		},
-		{
-			"name": "randautoseed",
-			"package": "math/rand"
-		},
-		{
-			"name": "randseednop",
-			"package": "math/rand",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "rsa1024min",
-			"package": "crypto/rsa",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "tarinsecurepath",
-			"package": "archive/tar"
-		},
-		{
-			"name": "tlsmaxrsasize",
-			"package": "crypto/tls"
-		},
-		{
-			"name": "tlsmlkem",
-			"package": "crypto/tls",
-			"changed": 24,
-			"old": "0",
-			"opaque": true
-		},
-		{
-			"name": "tlssecpmlkem",
-			"package": "crypto/tls",
-			"changed": 26,
-			"old": "0",
-			"opaque": true
-		},
-		{
-			"name": "tlssha1",
-			"package": "crypto/tls",
-			"changed": 25,
-			"old": "1"
-		},
-		{
-			"name": "tracebacklabels",
-			"package": "runtime",
-			"changed": 27,
-			"old": "0",
-			"opaque": true
-		},
-		{
-			"name": "updatemaxprocs",
-			"package": "runtime",
-			"changed": 25,
-			"old": "0"
-		},
-		{
-			"name": "urlmaxqueryparams",
-			"package": "net/url",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "urlstrictcolons",
-			"package": "net/url",
-			"changed": 26,
-			"old": "0"
-		},
-		{
-			"name": "winreadlinkvolume",
-			"package": "os",
-			"changed": 23,
-			"old": "0"
-		},
-		{
-			"name": "winsymlink",
-			"package": "os",
-			"changed": 23,
-			"old": "0"
-		},
-		{
-			"name": "x509negativeserial",
-			"package": "crypto/x509",
-			"changed": 23,
-			"old": "1"
-		},
-		{
-			"name": "x509rsacrt",
-			"package": "crypto/x509",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "x509sha256skid",
-			"package": "crypto/x509",
-			"changed": 25,
-			"old": "0"
-		},
-		{
-			"name": "x509sslcertoverrideplatform",
-			"package": "crypto/x509",
-			"changed": 27,
-			"old": "0"
-		},
-		{
-			"name": "x509usefallbackroots",
-			"package": "crypto/x509"
-		},
-		{
-			"name": "x509usepolicies",
-			"package": "crypto/x509",
-			"changed": 24,
-			"old": "0"
-		},
-		{
-			"name": "zipinsecurepath",
-			"package": "archive/zip"
-		}
-	],
-	"removed": [
-		{
-			"name": "x509sha1",
-			"removed": 24,
-			"oldValues": ["1"]
-		},
-		{
-			"name": "tlskyber",
-			"removed": 24,
-			"oldValues": ["0"]
-		},
-		{
-			"name": "gotypesalias",
-			"removed": 27,
-			"oldValues": ["0"]
-		},
-		{
-			"name": "tlsunsafeekm",
-			"removed": 27,
-			"oldValues": ["1"]
-		},
-		{
-			"name": "tlsrsakex",
-			"removed": 27,
-			"oldValues": ["1"]
-		},
-		{
-			"name": "tls3des",
-			"removed": 27,
-			"oldValues": ["1"]
-		},
-		{
-			"name": "tls10server",
-			"removed": 27,
-			"oldValues": ["1"]
-		},
-		{
-			"name": "x509keypairleaf",
-			"removed": 27,
-			"oldValues": ["0"]
-		},
-		{
-			"name": "asynctimerchan",
-			"removed": 27,
-			"oldValues": ["1", "2"]
-		}
-	],
-	"dbgvars": [
-		{
-			"name": "adaptivestackstart",
-			"default": "1"
-		},
-		{
-			"name": "asyncpreemptoff",
-			"default": "0"
-		},
-		{
-			"name": "cgocheck",
-			"default": "1"
-		},
-		{
-			"name": "clobberfree",
-			"default": "0"
-		},
-		{
-			"name": "containermaxprocs",
-			"default": "1"
-		},
-		{
-			"name": "dataindependenttiming",
-			"default": "0"
-		},
-		{
-			"name": "decoratemappings",
-			"default": "1"
-		},
-		{
-			"name": "disablethp",
-			"default": "0"
-		},
-		{
-			"name": "dontfreezetheworld",
-			"default": "0"
-		},
-		{
-			"name": "checkfinalizers",
-			"default": "0"
-		},
-		{
-			"name": "efence",
-			"default": "0"
-		},
-		{
-			"name": "gccheckmark",
-			"default": "0"
-		},
-		{
-			"name": "gcpacertrace",
-			"default": "0"
-		},
-		{
-			"name": "gcshrinkstackoff",
-			"default": "0"
-		},
-		{
-			"name": "gcstoptheworld",
-			"default": "0"
-		},
-		{
-			"name": "gctrace",
-			"default": "0"
-		},
-		{
-			"name": "harddecommit",
-			"default": "0"
-		},
-		{
-			"name": "inittrace",
-			"default": "0"
-		},
-		{
-			"name": "invalidptr",
-			"default": "1"
-		},
-		{
-			"name": "madvdontneed",
-			"default": "1",
-			"cond": "GOOS == \"linux\""
-		},
-		{
-			"name": "panicnil",
-			"atomic": true,
-			"default": "0"
-		},
-		{
-			"name": "profstackdepth",
-			"default": "128"
-		},
-		{
-			"name": "sbrk",
-			"default": "0"
-		},
-		{
-			"name": "scavtrace",
-			"default": "0"
-		},
-		{
-			"name": "scheddetail",
-			"default": "0"
-		},
-		{
-			"name": "schedtrace",
-			"default": "0"
-		},
-		{
-			"name": "traceadvanceperiod",
-			"default": "",
-			"cond": "defaultTraceAdvancePeriod"
-		},
-		{
-			"name": "traceallocfree",
-			"atomic": true,
-			"default": "0"
-		},
-		{
-			"name": "tracecheckstackownership",
-			"default": "0"
-		},
-		{
-			"name": "tracebackancestors",
-			"default": "0"
-		},
-		{
-			"name": "tracebacklabels",
-			"atomic": true,
-			"default": "1"
-		},
-		{
-			"name": "tracefpunwindoff",
-			"default": "0"
-		},
-		{
-			"name": "updatemaxprocs",
-			"default": "1"
-		}
-	],
-	"experiments": [
-		{ "name": "fieldtrack" },
-		{ "name": "preemptibleloops" },
-		{ "name": "staticlockranking" },
-		{ "name": "boringcrypto" },
-		{
-			"name": "regabiwrappers",
-			"baseline": "regabiSupported"
-		},
-		{
-			"name": "regabiargs",
-			"baseline": "regabiSupported"
-		},
-		{ "name": "heapminimum512kib" },
-		{ "name": "arenas" },
-		{ "name": "cgocheck2" },
-		{ "name": "loopvar" },
-		{ "name": "newinliner" },
-		{
-			"name": "dwarf5",
-			"baseline": "dwarf5Supported"
-		},
-		{
-			"name": "jsonv2",
-			"baseline": "true"
-		},
-		{
-			"name": "greenteagc",
-			"baseline": "true"
-		},
-		{
-			"name": "randomizedheapbase64",
-			"baseline": "true"
-		},
-		{ "name": "runtimefreegc" },
-		{
-			"name": "sizespecializedmalloc",
-			"baseline": "true"
-		},
-		{ "name": "simd" },
-		{ "name": "runtimesecret" },
-		{ "name": "mapsplitgroup" }
-	],
-	"regabiSwitch": [{
-		"goarch": [
-			"amd64",
-			"arm64",
-			"loong64",
-			"ppc64le",
-			"ppc64",
-			"riscv64",
-			"s390x"
-		],
-		"sets": ["regabiAlwaysOn", "regabiSupported"]
-	}],
-	"dwarf5Supported": "(goos != \"darwin\" && goos != \"ios\" && goos != \"aix\")",
-	"cpuOptions": [
-		{
-			"name": "vfpv4",
-			"arch": "arm"
-		},
-		{
-			"name": "idiva",
-			"arch": "arm"
-		},
-		{
-			"name": "v7atomics",
-			"arch": "arm"
-		},
-		{
-			"name": "aes",
-			"arch": "arm64"
-		},
-		{
-			"name": "pmull",
-			"arch": "arm64"
-		},
-		{
-			"name": "sha1",
-			"arch": "arm64"
-		},
-		{
-			"name": "sha2",
-			"arch": "arm64"
-		},
-		{
-			"name": "sha512",
-			"arch": "arm64"
-		},
-		{
-			"name": "sha3",
-			"arch": "arm64"
-		},
-		{
-			"name": "crc32",
-			"arch": "arm64"
-		},
-		{
-			"name": "atomics",
-			"arch": "arm64"
-		},
-		{
-			"name": "cpuid",
-			"arch": "arm64"
-		},
-		{
-			"name": "isNeoverse",
-			"arch": "arm64"
-		},
-		{
-			"name": "lsx",
-			"arch": "loong64"
-		},
-		{
-			"name": "lasx",
-			"arch": "loong64"
-		},
-		{
-			"name": "crc32",
-			"arch": "loong64"
-		},
-		{
-			"name": "lamcas",
-			"arch": "loong64"
-		},
-		{
-			"name": "lam_bh",
-			"arch": "loong64"
-		},
-		{
-			"name": "llacq_screl",
-			"arch": "loong64"
-		},
-		{
-			"name": "scq",
-			"arch": "loong64"
-		},
-		{
-			"name": "dbar_hints",
-			"arch": "loong64"
-		},
-		{
-			"name": "msa",
-			"arch": "mips64x"
-		},
-		{
-			"name": "darn",
-			"arch": "ppc64x"
-		},
-		{
-			"name": "scv",
-			"arch": "ppc64x"
-		},
-		{
-			"name": "power9",
-			"arch": "ppc64x"
-		},
-		{
-			"name": "fastmisaligned",
-			"arch": "riscv64"
-		},
-		{
-			"name": "v",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zbb",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zbc",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zvbb",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zvbc",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zvkg",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zvkned",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zvknha",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zvknhb",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zvksed",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zvksh",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zvkt",
-			"arch": "riscv64"
-		},
-		{
-			"name": "zarch",
-			"arch": "s390x"
-		},
-		{
-			"name": "stfle",
-			"arch": "s390x"
-		},
-		{
-			"name": "ldisp",
-			"arch": "s390x"
-		},
-		{
-			"name": "msa",
-			"arch": "s390x"
-		},
-		{
-			"name": "eimm",
-			"arch": "s390x"
-		},
-		{
-			"name": "dfp",
-			"arch": "s390x"
-		},
-		{
-			"name": "etf3eh",
-			"arch": "s390x"
-		},
-		{
-			"name": "vx",
-			"arch": "s390x"
-		},
-		{
-			"name": "vxe",
-			"arch": "s390x"
-		},
-		{
-			"name": "kdsa",
-			"arch": "s390x"
-		},
-		{
-			"name": "adx",
-			"arch": "x86"
-		},
-		{
-			"name": "aes",
-			"arch": "x86"
-		},
-		{
-			"name": "erms",
-			"arch": "x86"
-		},
-		{
-			"name": "fsrm",
-			"arch": "x86"
-		},
-		{
-			"name": "pclmulqdq",
-			"arch": "x86"
-		},
-		{
-			"name": "rdtscp",
-			"arch": "x86"
-		},
-		{
-			"name": "sha",
-			"arch": "x86"
-		},
-		{
-			"name": "vpclmulqdq",
-			"arch": "x86"
-		},
-		{
-			"name": "popcnt",
-			"arch": "x86"
-		},
-		{
-			"name": "sse3",
-			"arch": "x86"
-		},
-		{
-			"name": "sse41",
-			"arch": "x86"
-		},
-		{
-			"name": "sse42",
-			"arch": "x86"
-		},
-		{
-			"name": "ssse3",
-			"arch": "x86"
-		},
-		{
-			"name": "avx",
-			"arch": "x86"
-		},
-		{
-			"name": "avx2",
-			"arch": "x86"
-		},
-		{
-			"name": "bmi1",
-			"arch": "x86"
-		},
-		{
-			"name": "bmi2",
-			"arch": "x86"
-		},
-		{
-			"name": "fma",
-			"arch": "x86"
-		},
-		{
-			"name": "avx512f",
-			"arch": "x86"
-		},
-		{
-			"name": "avx512cd",
-			"arch": "x86"
-		},
-		{
-			"name": "avx512bw",
-			"arch": "x86"
-		},
-		{
-			"name": "avx512dq",
-			"arch": "x86"
-		},
-		{
-			"name": "avx512vl",
-			"arch": "x86"
-		}
-	]
-}];
+	];
+}));
 
 // src/knowledge/curated/godebug.ts
-const bool = { kind: "bool" };
-const int = (min, unit) => ({
-	kind: "int",
-	...min === void 0 ? {} : { min },
-	...unit ? { unit } : {}
-});
 function tableEntries(xs) {
 	return xs.map((s) => ({
 		...s,
@@ -10685,1049 +16668,1051 @@ function runtimeEntries(xs) {
 		...s
 	}));
 }
-const TABLE = tableEntries([
-	{
-		name: "allowmultiplevcs",
-		package: "cmd/go",
-		categories: ["go-command", "security"],
-		meaning: "allow VCS stamping when several version-control systems are detected (refused by default)",
-		since: [
-			"1.23.11",
-			"1.24.5",
-			"1.25"
-		],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "asynctimerchan",
-		package: "time",
-		categories: ["semantics"],
-		meaning: "use the pre-1.23 asynchronous (buffered) timer channels (1 or 2)",
-		since: ["1.23"],
-		removed: "1.27",
-		runtime: true,
-		defaultValue: "0",
-		domain: {
-			kind: "enum",
-			values: [
-				"0",
-				"1",
-				"2"
-			]
-		}
-	},
-	{
-		name: "containermaxprocs",
-		package: "runtime",
-		categories: ["performance"],
-		meaning: "let the default GOMAXPROCS honour the cgroup CPU limit (Linux)",
-		since: ["1.25"],
-		runtime: true,
-		defaultValue: "1",
-		domain: bool,
-		platforms: ["linux"]
-	},
-	{
-		name: "cryptocustomrand",
-		package: "crypto",
-		categories: ["semantics", "security"],
-		meaning: "make crypto APIs honour a caller-supplied random io.Reader again",
-		since: ["1.26"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "dataindependenttiming",
-		package: "crypto/subtle",
-		categories: ["performance", "security"],
-		meaning: "turn on CPU data-independent-timing mode for the whole program (arm64 only)",
-		since: ["1.24"],
-		runtime: true,
-		defaultValue: "0",
-		domain: bool,
-		platforms: ["arm64"]
-	},
-	{
-		name: "decoratemappings",
-		package: "runtime",
-		categories: ["diagnostics"],
-		meaning: "name anonymous memory mappings \"[anon: Go: …]\" in /proc/self/maps (Linux)",
-		since: ["1.25"],
-		runtime: true,
-		defaultValue: "1",
-		domain: bool,
-		platforms: ["linux"]
-	},
-	{
-		name: "embedfollowsymlinks",
-		package: "cmd/go",
-		categories: ["go-command"],
-		meaning: "let //go:embed follow symbolic links to regular files",
-		since: ["1.25"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "execerrdot",
-		package: "os/exec",
-		categories: ["semantics", "security"],
-		meaning: "with 0, LookPath may return programs found in the current directory again",
-		since: ["1.19"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "fips140",
-		package: "crypto/fips140",
-		categories: ["semantics", "security"],
-		meaning: "FIPS 140-3 mode: on, only (stricter) or off",
-		since: ["1.24"],
-		tableSince: "1.25",
-		defaultValue: "off",
-		domain: {
-			kind: "enum",
-			values: [
-				"off",
-				"on",
-				"only",
-				"debug"
-			]
-		}
-	},
-	{
-		name: "fips140ems",
-		package: "crypto/tls",
-		categories: ["security"],
-		meaning: "with 0, stop enforcing Extended Master Secret in FIPS 140-3 mode",
-		since: ["1.26.6"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "gocachehash",
-		package: "cmd/go",
-		categories: ["go-command", "diagnostics"],
-		meaning: "print the inputs of build-cache keys",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "gocachetest",
-		package: "cmd/go",
-		categories: ["go-command", "diagnostics"],
-		meaning: "print test-cache decisions",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "gocacheverify",
-		package: "cmd/go",
-		categories: ["go-command", "diagnostics"],
-		meaning: "bypass the build cache and verify cached results (very slow builds)",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "gotestjsonbuildtext",
-		package: "cmd/go",
-		categories: ["go-command"],
-		meaning: "report build errors of go test -json as text instead of JSON",
-		since: ["1.24"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "gotypesalias",
-		package: "go/types",
-		categories: ["go-command"],
-		meaning: "with 0, go/types does not create Alias nodes",
-		since: ["1.22"],
-		removed: "1.27",
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "htmlmetacontenturlescape",
-		package: "html/template",
-		categories: ["security"],
-		meaning: "escape URLs in <meta content=\"…url=…\"> (0 disables)",
-		since: [
-			"1.25.8",
-			"1.26.1",
-			"1.27"
-		],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "http2client",
-		package: "net/http",
-		categories: ["semantics"],
-		meaning: "with 0, the HTTP client never uses HTTP/2",
-		since: ["1.18"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "http2debug",
-		package: "net/http",
-		categories: ["diagnostics", "performance"],
-		meaning: "verbose HTTP/2 logs (1), plus frame dumps (2)",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: {
-			kind: "enum",
-			values: [
-				"0",
-				"1",
-				"2"
-			]
+var bool, int, TABLE, RUNTIME, OTHER, CURATED_GODEBUGS, CHANGED_OVERRIDES, CURATED_REMOVED, CURATED_NEWEST;
+var init_godebug$1 = __esmMin((() => {
+	bool = { kind: "bool" };
+	int = (min, unit) => ({
+		kind: "int",
+		...min === void 0 ? {} : { min },
+		...unit ? { unit } : {}
+	});
+	TABLE = tableEntries([
+		{
+			name: "allowmultiplevcs",
+			package: "cmd/go",
+			categories: ["go-command", "security"],
+			meaning: "allow VCS stamping when several version-control systems are detected (refused by default)",
+			since: [
+				"1.23.11",
+				"1.24.5",
+				"1.25"
+			],
+			defaultValue: "0",
+			domain: bool
 		},
-		readsEnvironmentOnly: true
-	},
-	{
-		name: "http2server",
-		package: "net/http",
-		categories: ["semantics"],
-		meaning: "with 0, the HTTP server never uses HTTP/2",
-		since: ["1.18"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "httpcookiemaxnum",
-		package: "net/http",
-		categories: ["security"],
-		meaning: "maximum number of cookies parsed per header (0 = unlimited)",
-		since: [
-			"1.24.8",
-			"1.25.2",
-			"1.26"
-		],
-		defaultValue: "3000",
-		domain: int(0)
-	},
-	{
-		name: "httplaxcontentlength",
-		package: "net/http",
-		categories: ["semantics"],
-		meaning: "tolerate an empty Content-Length header",
-		since: ["1.22"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "httpmuxgo121",
-		package: "net/http",
-		categories: ["semantics"],
-		meaning: "use the Go 1.21 ServeMux (no method or wildcard patterns)",
-		since: ["1.22"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "httpservecontentkeepheaders",
-		package: "net/http",
-		categories: ["semantics"],
-		meaning: "keep caching and encoding headers when ServeContent/ServeFile report an error",
-		since: ["1.23"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "httpservecontentmaxranges",
-		package: "net/http",
-		categories: ["security"],
-		meaning: "maximum number of ranges ServeContent processes in a Range header (0 = unlimited)",
-		since: ["1.27.3"],
-		defaultValue: "200",
-		domain: int(0)
-	},
-	{
-		name: "installgoroot",
-		package: "go/build",
-		categories: ["go-command"],
-		meaning: "with all, go install writes standard-library archives into GOROOT (pre-1.20 behaviour)",
-		since: ["1.20"],
-		domain: {
-			kind: "enum",
-			values: ["all"]
+		{
+			name: "asynctimerchan",
+			package: "time",
+			categories: ["semantics"],
+			meaning: "use the pre-1.23 asynchronous (buffered) timer channels (1 or 2)",
+			since: ["1.23"],
+			removed: "1.27",
+			runtime: true,
+			defaultValue: "0",
+			domain: {
+				kind: "enum",
+				values: [
+					"0",
+					"1",
+					"2"
+				]
+			}
+		},
+		{
+			name: "containermaxprocs",
+			package: "runtime",
+			categories: ["performance"],
+			meaning: "let the default GOMAXPROCS honour the cgroup CPU limit (Linux)",
+			since: ["1.25"],
+			runtime: true,
+			defaultValue: "1",
+			domain: bool,
+			platforms: ["linux"]
+		},
+		{
+			name: "cryptocustomrand",
+			package: "crypto",
+			categories: ["semantics", "security"],
+			meaning: "make crypto APIs honour a caller-supplied random io.Reader again",
+			since: ["1.26"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "dataindependenttiming",
+			package: "crypto/subtle",
+			categories: ["performance", "security"],
+			meaning: "turn on CPU data-independent-timing mode for the whole program (arm64 only)",
+			since: ["1.24"],
+			runtime: true,
+			defaultValue: "0",
+			domain: bool,
+			platforms: ["arm64"]
+		},
+		{
+			name: "decoratemappings",
+			package: "runtime",
+			categories: ["diagnostics"],
+			meaning: "name anonymous memory mappings \"[anon: Go: …]\" in /proc/self/maps (Linux)",
+			since: ["1.25"],
+			runtime: true,
+			defaultValue: "1",
+			domain: bool,
+			platforms: ["linux"]
+		},
+		{
+			name: "embedfollowsymlinks",
+			package: "cmd/go",
+			categories: ["go-command"],
+			meaning: "let //go:embed follow symbolic links to regular files",
+			since: ["1.25"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "execerrdot",
+			package: "os/exec",
+			categories: ["semantics", "security"],
+			meaning: "with 0, LookPath may return programs found in the current directory again",
+			since: ["1.19"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "fips140",
+			package: "crypto/fips140",
+			categories: ["semantics", "security"],
+			meaning: "FIPS 140-3 mode: on, only (stricter) or off",
+			since: ["1.24"],
+			tableSince: "1.25",
+			defaultValue: "off",
+			domain: {
+				kind: "enum",
+				values: [
+					"off",
+					"on",
+					"only",
+					"debug"
+				]
+			}
+		},
+		{
+			name: "fips140ems",
+			package: "crypto/tls",
+			categories: ["security"],
+			meaning: "with 0, stop enforcing Extended Master Secret in FIPS 140-3 mode",
+			since: ["1.26.6"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "gocachehash",
+			package: "cmd/go",
+			categories: ["go-command", "diagnostics"],
+			meaning: "print the inputs of build-cache keys",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "gocachetest",
+			package: "cmd/go",
+			categories: ["go-command", "diagnostics"],
+			meaning: "print test-cache decisions",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "gocacheverify",
+			package: "cmd/go",
+			categories: ["go-command", "diagnostics"],
+			meaning: "bypass the build cache and verify cached results (very slow builds)",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "gotestjsonbuildtext",
+			package: "cmd/go",
+			categories: ["go-command"],
+			meaning: "report build errors of go test -json as text instead of JSON",
+			since: ["1.24"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "gotypesalias",
+			package: "go/types",
+			categories: ["go-command"],
+			meaning: "with 0, go/types does not create Alias nodes",
+			since: ["1.22"],
+			removed: "1.27",
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "htmlmetacontenturlescape",
+			package: "html/template",
+			categories: ["security"],
+			meaning: "escape URLs in <meta content=\"…url=…\"> (0 disables)",
+			since: [
+				"1.25.8",
+				"1.26.1",
+				"1.27"
+			],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "http2client",
+			package: "net/http",
+			categories: ["semantics"],
+			meaning: "with 0, the HTTP client never uses HTTP/2",
+			since: ["1.18"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "http2debug",
+			package: "net/http",
+			categories: ["diagnostics", "performance"],
+			meaning: "verbose HTTP/2 logs (1), plus frame dumps (2)",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: {
+				kind: "enum",
+				values: [
+					"0",
+					"1",
+					"2"
+				]
+			},
+			readsEnvironmentOnly: true
+		},
+		{
+			name: "http2server",
+			package: "net/http",
+			categories: ["semantics"],
+			meaning: "with 0, the HTTP server never uses HTTP/2",
+			since: ["1.18"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "httpcookiemaxnum",
+			package: "net/http",
+			categories: ["security"],
+			meaning: "maximum number of cookies parsed per header (0 = unlimited)",
+			since: [
+				"1.24.8",
+				"1.25.2",
+				"1.26"
+			],
+			defaultValue: "3000",
+			domain: int(0)
+		},
+		{
+			name: "httplaxcontentlength",
+			package: "net/http",
+			categories: ["semantics"],
+			meaning: "tolerate an empty Content-Length header",
+			since: ["1.22"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "httpmuxgo121",
+			package: "net/http",
+			categories: ["semantics"],
+			meaning: "use the Go 1.21 ServeMux (no method or wildcard patterns)",
+			since: ["1.22"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "httpservecontentkeepheaders",
+			package: "net/http",
+			categories: ["semantics"],
+			meaning: "keep caching and encoding headers when ServeContent/ServeFile report an error",
+			since: ["1.23"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "httpservecontentmaxranges",
+			package: "net/http",
+			categories: ["security"],
+			meaning: "maximum number of ranges ServeContent processes in a Range header (0 = unlimited)",
+			since: ["1.27.3"],
+			defaultValue: "200",
+			domain: int(0)
+		},
+		{
+			name: "installgoroot",
+			package: "go/build",
+			categories: ["go-command"],
+			meaning: "with all, go install writes standard-library archives into GOROOT (pre-1.20 behaviour)",
+			since: ["1.20"],
+			domain: {
+				kind: "enum",
+				values: ["all"]
+			}
+		},
+		{
+			name: "jstmpllitinterp",
+			package: "html/template",
+			categories: ["security"],
+			meaning: "allow actions inside JavaScript template literals (no effect since 1.23)",
+			since: [
+				"1.19.8",
+				"1.20.3",
+				"1.21"
+			],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "multipartmaxheaders",
+			package: "mime/multipart",
+			categories: ["security"],
+			meaning: "maximum number of headers in a multipart form",
+			since: [
+				"1.19.8",
+				"1.20.3",
+				"1.21"
+			],
+			defaultValue: "10000",
+			domain: int(1)
+		},
+		{
+			name: "multipartmaxparts",
+			package: "mime/multipart",
+			categories: ["security"],
+			meaning: "maximum number of parts in a multipart form",
+			since: [
+				"1.19.8",
+				"1.20.3",
+				"1.21"
+			],
+			defaultValue: "1000",
+			domain: int(1)
+		},
+		{
+			name: "multipathtcp",
+			package: "net",
+			categories: ["semantics", "performance"],
+			meaning: "Multipath TCP: 0 off, 1 dialers and listeners, 2 listeners only, 3 dialers only",
+			since: ["1.21"],
+			defaultValue: "2",
+			domain: {
+				kind: "enum",
+				values: [
+					"0",
+					"1",
+					"2",
+					"3"
+				]
+			}
+		},
+		{
+			name: "netdns",
+			package: "net",
+			categories: ["semantics"],
+			meaning: "DNS resolver choice: go or cgo, with an optional +N debug level (digits alone: debug only)",
+			since: ["1.18"],
+			domain: {
+				kind: "enum",
+				values: ["go", "cgo"],
+				debugLevel: true
+			}
+		},
+		{
+			name: "netedns0",
+			package: "net",
+			categories: ["semantics"],
+			meaning: "with 0, DNS queries carry no EDNS0 header",
+			since: [
+				"1.21.12",
+				"1.22.5",
+				"1.23"
+			],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "panicnil",
+			package: "runtime",
+			categories: ["semantics"],
+			meaning: "allow panic(nil) again instead of a *runtime.PanicNilError",
+			since: ["1.21"],
+			runtime: true,
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "randautoseed",
+			package: "math/rand",
+			categories: ["semantics"],
+			meaning: "with 0, the global math/rand source is seeded with 1 (deterministic)",
+			since: ["1.20"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "randseednop",
+			package: "math/rand",
+			categories: ["semantics"],
+			meaning: "with 0, rand.Seed reseeds the global source again instead of doing nothing",
+			since: ["1.24"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "rsa1024min",
+			package: "crypto/rsa",
+			categories: ["security"],
+			meaning: "reject RSA keys smaller than 1024 bits (0 allows them)",
+			since: ["1.24"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "tarinsecurepath",
+			package: "archive/tar",
+			categories: ["security"],
+			meaning: "with 0, tar.Reader.Next returns ErrInsecurePath for unsafe names",
+			since: ["1.20"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "tls10server",
+			package: "crypto/tls",
+			categories: ["security"],
+			meaning: "allow TLS 1.0 and 1.1 by default on servers",
+			since: ["1.22"],
+			removed: "1.27",
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "tls3des",
+			package: "crypto/tls",
+			categories: ["security"],
+			meaning: "offer 3DES cipher suites by default",
+			since: ["1.23"],
+			removed: "1.27",
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "tlsmaxrsasize",
+			package: "crypto/tls",
+			categories: ["security"],
+			meaning: "largest RSA key accepted in TLS handshakes, in bits",
+			since: [
+				"1.19.13",
+				"1.20.8",
+				"1.21.1"
+			],
+			defaultValue: "8192",
+			domain: int(1, "bits")
+		},
+		{
+			name: "tlsmlkem",
+			package: "crypto/tls",
+			categories: ["semantics", "security"],
+			meaning: "offer the post-quantum X25519MLKEM768 key exchange (0 removes it)",
+			since: ["1.24"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "tlsrsakex",
+			package: "crypto/tls",
+			categories: ["security"],
+			meaning: "offer RSA key-exchange cipher suites by default",
+			since: ["1.22"],
+			removed: "1.27",
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "tlssecpmlkem",
+			package: "crypto/tls",
+			categories: ["semantics", "security"],
+			meaning: "enable the SecP256r1MLKEM768 and SecP384r1MLKEM1024 key exchanges (0 removes them)",
+			since: ["1.26"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "tlssha1",
+			package: "crypto/tls",
+			categories: ["security"],
+			meaning: "accept SHA-1 signatures in TLS 1.2 handshakes",
+			since: ["1.25"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "tlsunsafeekm",
+			package: "crypto/tls",
+			categories: ["security"],
+			meaning: "allow ExportKeyingMaterial without Extended Master Secret or TLS 1.3",
+			since: ["1.22"],
+			removed: "1.27",
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "tracebacklabels",
+			package: "runtime",
+			categories: ["diagnostics", "security"],
+			meaning: "print goroutine pprof labels in traceback headers",
+			since: ["1.26"],
+			tableSince: "1.27",
+			runtime: true,
+			defaultValue: "1",
+			defaults: [{
+				since: "1.26",
+				value: "0"
+			}, {
+				since: "1.27",
+				value: "1"
+			}],
+			domain: bool
+		},
+		{
+			name: "updatemaxprocs",
+			package: "runtime",
+			categories: ["performance"],
+			meaning: "periodically re-evaluate the default GOMAXPROCS (CPU affinity, cgroup limit)",
+			since: ["1.25"],
+			runtime: true,
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "urlmaxqueryparams",
+			package: "net/url",
+			categories: ["security"],
+			meaning: "maximum number of query parameters parsed (0 = unlimited)",
+			since: [
+				"1.24.12",
+				"1.25.6",
+				"1.26"
+			],
+			defaultValue: "10000",
+			domain: int(0)
+		},
+		{
+			name: "urlstrictcolons",
+			package: "net/url",
+			categories: ["semantics"],
+			meaning: "make url.Parse reject host names with stray colons",
+			since: ["1.26"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "winreadlinkvolume",
+			package: "os",
+			categories: ["semantics"],
+			meaning: "Windows: Readlink and EvalSymlinks no longer normalise volumes to drive letters",
+			since: ["1.23"],
+			defaultValue: "1",
+			domain: bool,
+			platforms: ["windows"]
+		},
+		{
+			name: "winsymlink",
+			package: "os",
+			categories: ["semantics"],
+			meaning: "Windows: mount points are not reported as symbolic links",
+			since: ["1.23"],
+			defaultValue: "1",
+			domain: bool,
+			platforms: ["windows"]
+		},
+		{
+			name: "x509keypairleaf",
+			package: "crypto/tls",
+			categories: ["semantics"],
+			meaning: "with 0, X509KeyPair leaves Certificate.Leaf nil",
+			since: ["1.23"],
+			removed: "1.27",
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "x509negativeserial",
+			package: "crypto/x509",
+			categories: ["security"],
+			meaning: "accept certificates with negative serial numbers",
+			since: ["1.23"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "x509rsacrt",
+			package: "crypto/x509",
+			categories: ["security"],
+			meaning: "use and validate PKCS#1 CRT values (0 recomputes them, 1.23 behaviour)",
+			since: ["1.24"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "x509sha1",
+			package: "crypto/x509",
+			categories: ["security"],
+			meaning: "accept SHA-1 certificate signatures",
+			since: ["1.18"],
+			removed: "1.24",
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "x509sha256skid",
+			package: "crypto/x509",
+			categories: ["semantics"],
+			meaning: "fill a missing SubjectKeyId with a truncated SHA-256 hash (0: SHA-1)",
+			since: ["1.25"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "x509sslcertoverrideplatform",
+			package: "crypto/x509",
+			categories: ["semantics", "security"],
+			meaning: "honour SSL_CERT_FILE and SSL_CERT_DIR on Windows and macOS",
+			since: ["1.27"],
+			defaultValue: "1",
+			domain: bool,
+			platforms: ["windows", "darwin"]
+		},
+		{
+			name: "x509usefallbackroots",
+			package: "crypto/x509",
+			categories: ["security"],
+			meaning: "use the roots registered with SetFallbackRoots even when system roots exist",
+			since: ["1.20"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "x509usepolicies",
+			package: "crypto/x509",
+			categories: ["semantics"],
+			meaning: "marshal certificate policies from Policies instead of PolicyIdentifiers",
+			since: ["1.22"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "tlskyber",
+			package: "crypto/tls",
+			categories: ["semantics", "security"],
+			meaning: "offer the X25519Kyber768Draft00 key exchange",
+			since: ["1.23"],
+			removed: "1.24",
+			defaultValue: "1",
+			domain: bool,
+			changed: {
+				version: 23,
+				old: "0"
+			},
+			opaque: true
+		},
+		{
+			name: "zipinsecurepath",
+			package: "archive/zip",
+			categories: ["security"],
+			meaning: "with 0, zip.NewReader returns ErrInsecurePath for unsafe names",
+			since: ["1.20"],
+			defaultValue: "1",
+			domain: bool
 		}
-	},
-	{
-		name: "jstmpllitinterp",
-		package: "html/template",
-		categories: ["security"],
-		meaning: "allow actions inside JavaScript template literals (no effect since 1.23)",
-		since: [
-			"1.19.8",
-			"1.20.3",
-			"1.21"
-		],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "multipartmaxheaders",
-		package: "mime/multipart",
-		categories: ["security"],
-		meaning: "maximum number of headers in a multipart form",
-		since: [
-			"1.19.8",
-			"1.20.3",
-			"1.21"
-		],
-		defaultValue: "10000",
-		domain: int(1)
-	},
-	{
-		name: "multipartmaxparts",
-		package: "mime/multipart",
-		categories: ["security"],
-		meaning: "maximum number of parts in a multipart form",
-		since: [
-			"1.19.8",
-			"1.20.3",
-			"1.21"
-		],
-		defaultValue: "1000",
-		domain: int(1)
-	},
-	{
-		name: "multipathtcp",
-		package: "net",
-		categories: ["semantics", "performance"],
-		meaning: "Multipath TCP: 0 off, 1 dialers and listeners, 2 listeners only, 3 dialers only",
-		since: ["1.21"],
-		defaultValue: "2",
-		domain: {
-			kind: "enum",
-			values: [
-				"0",
-				"1",
-				"2",
-				"3"
-			]
+	]);
+	RUNTIME = runtimeEntries([
+		{
+			name: "adaptivestackstart",
+			categories: ["performance"],
+			meaning: "start goroutine stacks at the average observed size (0: fixed minimum)",
+			since: ["1.19"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "allocfreetrace",
+			categories: ["diagnostics", "performance"],
+			meaning: "print a stack trace on every allocation and free",
+			since: ["1.18"],
+			removed: "1.23",
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "asyncpreemptoff",
+			categories: ["performance", "semantics"],
+			meaning: "disable signal-based asynchronous preemption",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "cgocheck",
+			categories: ["semantics", "diagnostics"],
+			meaning: "cgo pointer-passing checks: 0 off, 1 cheap checks (2: full checks up to 1.20, fatal at start-up since 1.21)",
+			since: ["1.18"],
+			defaultValue: "1",
+			domain: {
+				kind: "enum",
+				values: [
+					"0",
+					"1",
+					"2"
+				]
+			}
+		},
+		{
+			name: "checkfinalizers",
+			categories: ["diagnostics", "performance"],
+			meaning: "extra collections that look for finalizer and cleanup mistakes and kill the program on finding one",
+			since: ["1.25"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "clobberfree",
+			categories: ["diagnostics"],
+			meaning: "overwrite freed objects with garbage",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "disablethp",
+			categories: ["performance"],
+			meaning: "Linux: disable transparent huge pages for the heap",
+			since: ["1.21.6", "1.22"],
+			defaultValue: "0",
+			domain: bool,
+			platforms: ["linux"]
+		},
+		{
+			name: "dontfreezetheworld",
+			categories: ["diagnostics"],
+			meaning: "fatal panics do not preempt the other goroutines (scheduler debugging)",
+			since: ["1.21"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "efence",
+			categories: ["diagnostics", "performance"],
+			meaning: "allocate every object on its own page and never reuse addresses",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "gccheckmark",
+			categories: ["diagnostics", "performance"],
+			meaning: "verify the collector with a second stop-the-world mark pass",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "gcpacertrace",
+			categories: ["diagnostics"],
+			meaning: "print the GC pacer state every cycle",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "gcshrinkstackoff",
+			categories: ["performance"],
+			meaning: "never shrink goroutine stacks",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "gcstoptheworld",
+			categories: ["diagnostics", "performance"],
+			meaning: "make every collection stop the world (2: also the sweep)",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: {
+				kind: "enum",
+				values: [
+					"0",
+					"1",
+					"2"
+				]
+			}
+		},
+		{
+			name: "gctrace",
+			categories: ["diagnostics"],
+			meaning: "print one line per collection to stderr (2: also scan statistics)",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: int(0)
+		},
+		{
+			name: "harddecommit",
+			categories: ["performance"],
+			meaning: "also protect memory returned to the OS",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "inittrace",
+			categories: ["diagnostics"],
+			meaning: "print one line per package initialisation with time and allocations",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "invalidptr",
+			categories: ["semantics", "diagnostics"],
+			meaning: "crash on invalid pointers in pointer-typed slots (0 hides such bugs)",
+			since: ["1.18"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "madvdontneed",
+			categories: ["performance"],
+			meaning: "return memory with MADV_DONTNEED (1, Linux default) instead of MADV_FREE (0)",
+			since: ["1.18"],
+			defaultValue: "1",
+			domain: bool
+		},
+		{
+			name: "profstackdepth",
+			categories: ["diagnostics", "performance"],
+			meaning: "maximum frames recorded in non-CPU profiles (capped at 1024)",
+			since: ["1.23"],
+			defaultValue: "128",
+			domain: {
+				kind: "int",
+				min: 0,
+				max: 1024,
+				unit: "frames"
+			}
+		},
+		{
+			name: "runtimecontentionstacks",
+			categories: ["diagnostics"],
+			meaning: "record real stacks for runtime-internal lock contention in the mutex profile",
+			since: ["1.22"],
+			removed: "1.25",
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "sbrk",
+			categories: ["performance", "semantics"],
+			meaning: "use a trivial allocator with no garbage collection at all",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "scavtrace",
+			categories: ["diagnostics"],
+			meaning: "print one scavenger line per GC cycle",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "scheddetail",
+			categories: ["diagnostics"],
+			meaning: "with schedtrace, dump every P, M and G each period",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "schedtrace",
+			categories: ["diagnostics"],
+			meaning: "print a scheduler summary every N milliseconds",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: int(0, "ms")
+		},
+		{
+			name: "traceadvanceperiod",
+			categories: ["diagnostics"],
+			meaning: "execution-trace generation period in nanoseconds (testing)",
+			since: ["1.22"],
+			defaultValue: "1000000000",
+			domain: int(1, "ns")
+		},
+		{
+			name: "traceallocfree",
+			categories: ["diagnostics", "performance"],
+			meaning: "include every allocation and free in execution traces",
+			since: ["1.23"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "tracebackancestors",
+			categories: ["diagnostics", "performance"],
+			meaning: "record and print the creation stacks of up to N ancestor goroutines",
+			since: ["1.18"],
+			defaultValue: "0",
+			domain: int(0)
+		},
+		{
+			name: "tracecheckstackownership",
+			categories: ["diagnostics"],
+			meaning: "tracer self-check before taking stacks",
+			since: ["1.23"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "tracefpunwindoff",
+			categories: ["diagnostics", "performance"],
+			meaning: "make the tracer and block/mutex profilers use the slow unwinder",
+			since: ["1.21"],
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "memprofilerate",
+			categories: ["diagnostics", "performance"],
+			meaning: "set runtime.MemProfileRate: bytes between heap-profile samples (1 = every allocation, 0 = off)",
+			since: ["1.18"],
+			defaultValue: "524288",
+			domain: int(0, "bytes")
+		},
+		{
+			name: "pagetrace",
+			categories: ["diagnostics"],
+			meaning: "write a page-event trace to this file (only with GOEXPERIMENT=pagetrace)",
+			since: ["1.20"],
+			removed: "1.23",
+			domain: {
+				kind: "string",
+				description: "file path"
+			}
 		}
-	},
-	{
-		name: "netdns",
-		package: "net",
-		categories: ["semantics"],
-		meaning: "DNS resolver choice: go or cgo, with an optional +N debug level (digits alone: debug only)",
-		since: ["1.18"],
-		domain: {
-			kind: "enum",
-			values: ["go", "cgo"],
-			debugLevel: true
+	]);
+	OTHER = [
+		{
+			name: "tls10default",
+			package: "crypto/tls",
+			categories: ["security"],
+			meaning: "make TLS 1.0 the client default again (Go 1.18 only)",
+			since: ["1.18"],
+			removed: "1.19",
+			defaultValue: "0",
+			domain: bool
+		},
+		{
+			name: "http2xconnect",
+			package: "net/http",
+			categories: ["semantics"],
+			meaning: "re-enable HTTP/2 extended CONNECT",
+			since: ["1.24"],
+			domain: bool,
+			readsEnvironmentOnly: true,
+			hidden: true
+		},
+		{
+			name: "multipartfiles",
+			package: "mime/multipart",
+			categories: ["semantics"],
+			meaning: "with distinct, one temporary file per file part",
+			since: [
+				"1.19.6",
+				"1.20.1",
+				"1.21"
+			],
+			domain: {
+				kind: "enum",
+				values: ["distinct"]
+			},
+			hidden: true
+		},
+		{
+			name: "toolchaintrace",
+			package: "cmd/go",
+			categories: ["go-command", "diagnostics"],
+			meaning: "make the go command explain its toolchain selection on stderr",
+			since: ["1.24"],
+			domain: bool,
+			hidden: true
 		}
-	},
-	{
-		name: "netedns0",
-		package: "net",
-		categories: ["semantics"],
-		meaning: "with 0, DNS queries carry no EDNS0 header",
-		since: [
-			"1.21.12",
-			"1.22.5",
-			"1.23"
-		],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "panicnil",
-		package: "runtime",
-		categories: ["semantics"],
-		meaning: "allow panic(nil) again instead of a *runtime.PanicNilError",
-		since: ["1.21"],
-		runtime: true,
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "randautoseed",
-		package: "math/rand",
-		categories: ["semantics"],
-		meaning: "with 0, the global math/rand source is seeded with 1 (deterministic)",
-		since: ["1.20"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "randseednop",
-		package: "math/rand",
-		categories: ["semantics"],
-		meaning: "with 0, rand.Seed reseeds the global source again instead of doing nothing",
-		since: ["1.24"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "rsa1024min",
-		package: "crypto/rsa",
-		categories: ["security"],
-		meaning: "reject RSA keys smaller than 1024 bits (0 allows them)",
-		since: ["1.24"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "tarinsecurepath",
-		package: "archive/tar",
-		categories: ["security"],
-		meaning: "with 0, tar.Reader.Next returns ErrInsecurePath for unsafe names",
-		since: ["1.20"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "tls10server",
-		package: "crypto/tls",
-		categories: ["security"],
-		meaning: "allow TLS 1.0 and 1.1 by default on servers",
-		since: ["1.22"],
-		removed: "1.27",
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "tls3des",
-		package: "crypto/tls",
-		categories: ["security"],
-		meaning: "offer 3DES cipher suites by default",
-		since: ["1.23"],
-		removed: "1.27",
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "tlsmaxrsasize",
-		package: "crypto/tls",
-		categories: ["security"],
-		meaning: "largest RSA key accepted in TLS handshakes, in bits",
-		since: [
-			"1.19.13",
-			"1.20.8",
-			"1.21.1"
-		],
-		defaultValue: "8192",
-		domain: int(1, "bits")
-	},
-	{
-		name: "tlsmlkem",
-		package: "crypto/tls",
-		categories: ["semantics", "security"],
-		meaning: "offer the post-quantum X25519MLKEM768 key exchange (0 removes it)",
-		since: ["1.24"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "tlsrsakex",
-		package: "crypto/tls",
-		categories: ["security"],
-		meaning: "offer RSA key-exchange cipher suites by default",
-		since: ["1.22"],
-		removed: "1.27",
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "tlssecpmlkem",
-		package: "crypto/tls",
-		categories: ["semantics", "security"],
-		meaning: "enable the SecP256r1MLKEM768 and SecP384r1MLKEM1024 key exchanges (0 removes them)",
-		since: ["1.26"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "tlssha1",
-		package: "crypto/tls",
-		categories: ["security"],
-		meaning: "accept SHA-1 signatures in TLS 1.2 handshakes",
-		since: ["1.25"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "tlsunsafeekm",
-		package: "crypto/tls",
-		categories: ["security"],
-		meaning: "allow ExportKeyingMaterial without Extended Master Secret or TLS 1.3",
-		since: ["1.22"],
-		removed: "1.27",
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "tracebacklabels",
-		package: "runtime",
-		categories: ["diagnostics", "security"],
-		meaning: "print goroutine pprof labels in traceback headers",
-		since: ["1.26"],
-		tableSince: "1.27",
-		runtime: true,
-		defaultValue: "1",
-		defaults: [{
-			since: "1.26",
-			value: "0"
-		}, {
-			since: "1.27",
-			value: "1"
-		}],
-		domain: bool
-	},
-	{
-		name: "updatemaxprocs",
-		package: "runtime",
-		categories: ["performance"],
-		meaning: "periodically re-evaluate the default GOMAXPROCS (CPU affinity, cgroup limit)",
-		since: ["1.25"],
-		runtime: true,
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "urlmaxqueryparams",
-		package: "net/url",
-		categories: ["security"],
-		meaning: "maximum number of query parameters parsed (0 = unlimited)",
-		since: [
-			"1.24.12",
-			"1.25.6",
-			"1.26"
-		],
-		defaultValue: "10000",
-		domain: int(0)
-	},
-	{
-		name: "urlstrictcolons",
-		package: "net/url",
-		categories: ["semantics"],
-		meaning: "make url.Parse reject host names with stray colons",
-		since: ["1.26"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "winreadlinkvolume",
-		package: "os",
-		categories: ["semantics"],
-		meaning: "Windows: Readlink and EvalSymlinks no longer normalise volumes to drive letters",
-		since: ["1.23"],
-		defaultValue: "1",
-		domain: bool,
-		platforms: ["windows"]
-	},
-	{
+	];
+	CURATED_GODEBUGS = [
+		...TABLE,
+		...RUNTIME,
+		...OTHER
+	];
+	CHANGED_OVERRIDES = [{
 		name: "winsymlink",
-		package: "os",
-		categories: ["semantics"],
-		meaning: "Windows: mount points are not reported as symbolic links",
-		since: ["1.23"],
-		defaultValue: "1",
-		domain: bool,
-		platforms: ["windows"]
-	},
-	{
-		name: "x509keypairleaf",
-		package: "crypto/tls",
-		categories: ["semantics"],
-		meaning: "with 0, X509KeyPair leaves Certificate.Leaf nil",
-		since: ["1.23"],
-		removed: "1.27",
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "x509negativeserial",
-		package: "crypto/x509",
-		categories: ["security"],
-		meaning: "accept certificates with negative serial numbers",
-		since: ["1.23"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "x509rsacrt",
-		package: "crypto/x509",
-		categories: ["security"],
-		meaning: "use and validate PKCS#1 CRT values (0 recomputes them, 1.23 behaviour)",
-		since: ["1.24"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "x509sha1",
-		package: "crypto/x509",
-		categories: ["security"],
-		meaning: "accept SHA-1 certificate signatures",
-		since: ["1.18"],
-		removed: "1.24",
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "x509sha256skid",
-		package: "crypto/x509",
-		categories: ["semantics"],
-		meaning: "fill a missing SubjectKeyId with a truncated SHA-256 hash (0: SHA-1)",
-		since: ["1.25"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "x509sslcertoverrideplatform",
-		package: "crypto/x509",
-		categories: ["semantics", "security"],
-		meaning: "honour SSL_CERT_FILE and SSL_CERT_DIR on Windows and macOS",
-		since: ["1.27"],
-		defaultValue: "1",
-		domain: bool,
-		platforms: ["windows", "darwin"]
-	},
-	{
-		name: "x509usefallbackroots",
-		package: "crypto/x509",
-		categories: ["security"],
-		meaning: "use the roots registered with SetFallbackRoots even when system roots exist",
-		since: ["1.20"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "x509usepolicies",
-		package: "crypto/x509",
-		categories: ["semantics"],
-		meaning: "marshal certificate policies from Policies instead of PolicyIdentifiers",
-		since: ["1.22"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "tlskyber",
-		package: "crypto/tls",
-		categories: ["semantics", "security"],
-		meaning: "offer the X25519Kyber768Draft00 key exchange",
-		since: ["1.23"],
-		removed: "1.24",
-		defaultValue: "1",
-		domain: bool,
-		changed: {
-			version: 23,
-			old: "0"
+		minors: [23, 24],
+		changed: 22
+	}, {
+		name: "winreadlinkvolume",
+		minors: [23, 24],
+		changed: 22
+	}];
+	CURATED_REMOVED = [
+		{
+			name: "x509sha1",
+			removed: 24,
+			oldValues: ["1"]
 		},
-		opaque: true
-	},
-	{
-		name: "zipinsecurepath",
-		package: "archive/zip",
-		categories: ["security"],
-		meaning: "with 0, zip.NewReader returns ErrInsecurePath for unsafe names",
-		since: ["1.20"],
-		defaultValue: "1",
-		domain: bool
-	}
-]);
-const RUNTIME = runtimeEntries([
-	{
-		name: "adaptivestackstart",
-		categories: ["performance"],
-		meaning: "start goroutine stacks at the average observed size (0: fixed minimum)",
-		since: ["1.19"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "allocfreetrace",
-		categories: ["diagnostics", "performance"],
-		meaning: "print a stack trace on every allocation and free",
-		since: ["1.18"],
-		removed: "1.23",
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "asyncpreemptoff",
-		categories: ["performance", "semantics"],
-		meaning: "disable signal-based asynchronous preemption",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "cgocheck",
-		categories: ["semantics", "diagnostics"],
-		meaning: "cgo pointer-passing checks: 0 off, 1 cheap checks (2: full checks up to 1.20, fatal at start-up since 1.21)",
-		since: ["1.18"],
-		defaultValue: "1",
-		domain: {
-			kind: "enum",
-			values: [
-				"0",
-				"1",
-				"2"
-			]
-		}
-	},
-	{
-		name: "checkfinalizers",
-		categories: ["diagnostics", "performance"],
-		meaning: "extra collections that look for finalizer and cleanup mistakes and kill the program on finding one",
-		since: ["1.25"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "clobberfree",
-		categories: ["diagnostics"],
-		meaning: "overwrite freed objects with garbage",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "disablethp",
-		categories: ["performance"],
-		meaning: "Linux: disable transparent huge pages for the heap",
-		since: ["1.21.6", "1.22"],
-		defaultValue: "0",
-		domain: bool,
-		platforms: ["linux"]
-	},
-	{
-		name: "dontfreezetheworld",
-		categories: ["diagnostics"],
-		meaning: "fatal panics do not preempt the other goroutines (scheduler debugging)",
-		since: ["1.21"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "efence",
-		categories: ["diagnostics", "performance"],
-		meaning: "allocate every object on its own page and never reuse addresses",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "gccheckmark",
-		categories: ["diagnostics", "performance"],
-		meaning: "verify the collector with a second stop-the-world mark pass",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "gcpacertrace",
-		categories: ["diagnostics"],
-		meaning: "print the GC pacer state every cycle",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "gcshrinkstackoff",
-		categories: ["performance"],
-		meaning: "never shrink goroutine stacks",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "gcstoptheworld",
-		categories: ["diagnostics", "performance"],
-		meaning: "make every collection stop the world (2: also the sweep)",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: {
-			kind: "enum",
-			values: [
-				"0",
-				"1",
-				"2"
-			]
-		}
-	},
-	{
-		name: "gctrace",
-		categories: ["diagnostics"],
-		meaning: "print one line per collection to stderr (2: also scan statistics)",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: int(0)
-	},
-	{
-		name: "harddecommit",
-		categories: ["performance"],
-		meaning: "also protect memory returned to the OS",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "inittrace",
-		categories: ["diagnostics"],
-		meaning: "print one line per package initialisation with time and allocations",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "invalidptr",
-		categories: ["semantics", "diagnostics"],
-		meaning: "crash on invalid pointers in pointer-typed slots (0 hides such bugs)",
-		since: ["1.18"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "madvdontneed",
-		categories: ["performance"],
-		meaning: "return memory with MADV_DONTNEED (1, Linux default) instead of MADV_FREE (0)",
-		since: ["1.18"],
-		defaultValue: "1",
-		domain: bool
-	},
-	{
-		name: "profstackdepth",
-		categories: ["diagnostics", "performance"],
-		meaning: "maximum frames recorded in non-CPU profiles (capped at 1024)",
-		since: ["1.23"],
-		defaultValue: "128",
-		domain: {
-			kind: "int",
-			min: 0,
-			max: 1024,
-			unit: "frames"
-		}
-	},
-	{
-		name: "runtimecontentionstacks",
-		categories: ["diagnostics"],
-		meaning: "record real stacks for runtime-internal lock contention in the mutex profile",
-		since: ["1.22"],
-		removed: "1.25",
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "sbrk",
-		categories: ["performance", "semantics"],
-		meaning: "use a trivial allocator with no garbage collection at all",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "scavtrace",
-		categories: ["diagnostics"],
-		meaning: "print one scavenger line per GC cycle",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "scheddetail",
-		categories: ["diagnostics"],
-		meaning: "with schedtrace, dump every P, M and G each period",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "schedtrace",
-		categories: ["diagnostics"],
-		meaning: "print a scheduler summary every N milliseconds",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: int(0, "ms")
-	},
-	{
-		name: "traceadvanceperiod",
-		categories: ["diagnostics"],
-		meaning: "execution-trace generation period in nanoseconds (testing)",
-		since: ["1.22"],
-		defaultValue: "1000000000",
-		domain: int(1, "ns")
-	},
-	{
-		name: "traceallocfree",
-		categories: ["diagnostics", "performance"],
-		meaning: "include every allocation and free in execution traces",
-		since: ["1.23"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "tracebackancestors",
-		categories: ["diagnostics", "performance"],
-		meaning: "record and print the creation stacks of up to N ancestor goroutines",
-		since: ["1.18"],
-		defaultValue: "0",
-		domain: int(0)
-	},
-	{
-		name: "tracecheckstackownership",
-		categories: ["diagnostics"],
-		meaning: "tracer self-check before taking stacks",
-		since: ["1.23"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "tracefpunwindoff",
-		categories: ["diagnostics", "performance"],
-		meaning: "make the tracer and block/mutex profilers use the slow unwinder",
-		since: ["1.21"],
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "memprofilerate",
-		categories: ["diagnostics", "performance"],
-		meaning: "set runtime.MemProfileRate: bytes between heap-profile samples (1 = every allocation, 0 = off)",
-		since: ["1.18"],
-		defaultValue: "524288",
-		domain: int(0, "bytes")
-	},
-	{
-		name: "pagetrace",
-		categories: ["diagnostics"],
-		meaning: "write a page-event trace to this file (only with GOEXPERIMENT=pagetrace)",
-		since: ["1.20"],
-		removed: "1.23",
-		domain: {
-			kind: "string",
-			description: "file path"
-		}
-	}
-]);
-const OTHER = [
-	{
-		name: "tls10default",
-		package: "crypto/tls",
-		categories: ["security"],
-		meaning: "make TLS 1.0 the client default again (Go 1.18 only)",
-		since: ["1.18"],
-		removed: "1.19",
-		defaultValue: "0",
-		domain: bool
-	},
-	{
-		name: "http2xconnect",
-		package: "net/http",
-		categories: ["semantics"],
-		meaning: "re-enable HTTP/2 extended CONNECT",
-		since: ["1.24"],
-		domain: bool,
-		readsEnvironmentOnly: true,
-		hidden: true
-	},
-	{
-		name: "multipartfiles",
-		package: "mime/multipart",
-		categories: ["semantics"],
-		meaning: "with distinct, one temporary file per file part",
-		since: [
-			"1.19.8",
-			"1.20.3",
-			"1.21"
-		],
-		domain: {
-			kind: "enum",
-			values: ["distinct"]
+		{
+			name: "tlskyber",
+			removed: 24,
+			oldValues: ["0"]
 		},
-		hidden: true
-	},
-	{
-		name: "toolchaintrace",
-		package: "cmd/go",
-		categories: ["go-command", "diagnostics"],
-		meaning: "make the go command explain its toolchain selection on stderr",
-		since: ["1.24"],
-		domain: bool,
-		hidden: true
-	}
-];
-const CURATED_GODEBUGS = [
-	...TABLE,
-	...RUNTIME,
-	...OTHER
-];
-/**
-* `winsymlink`/`winreadlinkvolume` said `Changed: 22` in the 1.23 and 1.24 tables; commit
-* 2e749a645a (March 2025) corrected it to 23 (go-facts §1.2 notes).
-*/
-const CHANGED_OVERRIDES = [{
-	name: "winsymlink",
-	minors: [23, 24],
-	changed: 22
-}, {
-	name: "winreadlinkvolume",
-	minors: [23, 24],
-	changed: 22
-}];
-/** Retired settings of internal/godebugs.Removed (go-facts §1.2), for when no 1.27+ toolchain source is at hand. */
-const CURATED_REMOVED = [
-	{
-		name: "x509sha1",
-		removed: 24,
-		oldValues: ["1"]
-	},
-	{
-		name: "tlskyber",
-		removed: 24,
-		oldValues: ["0"]
-	},
-	{
-		name: "gotypesalias",
-		removed: 27,
-		oldValues: ["0"]
-	},
-	{
-		name: "tlsunsafeekm",
-		removed: 27,
-		oldValues: ["1"]
-	},
-	{
-		name: "tlsrsakex",
-		removed: 27,
-		oldValues: ["1"]
-	},
-	{
-		name: "tls3des",
-		removed: 27,
-		oldValues: ["1"]
-	},
-	{
-		name: "tls10server",
-		removed: 27,
-		oldValues: ["1"]
-	},
-	{
-		name: "x509keypairleaf",
-		removed: 27,
-		oldValues: ["0"]
-	},
-	{
-		name: "asynctimerchan",
-		removed: 27,
-		oldValues: ["1", "2"]
-	}
-];
-/** The Go version the curated history reaches (go-facts §0: Go 1.27 newest at writing). */
-const CURATED_NEWEST = "1.27";
+		{
+			name: "gotypesalias",
+			removed: 27,
+			oldValues: ["0"]
+		},
+		{
+			name: "tlsunsafeekm",
+			removed: 27,
+			oldValues: ["1"]
+		},
+		{
+			name: "tlsrsakex",
+			removed: 27,
+			oldValues: ["1"]
+		},
+		{
+			name: "tls3des",
+			removed: 27,
+			oldValues: ["1"]
+		},
+		{
+			name: "tls10server",
+			removed: 27,
+			oldValues: ["1"]
+		},
+		{
+			name: "x509keypairleaf",
+			removed: 27,
+			oldValues: ["0"]
+		},
+		{
+			name: "asynctimerchan",
+			removed: 27,
+			oldValues: ["1", "2"]
+		}
+	];
+	CURATED_NEWEST = "1.27";
+}));
 
 // src/knowledge/versions.ts
-const VERSION_RE$1 = /^(?:go)?(\d+)(?:\.(\d+))?(?:\.(\d+)|(alpha|beta|rc)(\d+))?$/;
 /**
 * Parses `1.22`, `1.22.3`, `go1.22.3`, `go1.22rc1`. Suffixes that toolchains append
 * (` X:arenas`, `-X:jsonv2`, ` linux/amd64`) are cut off. Returns undefined for anything else
@@ -11750,11 +17735,6 @@ function parseGoVersion(v) {
 	};
 	return out;
 }
-const PRE_RANK = {
-	alpha: 0,
-	beta: 1,
-	rc: 2
-};
 /** Rank inside one minor: language version < alpha < beta < rc < .0 < .1 … */
 function tail(v) {
 	if (v.patch !== void 0) return [4, v.patch];
@@ -11791,16 +17771,17 @@ function asRelease(v) {
 	if (p.patch === void 0 && !p.pre) return `${p.major}.${p.minor}.0`;
 	return v.replace(/^go/, "").trim().split(/[\s-]/)[0] ?? v;
 }
+var VERSION_RE$1, PRE_RANK;
+var init_versions = __esmMin((() => {
+	VERSION_RE$1 = /^(?:go)?(\d+)(?:\.(\d+))?(?:\.(\d+)|(alpha|beta|rc)(\d+))?$/;
+	PRE_RANK = {
+		alpha: 0,
+		beta: 1,
+		rc: 2
+	};
+}));
 
 // src/knowledge/godebug.ts
-const newestGenerated = GENERATED_TOOLCHAINS[GENERATED_TOOLCHAINS.length - 1];
-/** The newest Go version this knowledge base knows (generated toolchain or curated history, whichever is newer), like `1.27.3`. */
-const NEWEST_GO_VERSION = (() => {
-	const gen = newestGenerated?.version.replace(/^go/, "");
-	if (gen && compareGoVersions(gen, "1.27") >= 0) return gen;
-	return CURATED_NEWEST;
-})();
-const curatedByName = new Map(CURATED_GODEBUGS.map((c) => [c.name, c]));
 /** Newest generated table entry of a name (any toolchain at hand). */
 function newestTableEntry(name) {
 	for (let i = GENERATED_TOOLCHAINS.length - 1; i >= 0; i--) {
@@ -11808,34 +17789,35 @@ function newestTableEntry(name) {
 		if (e) return e;
 	}
 }
-const removedByName = /* @__PURE__ */ new Map();
-for (const r of CURATED_REMOVED) removedByName.set(r.name, {
-	removed: r.removed,
-	oldValues: [...r.oldValues]
-});
-for (const tc of GENERATED_TOOLCHAINS) for (const r of tc.removed) {
-	const prev = removedByName.get(r.name);
-	removedByName.set(r.name, {
-		removed: r.removed,
-		oldValues: r.oldValues.length > 0 ? [...r.oldValues] : prev?.oldValues ?? []
-	});
+/**
+* The releases that know `cpu.<opt>`, from the internal/cpu option tables of the toolchains read
+* (one per release line from 1.18): the first line whose toolchain has it (1.18: that or older),
+* and the line after the last one that has it when the newest does not.
+*/
+function cpuAvailability(opt) {
+	if (opt === "all") return { added: "1.18" };
+	const having = GENERATED_TOOLCHAINS.filter((t) => t.cpuOptions.some((o) => o.name === opt));
+	const first = having[0];
+	const last = having[having.length - 1];
+	if (!first || !last) return { added: "1.18" };
+	const added = first === GENERATED_TOOLCHAINS[0] ? "1.18" : `1.${minorNumber(first.version)}`;
+	if (last === newestGenerated) return { added };
+	return {
+		added,
+		removed: `1.${(minorNumber(last.version) ?? 0) + 1}`
+	};
 }
-/** Known cpu.* option names (generated from internal/cpu of every toolchain at hand, plus go-facts §1.3). */
-const CPU_OPTION_NAMES = (() => {
-	const names = /* @__PURE__ */ new Set(["all"]);
-	for (const n of "adx aes erms fsrm pclmulqdq rdtscp sha vpclmulqdq popcnt sse3 sse41 sse42 ssse3 avx avx2 bmi1 bmi2 fma avx512f avx512cd avx512bw avx512dq avx512vl pmull sha1 sha2 sha512 sha3 crc32 atomics cpuid".split(" ")) names.add(n);
-	for (const tc of GENERATED_TOOLCHAINS) for (const o of tc.cpuOptions) names.add(o.name);
-	return [...names].sort();
-})();
 function cpuSetting(name) {
 	const opt = name.slice(4);
 	if (!CPU_OPTION_NAMES.includes(opt)) return void 0;
+	const avail = cpuAvailability(opt);
 	return {
 		name,
 		package: "internal/cpu",
 		categories: ["performance"],
 		meaning: opt === "all" ? "with off, disable every optional instruction-set extension the runtime would use" : `with off, do not use the ${opt} CPU extension`,
-		added: "1.18",
+		added: avail.added,
+		...avail.removed ? { removed: avail.removed } : {},
 		opaque: true,
 		immutable: true,
 		defaultValue: "on",
@@ -11844,12 +17826,11 @@ function cpuSetting(name) {
 			values: ["on", "off"]
 		},
 		readsEnvironmentOnly: true,
-		availability: ["1.18"],
+		availability: [avail.added],
 		inTable: false,
 		runtime: false
 	};
 }
-const settingCache = /* @__PURE__ */ new Map();
 function buildSetting$1(c) {
 	const gen = newestTableEntry(c.name);
 	const changedNum = gen?.changed ?? c.changed?.version;
@@ -11901,6 +17882,36 @@ function godebugSetting(name) {
 	}
 	if (s) settingCache.set(name, s);
 	return s;
+}
+/**
+* A GODEBUG key that the Go source of a toolchain at hand reads but that godrift does not model
+* as a setting: go-command and testing internals registered as `godebug.New("#name")` or parsed
+* from os.Getenv("GODEBUG") (`#gofsystrace`, `#execwait`, `lazymod`, `fuzzseed`, …; go-facts
+* §1.2 "Hidden settings"). They work from the environment but are undocumented, have no
+* metric, and go.mod `godebug` lines and `//go:debug` reject them (they are not in
+* internal/godebugs.All). Returns the toolchains whose source reads it and the reading
+* packages, or undefined for a modelled setting or a name no source at hand reads.
+*/
+function internalGodebugRead(name) {
+	if (godebugSetting(name)) return void 0;
+	const toolchains = [];
+	const at = [];
+	const packages = /* @__PURE__ */ new Set();
+	GENERATED_TOOLCHAINS.forEach((tc, i) => {
+		const r = tc.reads.find((x) => x.name === name);
+		if (!r) return;
+		toolchains.push(tc.version);
+		at.push(i);
+		for (const p of r.packages) packages.add(p);
+	});
+	if (toolchains.length === 0) return void 0;
+	const contiguous = at.every((x, i) => i === 0 || x === at[i - 1] + 1);
+	const toolchainsText = toolchains.length > 2 && contiguous ? `every toolchain read from ${toolchains[0]} to ${toolchains[toolchains.length - 1]}` : toolchains.join(", ");
+	return {
+		toolchains,
+		packages: [...packages].sort(),
+		toolchainsText
+	};
 }
 /** Every known setting name except `cpu.*` (plus `cpu.all`), sorted. */
 function allGodebugNames() {
@@ -12011,330 +18022,6 @@ function valueInDomain(d, v, runtime) {
 		case "string": return true;
 	}
 }
-const positive = (h) => (n) => n !== void 0 && n > 0 ? h : void 0;
-const equals = (want, h) => (_n, v) => v === want ? h : void 0;
-const HAZARDS = {
-	gctrace: positive({
-		cost: "low",
-		kind: "diagnostics",
-		reason: "gctrace prints a line to stderr after every garbage collection, which floods production logs"
-	}),
-	gcpacertrace: positive({
-		cost: "low",
-		kind: "diagnostics",
-		reason: "gcpacertrace prints the pacer state every GC cycle to stderr"
-	}),
-	scavtrace: positive({
-		cost: "low",
-		kind: "diagnostics",
-		reason: "scavtrace prints a scavenger line to stderr every GC cycle"
-	}),
-	schedtrace: positive({
-		cost: "low",
-		kind: "diagnostics",
-		reason: "schedtrace prints a scheduler summary to stderr periodically"
-	}),
-	scheddetail: positive({
-		cost: "medium",
-		kind: "diagnostics",
-		reason: "scheddetail dumps every P, M and goroutine each schedtrace period, which is heavy stderr output"
-	}),
-	inittrace: positive({
-		cost: "low",
-		kind: "diagnostics",
-		reason: "inittrace prints a line per package initialisation and switches the allocator to its debug path while on"
-	}),
-	allocfreetrace: positive({
-		cost: "high",
-		kind: "cost",
-		reason: "allocfreetrace prints a stack trace on every allocation and free, slowing the program by orders of magnitude"
-	}),
-	traceallocfree: positive({
-		cost: "high",
-		kind: "cost",
-		reason: "traceallocfree records every allocation and free in execution traces, which is very costly while tracing"
-	}),
-	efence: positive({
-		cost: "high",
-		kind: "cost",
-		reason: "efence puts every object on its own page and never reuses addresses, multiplying memory use"
-	}),
-	clobberfree: positive({
-		cost: "medium",
-		kind: "cost",
-		reason: "clobberfree makes the collector overwrite every freed object"
-	}),
-	gccheckmark: positive({
-		cost: "high",
-		kind: "cost",
-		reason: "gccheckmark adds a second stop-the-world mark pass to every collection and turns off async preemption"
-	}),
-	gcstoptheworld: positive({
-		cost: "high",
-		kind: "cost",
-		reason: "gcstoptheworld makes every garbage collection stop the world, causing long latency pauses"
-	}),
-	gcshrinkstackoff: positive({
-		cost: "medium",
-		kind: "cost",
-		reason: "gcshrinkstackoff keeps goroutine stacks at their peak size forever"
-	}),
-	sbrk: positive({
-		cost: "high",
-		kind: "cost",
-		reason: "sbrk replaces the allocator with one that never collects garbage, so memory grows until the process is killed"
-	}),
-	checkfinalizers: positive({
-		cost: "high",
-		kind: "crash",
-		reason: "checkfinalizers adds stop-the-world collections and terminates the program when it finds a finalizer mistake"
-	}),
-	tracebackancestors: positive({
-		cost: "medium",
-		kind: "cost",
-		reason: "tracebackancestors records the creation stack of every goroutine"
-	}),
-	tracefpunwindoff: positive({
-		cost: "medium",
-		kind: "cost",
-		reason: "tracefpunwindoff makes the tracer and the block and mutex profilers use the slow unwinder"
-	}),
-	harddecommit: positive({
-		cost: "medium",
-		kind: "cost",
-		reason: "harddecommit adds an mprotect call to all memory returned to the OS"
-	}),
-	asyncpreemptoff: positive({
-		cost: "medium",
-		kind: "cost",
-		reason: "asyncpreemptoff lets tight loops delay garbage collection and scheduling, raising latency"
-	}),
-	gocacheverify: positive({
-		cost: "medium",
-		kind: "cost",
-		reason: "gocacheverify bypasses the build cache and rebuilds everything to verify it, making builds very slow"
-	}),
-	gocachehash: positive({
-		cost: "low",
-		kind: "diagnostics",
-		reason: "gocachehash prints the inputs of every build-cache key"
-	}),
-	gocachetest: positive({
-		cost: "low",
-		kind: "diagnostics",
-		reason: "gocachetest prints every test-cache decision"
-	}),
-	dontfreezetheworld: positive({
-		cost: "low",
-		kind: "diagnostics",
-		reason: "dontfreezetheworld lets other goroutines keep running during a fatal panic, so crash output is less reliable"
-	}),
-	http2debug: (n) => n !== void 0 && n >= 1 ? {
-		cost: "medium",
-		kind: "diagnostics",
-		reason: n >= 2 ? "http2debug=2 logs every HTTP/2 frame, including headers, to stderr" : "http2debug=1 writes verbose HTTP/2 logs to stderr"
-	} : void 0,
-	madvdontneed: equals("0", {
-		cost: "medium",
-		kind: "cost",
-		reason: "madvdontneed=0 returns memory with MADV_FREE, so RSS-based OOM killers and monitoring see memory that is already free"
-	}),
-	profstackdepth: (n) => n !== void 0 && n > 128 ? {
-		cost: n >= 512 ? "medium" : "low",
-		kind: "cost",
-		reason: `profstackdepth=${n} records up to ${Math.min(n, 1024)} frames per profiled event instead of 128, adding profiling overhead`
-	} : void 0,
-	memprofilerate: (n) => {
-		if (n === void 0) return void 0;
-		if (n === 0) return {
-			cost: "low",
-			kind: "diagnostics",
-			reason: "memprofilerate=0 turns heap profiling off, so heap profiles are empty"
-		};
-		if (n === 1) return {
-			cost: "high",
-			kind: "cost",
-			reason: "memprofilerate=1 records a stack trace for every allocation"
-		};
-		if (n > 0 && n < 65536) return {
-			cost: "medium",
-			kind: "cost",
-			reason: `memprofilerate=${n} samples allocations far more often than the default 524288 bytes`
-		};
-	},
-	cgocheck: (n, _v, goVersion) => {
-		if (n === 0) return {
-			cost: "medium",
-			kind: "semantics",
-			reason: "cgocheck=0 turns off the checks that catch invalid Go pointers passed to C"
-		};
-		if (n !== void 0 && n >= 2) {
-			if ((minorNumber(goVersion) ?? 99) >= 21) return {
-				cost: "high",
-				kind: "crash",
-				reason: "cgocheck=2 makes Go 1.21 and later throw at start-up; use GOEXPERIMENT=cgocheck2 at build time instead"
-			};
-			return {
-				cost: "high",
-				kind: "cost",
-				reason: "cgocheck=2 checks every pointer write, which is very expensive"
-			};
-		}
-	},
-	invalidptr: equals("0", {
-		cost: "medium",
-		kind: "semantics",
-		reason: "invalidptr=0 stops the runtime from crashing on invalid pointers, hiding memory corruption"
-	}),
-	tls10server: equals("1", {
-		cost: "high",
-		kind: "security",
-		reason: "tls10server=1 lets servers negotiate the obsolete TLS 1.0 and 1.1 by default"
-	}),
-	tlsrsakex: equals("1", {
-		cost: "high",
-		kind: "security",
-		reason: "tlsrsakex=1 re-enables RSA key-exchange cipher suites, which lack forward secrecy"
-	}),
-	tls3des: equals("1", {
-		cost: "high",
-		kind: "security",
-		reason: "tls3des=1 re-enables the weak 3DES cipher suites"
-	}),
-	tlsunsafeekm: equals("1", {
-		cost: "medium",
-		kind: "security",
-		reason: "tlsunsafeekm=1 allows ExportKeyingMaterial on connections without Extended Master Secret"
-	}),
-	tlssha1: equals("1", {
-		cost: "high",
-		kind: "security",
-		reason: "tlssha1=1 accepts SHA-1 signatures in TLS 1.2 handshakes"
-	}),
-	tlskyber: equals("0", {
-		cost: "low",
-		kind: "security",
-		reason: "tlskyber=0 removes the post-quantum key exchange from TLS handshakes"
-	}),
-	tlsmlkem: equals("0", {
-		cost: "low",
-		kind: "security",
-		reason: "tlsmlkem=0 removes the post-quantum X25519MLKEM768 key exchange"
-	}),
-	tlssecpmlkem: equals("0", {
-		cost: "low",
-		kind: "security",
-		reason: "tlssecpmlkem=0 removes the post-quantum SecP256r1MLKEM768 and SecP384r1MLKEM1024 key exchanges"
-	}),
-	x509sha1: equals("1", {
-		cost: "high",
-		kind: "security",
-		reason: "x509sha1=1 accepts certificates signed with the broken SHA-1 algorithm"
-	}),
-	x509negativeserial: equals("1", {
-		cost: "low",
-		kind: "security",
-		reason: "x509negativeserial=1 accepts certificates with negative serial numbers"
-	}),
-	x509rsacrt: equals("0", {
-		cost: "low",
-		kind: "security",
-		reason: "x509rsacrt=0 stops validating the CRT values of PKCS#1 private keys"
-	}),
-	rsa1024min: equals("0", {
-		cost: "high",
-		kind: "security",
-		reason: "rsa1024min=0 accepts RSA keys smaller than 1024 bits"
-	}),
-	x509keypairleaf: equals("0", {
-		cost: "low",
-		kind: "security",
-		reason: "x509keypairleaf=0 leaves Certificate.Leaf nil, so code that inspects the leaf silently skips it"
-	}),
-	tlsmaxrsasize: (n) => n !== void 0 && n > 8192 ? {
-		cost: "medium",
-		kind: "security",
-		reason: `tlsmaxrsasize=${n} accepts RSA keys larger than 8192 bits, which makes handshakes a denial-of-service vector`
-	} : void 0,
-	multipartmaxheaders: (n) => n !== void 0 && n > 1e4 ? {
-		cost: "medium",
-		kind: "security",
-		reason: `multipartmaxheaders=${n} raises the multipart header limit above 10000, easing denial-of-service attacks`
-	} : void 0,
-	multipartmaxparts: (n) => n !== void 0 && n > 1e3 ? {
-		cost: "medium",
-		kind: "security",
-		reason: `multipartmaxparts=${n} raises the multipart part limit above 1000, easing denial-of-service attacks`
-	} : void 0,
-	httpcookiemaxnum: (n) => n === 0 ? {
-		cost: "medium",
-		kind: "security",
-		reason: "httpcookiemaxnum=0 removes the limit on cookies parsed per request, easing denial-of-service attacks"
-	} : n !== void 0 && n > 3e3 ? {
-		cost: "low",
-		kind: "security",
-		reason: `httpcookiemaxnum=${n} raises the cookie limit above 3000`
-	} : void 0,
-	urlmaxqueryparams: (n) => n === 0 ? {
-		cost: "medium",
-		kind: "security",
-		reason: "urlmaxqueryparams=0 removes the limit on parsed query parameters, easing denial-of-service attacks"
-	} : n !== void 0 && n > 1e4 ? {
-		cost: "low",
-		kind: "security",
-		reason: `urlmaxqueryparams=${n} raises the query-parameter limit above 10000`
-	} : void 0,
-	httpservecontentmaxranges: (n) => n === 0 ? {
-		cost: "medium",
-		kind: "security",
-		reason: "httpservecontentmaxranges=0 removes the limit on ranges served per request, easing denial-of-service attacks"
-	} : void 0,
-	tarinsecurepath: (_n, v) => v !== "0" ? {
-		cost: "low",
-		kind: "security",
-		reason: `tarinsecurepath=${v} lets archive/tar return unsafe names such as ../x; only 0 rejects them`
-	} : void 0,
-	zipinsecurepath: (_n, v) => v !== "0" ? {
-		cost: "low",
-		kind: "security",
-		reason: `zipinsecurepath=${v} lets archive/zip return unsafe names such as ../x; only 0 rejects them`
-	} : void 0,
-	jstmpllitinterp: (_n, v, goVersion) => v === "1" && (minorNumber(goVersion) ?? 99) <= 22 ? {
-		cost: "high",
-		kind: "security",
-		reason: "jstmpllitinterp=1 allows template actions inside JavaScript template literals, an XSS risk"
-	} : void 0,
-	htmlmetacontenturlescape: equals("0", {
-		cost: "high",
-		kind: "security",
-		reason: "htmlmetacontenturlescape=0 stops html/template from escaping URLs in meta refresh tags, an XSS risk"
-	}),
-	allowmultiplevcs: equals("1", {
-		cost: "low",
-		kind: "security",
-		reason: "allowmultiplevcs=1 lets the go command stamp VCS information from a tree with several version-control systems"
-	}),
-	execerrdot: equals("0", {
-		cost: "high",
-		kind: "security",
-		reason: "execerrdot=0 lets exec.LookPath run programs found in the current directory"
-	}),
-	cryptocustomrand: equals("1", {
-		cost: "low",
-		kind: "security",
-		reason: "cryptocustomrand=1 makes crypto APIs use a caller-supplied random source, which may be weak"
-	}),
-	x509usefallbackroots: equals("1", {
-		cost: "medium",
-		kind: "security",
-		reason: "x509usefallbackroots=1 replaces the system certificate roots with the bundled fallback roots"
-	}),
-	fips140ems: equals("0", {
-		cost: "medium",
-		kind: "security",
-		reason: "fips140ems=0 stops enforcing Extended Master Secret in FIPS 140-3 mode"
-	})
-};
 /**
 * Why GODEBUG `name=value` is a problem in production, or undefined. `goVersion` is the
 * toolchain that built the binary (default: the newest known). Retired settings set to an old
@@ -12403,63 +18090,365 @@ function suggestGodebugKey(name) {
 	const limit = lower.length <= 5 ? 1 : lower.length <= 9 ? 2 : 3;
 	return best !== void 0 && bestD <= limit ? best : void 0;
 }
+var newestGenerated, NEWEST_GO_VERSION, NEWEST_GO_RELEASED, curatedByName, removedByName, CPU_OPTION_NAMES, settingCache, positive, equals, HAZARDS;
+var init_godebug = __esmMin((() => {
+	init_toolchains();
+	init_godebug$1();
+	init_versions();
+	newestGenerated = GENERATED_TOOLCHAINS[GENERATED_TOOLCHAINS.length - 1];
+	NEWEST_GO_VERSION = (() => {
+		const gen = newestGenerated?.version.replace(/^go/, "");
+		if (gen && compareGoVersions(gen, "1.27") >= 0) return gen;
+		return CURATED_NEWEST;
+	})();
+	NEWEST_GO_RELEASED = newestGenerated && newestGenerated.version.replace(/^go/, "") === NEWEST_GO_VERSION ? newestGenerated.released : void 0;
+	curatedByName = new Map(CURATED_GODEBUGS.map((c) => [c.name, c]));
+	removedByName = /* @__PURE__ */ new Map();
+	for (const r of CURATED_REMOVED) removedByName.set(r.name, {
+		removed: r.removed,
+		oldValues: [...r.oldValues]
+	});
+	for (const tc of GENERATED_TOOLCHAINS) for (const r of tc.removed) {
+		const prev = removedByName.get(r.name);
+		removedByName.set(r.name, {
+			removed: r.removed,
+			oldValues: r.oldValues.length > 0 ? [...r.oldValues] : prev?.oldValues ?? []
+		});
+	}
+	CPU_OPTION_NAMES = (() => {
+		const names = /* @__PURE__ */ new Set(["all"]);
+		for (const n of "adx aes erms fsrm pclmulqdq rdtscp sha vpclmulqdq popcnt sse3 sse41 sse42 ssse3 avx avx2 bmi1 bmi2 fma avx512f avx512cd avx512bw avx512dq avx512vl pmull sha1 sha2 sha512 sha3 crc32 atomics cpuid".split(" ")) names.add(n);
+		for (const tc of GENERATED_TOOLCHAINS) for (const o of tc.cpuOptions) names.add(o.name);
+		return [...names].sort();
+	})();
+	settingCache = /* @__PURE__ */ new Map();
+	positive = (h) => (n) => n !== void 0 && n > 0 ? h : void 0;
+	equals = (want, h) => (_n, v) => v === want ? h : void 0;
+	HAZARDS = {
+		gctrace: positive({
+			cost: "low",
+			kind: "diagnostics",
+			reason: "gctrace prints a line to stderr after every garbage collection, which floods production logs"
+		}),
+		gcpacertrace: positive({
+			cost: "low",
+			kind: "diagnostics",
+			reason: "gcpacertrace prints the pacer state every GC cycle to stderr"
+		}),
+		scavtrace: positive({
+			cost: "low",
+			kind: "diagnostics",
+			reason: "scavtrace prints a scavenger line to stderr every GC cycle"
+		}),
+		schedtrace: positive({
+			cost: "low",
+			kind: "diagnostics",
+			reason: "schedtrace prints a scheduler summary to stderr periodically"
+		}),
+		scheddetail: positive({
+			cost: "medium",
+			kind: "diagnostics",
+			reason: "scheddetail dumps every P, M and goroutine each schedtrace period, which is heavy stderr output"
+		}),
+		inittrace: positive({
+			cost: "low",
+			kind: "diagnostics",
+			reason: "inittrace prints a line per package initialisation and switches the allocator to its debug path while on"
+		}),
+		allocfreetrace: positive({
+			cost: "high",
+			kind: "cost",
+			reason: "allocfreetrace prints a stack trace on every allocation and free, slowing the program by orders of magnitude"
+		}),
+		traceallocfree: positive({
+			cost: "high",
+			kind: "cost",
+			reason: "traceallocfree records every allocation and free in execution traces, which is very costly while tracing"
+		}),
+		efence: positive({
+			cost: "high",
+			kind: "cost",
+			reason: "efence puts every object on its own page and never reuses addresses, multiplying memory use"
+		}),
+		clobberfree: positive({
+			cost: "medium",
+			kind: "cost",
+			reason: "clobberfree makes the collector overwrite every freed object"
+		}),
+		gccheckmark: positive({
+			cost: "high",
+			kind: "cost",
+			reason: "gccheckmark adds a second stop-the-world mark pass to every collection and turns off async preemption"
+		}),
+		gcstoptheworld: positive({
+			cost: "high",
+			kind: "cost",
+			reason: "gcstoptheworld makes every garbage collection stop the world, causing long latency pauses"
+		}),
+		gcshrinkstackoff: positive({
+			cost: "medium",
+			kind: "cost",
+			reason: "gcshrinkstackoff keeps goroutine stacks at their peak size forever"
+		}),
+		sbrk: positive({
+			cost: "high",
+			kind: "cost",
+			reason: "sbrk replaces the allocator with one that never collects garbage, so memory grows until the process is killed"
+		}),
+		checkfinalizers: positive({
+			cost: "high",
+			kind: "crash",
+			reason: "checkfinalizers adds stop-the-world collections and terminates the program when it finds a finalizer mistake"
+		}),
+		tracebackancestors: positive({
+			cost: "medium",
+			kind: "cost",
+			reason: "tracebackancestors records the creation stack of every goroutine"
+		}),
+		tracefpunwindoff: positive({
+			cost: "medium",
+			kind: "cost",
+			reason: "tracefpunwindoff makes the tracer and the block and mutex profilers use the slow unwinder"
+		}),
+		harddecommit: positive({
+			cost: "medium",
+			kind: "cost",
+			reason: "harddecommit adds an mprotect call to all memory returned to the OS"
+		}),
+		asyncpreemptoff: positive({
+			cost: "medium",
+			kind: "cost",
+			reason: "asyncpreemptoff lets tight loops delay garbage collection and scheduling, raising latency"
+		}),
+		gocacheverify: positive({
+			cost: "medium",
+			kind: "cost",
+			reason: "gocacheverify bypasses the build cache and rebuilds everything to verify it, making builds very slow"
+		}),
+		gocachehash: positive({
+			cost: "low",
+			kind: "diagnostics",
+			reason: "gocachehash prints the inputs of every build-cache key"
+		}),
+		gocachetest: positive({
+			cost: "low",
+			kind: "diagnostics",
+			reason: "gocachetest prints every test-cache decision"
+		}),
+		dontfreezetheworld: positive({
+			cost: "low",
+			kind: "diagnostics",
+			reason: "dontfreezetheworld lets other goroutines keep running during a fatal panic, so crash output is less reliable"
+		}),
+		http2debug: (n) => n !== void 0 && n >= 1 ? {
+			cost: "medium",
+			kind: "diagnostics",
+			reason: n >= 2 ? "http2debug=2 logs every HTTP/2 frame, including headers, to stderr" : "http2debug=1 writes verbose HTTP/2 logs to stderr"
+		} : void 0,
+		madvdontneed: equals("0", {
+			cost: "medium",
+			kind: "cost",
+			reason: "madvdontneed=0 returns memory with MADV_FREE, so RSS-based OOM killers and monitoring see memory that is already free"
+		}),
+		profstackdepth: (n) => n !== void 0 && n > 128 ? {
+			cost: n >= 512 ? "medium" : "low",
+			kind: "cost",
+			reason: `profstackdepth=${n} records up to ${Math.min(n, 1024)} frames per profiled event instead of 128, adding profiling overhead`
+		} : void 0,
+		memprofilerate: (n) => {
+			if (n === void 0) return void 0;
+			if (n === 0) return {
+				cost: "low",
+				kind: "diagnostics",
+				reason: "memprofilerate=0 turns heap profiling off, so heap profiles are empty"
+			};
+			if (n === 1) return {
+				cost: "high",
+				kind: "cost",
+				reason: "memprofilerate=1 records a stack trace for every allocation"
+			};
+			if (n > 0 && n < 65536) return {
+				cost: "medium",
+				kind: "cost",
+				reason: `memprofilerate=${n} samples allocations far more often than the default 524288 bytes`
+			};
+		},
+		cgocheck: (n, _v, goVersion) => {
+			if (n === 0) return {
+				cost: "medium",
+				kind: "semantics",
+				reason: "cgocheck=0 turns off the checks that catch invalid Go pointers passed to C"
+			};
+			if (n !== void 0 && n >= 2) {
+				if ((minorNumber(goVersion) ?? 99) >= 21) return {
+					cost: "high",
+					kind: "crash",
+					reason: "cgocheck=2 makes Go 1.21 and later throw at start-up; use GOEXPERIMENT=cgocheck2 at build time instead"
+				};
+				return {
+					cost: "high",
+					kind: "cost",
+					reason: "cgocheck=2 checks every pointer write, which is very expensive"
+				};
+			}
+		},
+		invalidptr: equals("0", {
+			cost: "medium",
+			kind: "semantics",
+			reason: "invalidptr=0 stops the runtime from crashing on invalid pointers, hiding memory corruption"
+		}),
+		tls10server: equals("1", {
+			cost: "high",
+			kind: "security",
+			reason: "tls10server=1 lets servers negotiate the obsolete TLS 1.0 and 1.1 by default"
+		}),
+		tlsrsakex: equals("1", {
+			cost: "high",
+			kind: "security",
+			reason: "tlsrsakex=1 re-enables RSA key-exchange cipher suites, which lack forward secrecy"
+		}),
+		tls3des: equals("1", {
+			cost: "high",
+			kind: "security",
+			reason: "tls3des=1 re-enables the weak 3DES cipher suites"
+		}),
+		tlsunsafeekm: equals("1", {
+			cost: "medium",
+			kind: "security",
+			reason: "tlsunsafeekm=1 allows ExportKeyingMaterial on connections without Extended Master Secret"
+		}),
+		tlssha1: equals("1", {
+			cost: "high",
+			kind: "security",
+			reason: "tlssha1=1 accepts SHA-1 signatures in TLS 1.2 handshakes"
+		}),
+		tlskyber: equals("0", {
+			cost: "low",
+			kind: "security",
+			reason: "tlskyber=0 removes the post-quantum key exchange from TLS handshakes"
+		}),
+		tlsmlkem: equals("0", {
+			cost: "low",
+			kind: "security",
+			reason: "tlsmlkem=0 removes the post-quantum X25519MLKEM768 key exchange"
+		}),
+		tlssecpmlkem: equals("0", {
+			cost: "low",
+			kind: "security",
+			reason: "tlssecpmlkem=0 removes the post-quantum SecP256r1MLKEM768 and SecP384r1MLKEM1024 key exchanges"
+		}),
+		x509sha1: equals("1", {
+			cost: "high",
+			kind: "security",
+			reason: "x509sha1=1 accepts certificates signed with the broken SHA-1 algorithm"
+		}),
+		x509negativeserial: equals("1", {
+			cost: "low",
+			kind: "security",
+			reason: "x509negativeserial=1 accepts certificates with negative serial numbers"
+		}),
+		x509rsacrt: equals("0", {
+			cost: "low",
+			kind: "security",
+			reason: "x509rsacrt=0 stops validating the CRT values of PKCS#1 private keys"
+		}),
+		rsa1024min: equals("0", {
+			cost: "high",
+			kind: "security",
+			reason: "rsa1024min=0 accepts RSA keys smaller than 1024 bits"
+		}),
+		x509keypairleaf: equals("0", {
+			cost: "low",
+			kind: "security",
+			reason: "x509keypairleaf=0 leaves Certificate.Leaf nil, so code that inspects the leaf silently skips it"
+		}),
+		tlsmaxrsasize: (n) => n !== void 0 && n > 8192 ? {
+			cost: "medium",
+			kind: "security",
+			reason: `tlsmaxrsasize=${n} accepts RSA keys larger than 8192 bits, which makes handshakes a denial-of-service vector`
+		} : void 0,
+		multipartmaxheaders: (n) => n !== void 0 && n > 1e4 ? {
+			cost: "medium",
+			kind: "security",
+			reason: `multipartmaxheaders=${n} raises the multipart header limit above 10000, easing denial-of-service attacks`
+		} : void 0,
+		multipartmaxparts: (n) => n !== void 0 && n > 1e3 ? {
+			cost: "medium",
+			kind: "security",
+			reason: `multipartmaxparts=${n} raises the multipart part limit above 1000, easing denial-of-service attacks`
+		} : void 0,
+		httpcookiemaxnum: (n) => n === 0 ? {
+			cost: "medium",
+			kind: "security",
+			reason: "httpcookiemaxnum=0 removes the limit on cookies parsed per request, easing denial-of-service attacks"
+		} : n !== void 0 && n > 3e3 ? {
+			cost: "low",
+			kind: "security",
+			reason: `httpcookiemaxnum=${n} raises the cookie limit above 3000`
+		} : void 0,
+		urlmaxqueryparams: (n) => n === 0 ? {
+			cost: "medium",
+			kind: "security",
+			reason: "urlmaxqueryparams=0 removes the limit on parsed query parameters, easing denial-of-service attacks"
+		} : n !== void 0 && n > 1e4 ? {
+			cost: "low",
+			kind: "security",
+			reason: `urlmaxqueryparams=${n} raises the query-parameter limit above 10000`
+		} : void 0,
+		httpservecontentmaxranges: (n) => n === 0 ? {
+			cost: "medium",
+			kind: "security",
+			reason: "httpservecontentmaxranges=0 removes the limit on ranges served per request, easing denial-of-service attacks"
+		} : void 0,
+		tarinsecurepath: (_n, v) => v !== "0" ? {
+			cost: "low",
+			kind: "security",
+			reason: `tarinsecurepath=${v} lets archive/tar return unsafe names such as ../x; only 0 rejects them`
+		} : void 0,
+		zipinsecurepath: (_n, v) => v !== "0" ? {
+			cost: "low",
+			kind: "security",
+			reason: `zipinsecurepath=${v} lets archive/zip return unsafe names such as ../x; only 0 rejects them`
+		} : void 0,
+		jstmpllitinterp: (_n, v, goVersion) => v === "1" && (minorNumber(goVersion) ?? 99) <= 22 ? {
+			cost: "high",
+			kind: "security",
+			reason: "jstmpllitinterp=1 allows template actions inside JavaScript template literals, an XSS risk"
+		} : void 0,
+		htmlmetacontenturlescape: equals("0", {
+			cost: "high",
+			kind: "security",
+			reason: "htmlmetacontenturlescape=0 stops html/template from escaping URLs in meta refresh tags, an XSS risk"
+		}),
+		allowmultiplevcs: equals("1", {
+			cost: "low",
+			kind: "security",
+			reason: "allowmultiplevcs=1 lets the go command stamp VCS information from a tree with several version-control systems"
+		}),
+		execerrdot: equals("0", {
+			cost: "high",
+			kind: "security",
+			reason: "execerrdot=0 lets exec.LookPath run programs found in the current directory"
+		}),
+		cryptocustomrand: equals("1", {
+			cost: "low",
+			kind: "security",
+			reason: "cryptocustomrand=1 makes crypto APIs use a caller-supplied random source, which may be weak"
+		}),
+		x509usefallbackroots: equals("1", {
+			cost: "medium",
+			kind: "security",
+			reason: "x509usefallbackroots=1 replaces the system certificate roots with the bundled fallback roots"
+		}),
+		fips140ems: equals("0", {
+			cost: "medium",
+			kind: "security",
+			reason: "fips140ems=0 stops enforcing Extended Master Secret in FIPS 140-3 mode"
+		})
+	};
+}));
 
 // src/knowledge/curated/experiments.ts
-const EXPERIMENT_COLUMNS = [
-	"1.18",
-	"1.19",
-	"1.20",
-	"1.21",
-	"1.22",
-	"1.23",
-	"1.24",
-	"1.25",
-	"1.26",
-	"1.27"
-];
-const MATRIX = `
-fieldtrack            o o o o o o o o o o
-preemptibleloops      o o o o o o o o o o
-staticlockranking     o o o o o o o o o o
-boringcrypto          - o o o o o o o o o
-unified               o o D - - - - - - -
-regabiwrappers        d d d d d d d d d d
-regabiargs            d d d d d d d d d d
-regabireflect         d - - - - - - - - -
-pacerredesign         D - - - - - - - - -
-heapminimum512kib     o o o o o o o o o o
-coverageredesign      - - D D D D D - - -
-arenas                - - o o o o o o o o
-pagetrace             - - o o o - - - - -
-cgocheck2             - - - o o o o o o o
-loopvar               - - - o o o o o o o
-cacheprog             - - - o o o o o - -
-newinliner            - - - - o o o o o o
-rangefunc             - - - - o o o o - -
-range                 - - - - o - - - - -
-allocheaders          - - - - D - - - - -
-exectracer2           - - - - D - - - - -
-aliastypeparams       - - - - - o D D - -
-swissmap              - - - - - - D D - -
-spinbitmutex          - - - - - - d - - -
-synchashtriemap       - - - - - - D D - -
-synctest              - - - - - - o o - -
-dwarf5                - - - - - - - d d d
-jsonv2                - - - - - - - o o D
-greenteagc            - - - - - - - o D D
-randomizedheapbase64  - - - - - - - - D D
-runtimefreegc         - - - - - - - - o o
-sizespecializedmalloc - - - - - - - - o D
-goroutineleakprofile  - - - - - - - - o -
-simd                  - - - - - - - - o o
-runtimesecret         - - - - - - - - o o
-mapsplitgroup         - - - - - - - - - o
-`;
-/** name → one cell per {@link EXPERIMENT_COLUMNS} entry. */
-const CURATED_EXPERIMENTS = new Map(MATRIX.trim().split("\n").map((line) => {
-	const [name, ...cells] = line.trim().split(/\s+/);
-	return [name ?? "", cells];
-}));
 /**
 * Platform conditions of the "d" cells (go-facts §3.2), as a predicate on GOOS/GOARCH per minor.
 * Register ABI: forced or default on for these GOARCH values, off elsewhere.
@@ -12529,6 +18518,63 @@ function curatedPlatformDefault(name, minor, goos, goarch) {
 	].includes(goos);
 	return false;
 }
+var EXPERIMENT_COLUMNS, MATRIX, CURATED_EXPERIMENTS;
+var init_experiments$1 = __esmMin((() => {
+	EXPERIMENT_COLUMNS = [
+		"1.18",
+		"1.19",
+		"1.20",
+		"1.21",
+		"1.22",
+		"1.23",
+		"1.24",
+		"1.25",
+		"1.26",
+		"1.27"
+	];
+	MATRIX = `
+fieldtrack            o o o o o o o o o o
+preemptibleloops      o o o o o o o o o o
+staticlockranking     o o o o o o o o o o
+boringcrypto          - o o o o o o o o o
+unified               o o D - - - - - - -
+regabiwrappers        d d d d d d d d d d
+regabiargs            d d d d d d d d d d
+regabireflect         d - - - - - - - - -
+pacerredesign         D - - - - - - - - -
+heapminimum512kib     o o o o o o o o o o
+coverageredesign      - - D D D D D - - -
+arenas                - - o o o o o o o o
+pagetrace             - - o o o - - - - -
+cgocheck2             - - - o o o o o o o
+loopvar               - - - o o o o o o o
+cacheprog             - - - o o o o o - -
+newinliner            - - - - o o o o o o
+rangefunc             - - - - o o o o - -
+range                 - - - - o - - - - -
+allocheaders          - - - - D - - - - -
+exectracer2           - - - - D - - - - -
+aliastypeparams       - - - - - o D D - -
+swissmap              - - - - - - D D - -
+spinbitmutex          - - - - - - d - - -
+synchashtriemap       - - - - - - D D - -
+synctest              - - - - - - o o - -
+dwarf5                - - - - - - - d d d
+jsonv2                - - - - - - - o o D
+greenteagc            - - - - - - - o D D
+randomizedheapbase64  - - - - - - - - D D
+runtimefreegc         - - - - - - - - o o
+sizespecializedmalloc - - - - - - - - o D
+goroutineleakprofile  - - - - - - - - o -
+simd                  - - - - - - - - o o
+runtimesecret         - - - - - - - - o o
+mapsplitgroup         - - - - - - - - - o
+`;
+	CURATED_EXPERIMENTS = new Map(MATRIX.trim().split("\n").map((line) => {
+		const [name, ...cells] = line.trim().split(/\s+/);
+		return [name ?? "", cells];
+	}));
+}));
 
 // src/knowledge/experiments.ts
 function generatedFor(minor) {
@@ -12545,15 +18591,18 @@ function fromGenerated(t, goos, goarch) {
 		"ios",
 		"aix"
 	].includes(goos);
+	const fixed = (name) => sets.has("regabiAlwaysOn") && t.forcedOnIfRegabiAlwaysOn.includes(name) ? { fixed: "on" } : !sets.has("regabiSupported") && t.forcedOffIfRegabiUnsupported.includes(name) ? { fixed: "off" } : {};
 	return t.experiments.map((e) => {
 		const b = e.baseline ?? "";
 		if (b === "" || b === "false") return {
 			name: e.name,
-			defaultOn: false
+			defaultOn: false,
+			...fixed(e.name)
 		};
 		if (b === "true") return {
 			name: e.name,
-			defaultOn: true
+			defaultOn: true,
+			...fixed(e.name)
 		};
 		let on = false;
 		if (b === "regabiSupported") on = sets.has("regabiSupported");
@@ -12562,7 +18611,8 @@ function fromGenerated(t, goos, goarch) {
 		return {
 			name: e.name,
 			defaultOn: on,
-			platformDependent: true
+			platformDependent: true,
+			...fixed(e.name)
 		};
 	});
 }
@@ -12621,14 +18671,50 @@ function experimentLastKnown(name) {
 	for (const t of GENERATED_TOOLCHAINS) if (t.experiments.some((e) => e.name === flag)) last = `1.${minorNumber(t.version)}`;
 	return last;
 }
+var init_experiments = __esmMin((() => {
+	init_toolchains();
+	init_experiments$1();
+	init_versions();
+}));
 
 // src/knowledge/runtime-vars.ts
 /**
-* How the runtime reads a GOTRACEBACK value on `goos` (default linux). Unrecognised strings —
-* and `wer` off Windows — are invalid and set level 0: no stack traces at all (go-facts §4).
+* The GOTRACEBACK names runtime.setTraceback of `goVersion` knows (`""` = unset), from the
+* toolchain of that release line read by scripts/gen-knowledge, else the nearest older one.
+* `wer` came with Go 1.21 (go1.20's setTraceback has no such case).
+*/
+function tracebackLevelNames(goVersion) {
+	const m = minorNumber(goVersion) ?? 0;
+	const sorted = [...GENERATED_TOOLCHAINS].sort((a, b) => compareGoVersions(a.version, b.version));
+	return (sorted.filter((t) => minorNumber(t.version) === m).pop() ?? sorted.filter((t) => (minorNumber(t.version) ?? 0) < m).pop() ?? sorted[0])?.tracebackLevels ?? [
+		"none",
+		"single",
+		"",
+		"all",
+		"system",
+		"crash",
+		"wer"
+	];
+}
+/** The first release line whose setTraceback knows the name (`wer` → `1.21`), or undefined. */
+function tracebackLevelSince(name) {
+	const sorted = [...GENERATED_TOOLCHAINS].sort((a, b) => compareGoVersions(a.version, b.version));
+	const first = sorted.find((t) => t.tracebackLevels.includes(name));
+	if (!first) return void 0;
+	return first === sorted[0] ? "1.18" : `1.${minorNumber(first.version)}`;
+}
+/**
+* How the runtime reads a GOTRACEBACK value on `goos` (default linux) in Go `goVersion`
+* (default: the newest known). Unrecognised strings — `wer` off Windows, and before Go 1.21
+* everywhere — are invalid and set level 0: no stack traces at all (go-facts §4).
 * Digits set that level with the "all" bit (`0` prints nothing, `1` like all, `2` like system).
 */
-function tracebackLevel(value, goos = "linux") {
+function tracebackLevel(value, goos = "linux", goVersion) {
+	if (goVersion !== void 0 && !/^[+-]?\d+$/.test(value) && !tracebackLevelNames(goVersion).includes(value)) return {
+		valid: false,
+		level: "none",
+		printsStacks: false
+	};
 	switch (value) {
 		case "none": return {
 			valid: true,
@@ -12682,7 +18768,18 @@ function tracebackLevel(value, goos = "linux") {
 		printsStacks: false
 	};
 }
-const INT64_MAX = 9223372036854775807n;
+/**
+* The level name a GOTRACEBACK value stands for: digits 0, 1 and 2 are none, all and system
+* (runtime/extern.go: "GOTRACEBACK=0 … =1 … =2"), other digits stay as written, names as
+* tracebackLevel reads them (empty = single).
+*/
+function tracebackCanonical(value, goos = "linux") {
+	const v = value.trim();
+	const level = tracebackLevel(v, goos);
+	if (level.level !== "numeric") return level.level;
+	const n = Number(v);
+	return n === 0 ? "none" : n === 1 ? "all" : n === 2 ? "system" : String(n);
+}
 /** strconv.ParseInt(s, 10, 64) for non-negative results; undefined on error or negative. */
 function parseNonNegInt64(s) {
 	if (!/^[+-]?\d+$/.test(s)) return void 0;
@@ -12787,27 +18884,6 @@ function parseGomaxprocs(value) {
 	}
 	return { ok: false };
 }
-const BINARY_SUFFIX = {
-	Ki: 1024,
-	Mi: 2 ** 20,
-	Gi: 2 ** 30,
-	Ti: 2 ** 40,
-	Pi: 2 ** 50,
-	Ei: 2 ** 60
-};
-const DECIMAL_SUFFIX = {
-	n: 1e-9,
-	u: 1e-6,
-	m: .001,
-	"": 1,
-	k: 1e3,
-	K: 1e3,
-	M: 1e6,
-	G: 1e9,
-	T: 0xe8d4a51000,
-	P: 0x38d7ea4c68000,
-	E: 0xde0b6b3a7640000
-};
 /**
 * A Kubernetes resource quantity as a number: `512Mi` → 536870912 (bytes), `500m` → 0.5 (CPU),
 * `2` → 2, `1e3` → 1000, `1.5Gi`. Undefined when malformed. (`K` is accepted like `k`, which
@@ -12822,132 +18898,53 @@ function parseKubernetesQuantity(q) {
 	const mult = BINARY_SUFFIX[suf] ?? DECIMAL_SUFFIX[suf];
 	return mult === void 0 ? void 0 : base * mult;
 }
-
-// src/knowledge/variables.ts
-const TRACKED_VARIABLES = [
-	{
-		name: "GODEBUG",
-		shape: "keyed",
-		readBy: "both",
-		summary: "runtime and standard-library compatibility and debug settings"
-	},
-	{
-		name: "GOTRACEBACK",
-		shape: "scalar",
-		readBy: "run",
-		summary: "how much a crash prints (default single)"
-	},
-	{
-		name: "GOROOT",
-		shape: "scalar",
-		readBy: "both",
-		summary: "location of the Go toolchain"
-	},
-	{
-		name: "GOEXPERIMENT",
-		shape: "list",
-		readBy: "build",
-		summary: "toolchain experiments compiled into the binary"
-	},
-	{
-		name: "GOGC",
-		shape: "scalar",
-		readBy: "run",
-		summary: "garbage-collector target percentage (default 100, off disables GC)"
-	},
-	{
-		name: "GOMEMLIMIT",
-		shape: "scalar",
-		readBy: "run",
-		summary: "soft memory limit for the Go runtime"
-	},
-	{
-		name: "GOMAXPROCS",
-		shape: "scalar",
-		readBy: "run",
-		summary: "number of OS threads running Go code at once"
-	},
-	{
-		name: "GOFLAGS",
-		shape: "scalar",
-		readBy: "build",
-		summary: "default flags for go commands"
-	},
-	{
-		name: "CGO_ENABLED",
-		shape: "scalar",
-		readBy: "build",
-		summary: "whether cgo is used when building"
-	},
-	{
-		name: "GOTOOLCHAIN",
-		shape: "scalar",
-		readBy: "build",
-		summary: "which Go toolchain the go command runs"
-	},
-	{
-		name: "GOAMD64",
-		shape: "scalar",
-		readBy: "build",
-		summary: "amd64 microarchitecture level the binary requires"
-	},
-	{
-		name: "GOARM",
-		shape: "scalar",
-		readBy: "build",
-		summary: "arm architecture level"
-	},
-	{
-		name: "GOARM64",
-		shape: "scalar",
-		readBy: "build",
-		summary: "arm64 architecture level"
-	},
-	{
-		name: "GO386",
-		shape: "scalar",
-		readBy: "build",
-		summary: "386 floating-point mode"
-	},
-	{
-		name: "GOFIPS140",
-		shape: "scalar",
-		readBy: "build",
-		summary: "FIPS 140-3 Go Cryptographic Module version"
-	},
-	{
-		name: "GOOS",
-		shape: "scalar",
-		readBy: "build",
-		summary: "target operating system"
-	},
-	{
-		name: "GOARCH",
-		shape: "scalar",
-		readBy: "build",
-		summary: "target architecture"
-	}
-];
-const byName = new Map(TRACKED_VARIABLES.map((v) => [v.name, v]));
-/** The tracked variable of that exact name (environment variable names are case-sensitive). */
-function trackedVariable(name) {
-	return byName.get(name);
-}
-function isTrackedVariable(name) {
-	return byName.has(name);
-}
-/** A regular expression source matching any tracked variable name as a word (for quick pre-filtering). */
-const TRACKED_NAME_PATTERN = `\\b(?:${TRACKED_VARIABLES.map((v) => v.name).join("|")})\\b`;
+var GOTRACEBACK_LEVEL_NAMES, GOTRACEBACK_DEFAULT, GOTRACEBACK_PRINTS, GOGC_DEFAULT, INT64_MAX, BINARY_SUFFIX, DECIMAL_SUFFIX;
+var init_runtime_vars = __esmMin((() => {
+	init_toolchains();
+	init_versions();
+	GOTRACEBACK_LEVEL_NAMES = [
+		"none",
+		"single",
+		"all",
+		"system",
+		"crash"
+	];
+	GOTRACEBACK_DEFAULT = "single";
+	GOTRACEBACK_PRINTS = {
+		none: "only the panic message, no goroutine stacks",
+		single: "the stack of the failing goroutine",
+		all: "the stacks of every user goroutine",
+		system: "the stacks of every goroutine, runtime frames included",
+		crash: "the stacks of every goroutine, then aborts for a core dump",
+		wer: "the stacks of every goroutine, then aborts through Windows Error Reporting",
+		numeric: "the stacks of that level"
+	};
+	GOGC_DEFAULT = 100;
+	INT64_MAX = 9223372036854775807n;
+	BINARY_SUFFIX = {
+		Ki: 1024,
+		Mi: 2 ** 20,
+		Gi: 2 ** 30,
+		Ti: 2 ** 40,
+		Pi: 2 ** 50,
+		Ei: 2 ** 60
+	};
+	DECIMAL_SUFFIX = {
+		n: 1e-9,
+		u: 1e-6,
+		m: .001,
+		"": 1,
+		k: 1e3,
+		K: 1e3,
+		M: 1e6,
+		G: 1e9,
+		T: 0xe8d4a51000,
+		P: 0x38d7ea4c68000,
+		E: 0xde0b6b3a7640000
+	};
+}));
 
 // src/knowledge/tooling.ts
-/**
-* First Go version whose programs abort at start-up when the environment sets a retired
-* (internal/godebugs.Removed) setting to an old value, and whose go command rejects the same
-* value in go.mod `godebug` lines and `//go:debug` (the Removed list got its Old predicates).
-*/
-const GODEBUG_REMOVED_FATAL_SINCE = "1.27";
-/** The fatal error Go ≥ 1.27 prints, as a template with `{key}` and `{value}`. */
-const GODEBUG_REMOVED_FATAL_MESSAGE = "fatal error: removed GODEBUG \"{key}\" set to old value \"{value}\" in environment";
 /** Whether Go `goVersion` rejects retired settings set to an old value (start-up crash, build error). */
 function removedGodebugFatalIn(goVersion) {
 	return compareGoVersions(asRelease(goVersion), asRelease(GODEBUG_REMOVED_FATAL_SINCE)) >= 0;
@@ -12967,13 +18964,23 @@ function securityReleaseGodebugs() {
 	});
 }
 /**
-* Flag names known to some go command (`hasFlag(base.Go, name)`), go1.26.8: read from the
-* `Flag.*Var` registrations under cmd/go/internal and confirmed one by one with
-* `GOFLAGS=-<name>=1 go list -m` (no "unknown flag"). A word of GOFLAGS naming none of these
-* makes every go command except `go env` and `go bug` exit with
-* `go: parsing $GOFLAGS: unknown flag -<name>`.
+* Flag names known to some go command of `goVersion` (`hasFlag(base.Go, name)`), generated by
+* asking each toolchain's own go command (scripts/gen-knowledge probeGoFlags: candidates from the
+* flag registrations under cmd/go, kept when `GOFLAGS=-<name> go version` does not answer
+* "unknown flag"). A release line without a toolchain read uses the nearest older one; no
+* version means the newest. A word of GOFLAGS naming none of these makes every go command except
+* `go env` and `go bug` exit with `go: parsing $GOFLAGS: unknown flag -<name>`.
 */
-const GO_COMMAND_FLAGS = "C a artifacts asan asmflags bench benchmem benchtime blockprofile blockprofilerate buildmode buildvcs c cache changed compat compiled compiler count cover covermode coverpkg coverprofile cpu cpuprofile d debug-actiongraph debug-runtime-trace debug-trace deps diff dropexclude dropgodebug dropignore dropreplace droprequire dropretract droptool dropuse e exclude exec export f failfast find fix fmt fullpath fuzz fuzzcache fuzzminimizetime fuzztime gccgoflags gcflags go godebug i ignore insecure installsuffix json ldflags linkshared list m memprofile memprofilerate mod modcache modcacherw modfile module msan mutexprofile mutexprofilefraction n o outputdir overlay p parallel pgo pkgdir print r race replace require retract retracted reuse run short shuffle skip t tags test testcache timeout tool toolchain toolexec trace trimpath u use v vendor versions vet vettool w work x".split(" ");
+function goCommandFlags(goVersion) {
+	const sorted = [...GENERATED_TOOLCHAINS].sort((a, b) => compareGoVersions(a.version, b.version));
+	const newest = sorted[sorted.length - 1];
+	const m = goVersion === void 0 ? void 0 : minorNumber(goVersion);
+	const tc = m === void 0 ? newest : sorted.filter((t) => minorNumber(t.version) === m).pop() ?? sorted.filter((t) => (minorNumber(t.version) ?? 0) < m).pop() ?? sorted[0];
+	return {
+		flags: tc?.goFlags ?? [],
+		source: tc?.version ?? ""
+	};
+}
 /** Splits like cmd/internal/quoted.Split: blanks separate words; '…' and "…" quote (no escapes). */
 function quotedSplit(s) {
 	const out = [];
@@ -12997,8 +19004,9 @@ function quotedSplit(s) {
 	}
 	return out;
 }
-/** The words of a GOFLAGS value that make every go command fail, as InitGOFLAGS judges them. */
-function goflagsProblems(value) {
+/** The words of a GOFLAGS value that make every go command of `goVersion` (default: the newest) fail, as InitGOFLAGS judges them. */
+function goflagsProblems(value, goVersion) {
+	const known = goCommandFlags(goVersion).flags;
 	const words = quotedSplit(value);
 	if (words === void 0) return [{
 		word: "",
@@ -13019,7 +19027,7 @@ function goflagsProblems(value) {
 		if (name.startsWith("-")) name = name.slice(1);
 		const eq = name.indexOf("=");
 		if (eq >= 0) name = name.slice(0, eq);
-		if (!GO_COMMAND_FLAGS.includes(name)) out.push({
+		if (!known.includes(name)) out.push({
 			word: f,
 			kind: "unknownFlag",
 			goError: `go: parsing $GOFLAGS: unknown flag -${name}`
@@ -13027,13 +19035,6 @@ function goflagsProblems(value) {
 	}
 	return out;
 }
-/** GOAMD64 levels, oldest first; the default is the first. */
-const GOAMD64_LEVELS = [
-	"v1",
-	"v2",
-	"v3",
-	"v4"
-];
 /**
 * How the toolchain reads a GOAMD64 value. A level above v1 makes the binary check the CPU at
 * start-up and exit with `refusal` on older processors. Any other value is not a level:
@@ -13056,122 +19057,26 @@ function amd64Level(value) {
 		level
 	};
 }
-/** `go env -w` facts for the variables godrift judges there. */
-const GO_ENV_WRITE = {
-	GODEBUG: {
-		refusedSince: "1.19",
-		refusal: "GODEBUG can only be set using the OS environment",
-		persistentEffect: "a GODEBUG in the go env file comes only from hand-editing and is not a way to configure programs"
-	},
-	GOROOT: {
-		refusedSince: "1.27",
-		refusal: "go: GOROOT cannot be modified",
-		persistentEffect: "a GOROOT in the go env file outlives toolchain upgrades; when it points at another release every compile fails with \"compile: version … does not match go tool version …\", and Go 1.27 can no longer remove it with go env -u"
-	},
-	GOTOOLCHAIN: { persistentEffect: "GOTOOLCHAIN in the go env file pins or switches the toolchain of every later go command run by that user, not only this script" }
-};
+/** A GO_ERROR_TEXTS format with its verbs filled in (`%q` quotes like Go for printable ASCII). */
+function goErrorText(id, ...args) {
+	let i = 0;
+	return GO_ERROR_TEXTS[id].format.replace(/%[sqv]/g, (verb) => {
+		const a = args[i++] ?? "";
+		return verb === "%q" ? JSON.stringify(a) : a;
+	});
+}
+/** What Go `goVersion` prints when it refuses `go env -w NAME=…`, or undefined when it accepts it. */
+function goEnvWriteRefusal(name, goVersion) {
+	if (!goEnvWriteRefused(name, goVersion)) return void 0;
+	let text;
+	for (const r of GO_ENV_WRITE[name]?.refusals ?? []) if (compareGoVersions(asRelease(goVersion), asRelease(r.since)) >= 0) text = r.text;
+	return text;
+}
 /** Whether Go `goVersion` refuses `go env -w NAME=…`. */
 function goEnvWriteRefused(name, goVersion) {
 	const since = GO_ENV_WRITE[name]?.refusedSince;
 	return since !== void 0 && compareGoVersions(asRelease(goVersion), asRelease(since)) >= 0;
 }
-/** One line per experiment flag, lowercase start. */
-const EXPERIMENT_MEANINGS = {
-	fieldtrack: "records uses of struct fields tagged go:\"track\" through linker relocations (no layout change)",
-	preemptibleloops: "inserts preemption checks into loops",
-	staticlockranking: "checks the runtime lock ranking statically",
-	boringcrypto: "uses the BoringCrypto module for crypto (linux/amd64 and linux/arm64 with cgo)",
-	unified: "the unified IR compiler front end (default in 1.20, flag gone in 1.21)",
-	regabiwrappers: "register-based calling convention: ABI wrappers",
-	regabiargs: "register-based calling convention: arguments and results in registers",
-	regabireflect: "register ABI for reflect calls (1.18 only)",
-	pacerredesign: "the redesigned GC pacer (default in 1.18, flag gone in 1.19)",
-	heapminimum512kib: "lowers the minimum heap size to 512 KiB",
-	coverageredesign: "the redesigned code coverage (default 1.20–1.24)",
-	arenas: "exposes the experimental arena package",
-	pagetrace: "lets GODEBUG=pagetrace write a page-event trace (1.20–1.22)",
-	cgocheck2: "full cgo pointer checking compiled in (replaces GODEBUG=cgocheck=2); expensive",
-	loopvar: "per-iteration loop variables for every package, including ones whose go version is older than 1.22",
-	cacheprog: "lets GOCACHEPROG name an external build-cache program (supported without it from 1.24)",
-	newinliner: "the new inliner heuristics",
-	rangefunc: "range over functions (language feature since 1.23)",
-	range: "range over integers and functions preview (1.22 only)",
-	allocheaders: "allocation headers in the allocator (default in 1.22 only)",
-	exectracer2: "the new execution tracer (default in 1.22 only)",
-	aliastypeparams: "generic type aliases (default in 1.24, language since 1.26)",
-	swissmap: "Swiss-table maps (default in 1.24–1.25, the only map since 1.26)",
-	spinbitmutex: "the spin-bit runtime mutex (default in 1.24 where supported)",
-	synchashtriemap: "the hash-trie sync.Map (default in 1.24–1.25)",
-	synctest: "the testing/synctest package (generally available in 1.25)",
-	dwarf5: "DWARF 5 debug information (default except darwin, ios, aix)",
-	jsonv2: "encoding/json/v2 and the v2-backed encoding/json (on in the 1.27 baseline)",
-	greenteagc: "the Green Tea garbage collector (default from 1.26)",
-	randomizedheapbase64: "randomised heap base address on 64-bit platforms (default from 1.26)",
-	runtimefreegc: "lets the runtime free some memory without waiting for the collector",
-	sizespecializedmalloc: "size-specialised allocation paths (default from 1.27)",
-	goroutineleakprofile: "the goroutine leak profile (1.26 only; the feature stayed, the flag went)",
-	simd: "the amd64 SIMD package",
-	runtimesecret: "the runtime/secret package",
-	mapsplitgroup: "map groups laid out as all keys then all values",
-	genericmethods: "existed only during the Go 1.27 development cycle, in no release"
-};
-const VARIABLE_FACTS = {
-	GOTRACEBACK: {
-		defaultText: "single: the panicking goroutine only, runtime frames hidden",
-		values: "none (0): no stacks; single; all (1): every user goroutine; system (2): all goroutines with runtime frames; crash: like system, then SIGABRT (core dump); wer: like crash with Windows Error Reporting (Windows only); digits N: level N with the all bit",
-		invalid: "any other string, and wer outside Windows, sets level 0: a crash prints only the panic message, no stacks",
-		notes: ["not a GODEBUG: it cannot be set in go.mod or //go:debug; debug.SetTraceback can raise the level but never lower it", "setuid binaries force none"]
-	},
-	GOGC: {
-		defaultText: "100",
-		values: "off or a negative number disables the collector; an integer sets the heap-growth percentage",
-		invalid: "anything else silently means 100"
-	},
-	GOMEMLIMIT: {
-		defaultText: "no limit (math.MaxInt64); nothing reads the cgroup memory limit",
-		values: "off, or a byte count with an optional B, KiB, MiB, GiB or TiB suffix (binary units only, no fractions)",
-		invalid: "fatal at start-up: \"malformed GOMEMLIMIT; see go doc runtime/debug.SetMemoryLimit\"",
-		notes: ["Go 1.19+"]
-	},
-	GOMAXPROCS: {
-		defaultText: "the CPU count (affinity); from Go 1.25 also the cgroup CPU limit, re-evaluated periodically, unless containermaxprocs=0/updatemaxprocs=0 or the go line is older than 1.25",
-		values: "a positive integer",
-		invalid: "0, negative or non-numeric values are silently ignored (the default applies)",
-		notes: ["an explicit GOMAXPROCS turns off the cgroup-aware default and its periodic updates"]
-	},
-	GOFLAGS: {
-		defaultText: "empty",
-		values: "space-separated -flag or -flag=value words (quoting allowed)",
-		invalid: "a word that is not a flag, or a flag no go command has, makes every go command except go env and go bug fail; flags a given subcommand lacks are ignored"
-	},
-	GOAMD64: {
-		defaultText: "v1",
-		values: "v1, v2, v3, v4 (build time only, recorded in the build info)",
-		invalid: "not a level: the toolchain falls back to v1 and records the raw value",
-		notes: ["v2 and above: the binary refuses to start on older CPUs (\"This program can only be run on AMD64 processors with vN microarchitecture support.\")"]
-	},
-	GOROOT: {
-		defaultText: "found from the go binary's location, else the root baked into it",
-		values: "a directory holding a Go toolchain",
-		invalid: "a GOROOT of another release than the go on PATH makes every compile fail: compile: version \"…\" does not match go tool version \"…\"",
-		notes: ["runtime.GOROOT() is deprecated since Go 1.24", "go env -w GOROOT is refused from Go 1.27"]
-	},
-	GOTOOLCHAIN: {
-		defaultText: "auto (from $GOROOT/go.env in upstream distributions)",
-		values: "local, auto, path, go1.X.Y, <name>+auto, <name>+path (Go 1.21+; older toolchains ignore it)",
-		invalid: "go: invalid GOTOOLCHAIN \"…\""
-	},
-	GOEXPERIMENT: {
-		defaultText: "the toolchain baseline (per version and platform)",
-		values: "comma-separated experiment names; noX turns X off; none turns every experiment off, including default-on ones",
-		invalid: "an unknown or retired name makes the go command exit: go: unknown GOEXPERIMENT <name>"
-	},
-	GODEBUG: {
-		defaultText: "the toolchain defaults adjusted by the go.mod go line, godebug lines and //go:debug (DefaultGODEBUG)",
-		values: "comma-separated key=value pairs; the last duplicate wins; a #pattern suffix is for bisect",
-		invalid: "unknown keys are silently ignored; from Go 1.27 a retired key at an old value aborts the program"
-	}
-};
 /** Minor versions from 1.18 to `newest`, as `1.N` strings (for per-version listings). */
 function goMinorsUpTo(newest) {
 	const m = minorNumber(newest) ?? 18;
@@ -13194,15 +19099,525 @@ function describeGodebugDomain(d) {
 		case "string": return d.description;
 	}
 }
+var GODEBUG_REMOVED_FATAL_SINCE, GODEBUG_REMOVED_FATAL_MESSAGE, GO_COMMAND_FLAGS, GOAMD64_LEVELS, GO_ERROR_TEXTS, GOMAXPROCS_CGROUP_AWARE_SINCE, GO_ENV_WRITE_OLDEST_CHECKED, GO_ENV_WRITE, EXPERIMENT_MEANINGS, VARIABLE_FACTS;
+var init_tooling = __esmMin((() => {
+	init_toolchains();
+	init_godebug();
+	init_versions();
+	GODEBUG_REMOVED_FATAL_SINCE = "1.27";
+	GODEBUG_REMOVED_FATAL_MESSAGE = "fatal error: removed GODEBUG \"{key}\" set to old value \"{value}\" in environment (https://go.dev/doc/godebug#go-1{minor})";
+	GO_COMMAND_FLAGS = goCommandFlags().flags;
+	GOAMD64_LEVELS = [
+		"v1",
+		"v2",
+		"v3",
+		"v4"
+	];
+	GO_ERROR_TEXTS = {
+		/** internal/buildcfg.ParseGOEXPERIMENT; the go command prints it after `go: `. */
+		goexperimentUnknown: {
+			format: "unknown GOEXPERIMENT %s",
+			since: "1.18",
+			file: "internal/buildcfg/exp.go"
+		},
+		/** cmd/go, two //go:debug lines for one key in a main package. */
+		godebugDirectiveRepeated: {
+			format: "repeated //go:debug for %v",
+			since: "1.21",
+			file: "cmd/go/internal/work/exec.go"
+		},
+		/** cmd/go/internal/toolchain.Select (gotoolchainProblem formats these). */
+		gotoolchainInvalid: {
+			format: "invalid GOTOOLCHAIN %q",
+			since: "1.21",
+			file: "cmd/go/internal/toolchain/select.go"
+		},
+		gotoolchainSuffix: {
+			format: "invalid GOTOOLCHAIN %q: only version suffixes are +auto and +path",
+			since: "1.21",
+			file: "cmd/go/internal/toolchain/select.go"
+		},
+		gotoolchainMinimum: {
+			format: "invalid GOTOOLCHAIN %q: invalid minimum toolchain %q",
+			since: "1.21",
+			file: "cmd/go/internal/toolchain/select.go"
+		},
+		/** runtime.readGOMEMLIMIT: a throw at start-up (fatal error: …). */
+		gomemlimitMalformed: {
+			format: "malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`",
+			since: "1.19",
+			file: "runtime/mgcpacer.go"
+		}
+	};
+	GOMAXPROCS_CGROUP_AWARE_SINCE = godebugSetting("containermaxprocs")?.added ?? "1.25";
+	GO_ENV_WRITE_OLDEST_CHECKED = "1.19";
+	GO_ENV_WRITE = {
+		GODEBUG: {
+			refusedSince: "1.19",
+			refusals: [{
+				since: "1.19",
+				text: "go: unknown go command variable GODEBUG"
+			}, {
+				since: "1.23",
+				text: "go: GODEBUG can only be set using the OS environment"
+			}],
+			persistentEffect: "a GODEBUG in the go env file comes only from hand-editing and is not a way to configure programs"
+		},
+		GOROOT: {
+			refusedSince: "1.27",
+			refusals: [{
+				since: "1.27",
+				text: "go: GOROOT cannot be modified"
+			}],
+			persistentEffect: "a GOROOT in the go env file outlives toolchain upgrades; when it points at another release every compile fails with \"compile: version … does not match go tool version …\", and Go 1.27 can no longer remove it with go env -u"
+		},
+		GOTOOLCHAIN: { persistentEffect: "GOTOOLCHAIN in the go env file pins or switches the toolchain of every later go command run by that user, not only this script" }
+	};
+	EXPERIMENT_MEANINGS = {
+		fieldtrack: "records uses of struct fields tagged go:\"track\" through linker relocations (no layout change)",
+		preemptibleloops: "inserts preemption checks into loops",
+		staticlockranking: "checks the runtime lock ranking statically",
+		boringcrypto: "uses the BoringCrypto module for crypto (linux/amd64 and linux/arm64 with cgo)",
+		unified: "the unified IR compiler front end (default in 1.20, flag gone in 1.21)",
+		regabiwrappers: "register-based calling convention: ABI wrappers",
+		regabiargs: "register-based calling convention: arguments and results in registers",
+		regabireflect: "register ABI for reflect calls (1.18 only)",
+		pacerredesign: "the redesigned GC pacer (default in 1.18, flag gone in 1.19)",
+		heapminimum512kib: "lowers the minimum heap size to 512 KiB",
+		coverageredesign: "the redesigned code coverage (default 1.20–1.24)",
+		arenas: "exposes the experimental arena package",
+		pagetrace: "lets GODEBUG=pagetrace write a page-event trace (1.20–1.22)",
+		cgocheck2: "full cgo pointer checking compiled in (replaces GODEBUG=cgocheck=2); expensive",
+		loopvar: "per-iteration loop variables for every package, including ones whose go version is older than 1.22",
+		cacheprog: "lets GOCACHEPROG name an external build-cache program (supported without it from 1.24)",
+		newinliner: "the new inliner heuristics",
+		rangefunc: "range over functions (language feature since 1.23)",
+		range: "range over integers and functions preview (1.22 only)",
+		allocheaders: "allocation headers in the allocator (default in 1.22 only)",
+		exectracer2: "the new execution tracer (default in 1.22 only)",
+		aliastypeparams: "generic type aliases (default in 1.24, language since 1.26)",
+		swissmap: "Swiss-table maps (default in 1.24–1.25, the only map since 1.26)",
+		spinbitmutex: "the spin-bit runtime mutex (default in 1.24 where supported)",
+		synchashtriemap: "the hash-trie sync.Map (default in 1.24–1.25)",
+		synctest: "the testing/synctest package (generally available in 1.25)",
+		dwarf5: "DWARF 5 debug information (default except darwin, ios, aix)",
+		jsonv2: "encoding/json/v2 and the v2-backed encoding/json (on in the 1.27 baseline)",
+		greenteagc: "the Green Tea garbage collector (default from 1.26)",
+		randomizedheapbase64: "randomised heap base address on 64-bit platforms (default from 1.26)",
+		runtimefreegc: "lets the runtime free some memory without waiting for the collector",
+		sizespecializedmalloc: "size-specialised allocation paths (default from 1.27)",
+		goroutineleakprofile: "the goroutine leak profile (1.26 only; the feature stayed, the flag went)",
+		simd: "the amd64 SIMD package",
+		runtimesecret: "the runtime/secret package",
+		mapsplitgroup: "map groups laid out as all keys then all values",
+		genericmethods: "existed only during the Go 1.27 development cycle, in no release"
+	};
+	VARIABLE_FACTS = {
+		GOTRACEBACK: {
+			defaultText: "single: the panicking goroutine only, runtime frames hidden",
+			values: "none (0): no stacks; single; all (1): every user goroutine; system (2): all goroutines with runtime frames; crash: like system, then SIGABRT (core dump); wer: like crash with Windows Error Reporting (Windows only); digits N: level N with the all bit",
+			invalid: "any other string, and wer outside Windows, sets level 0: a crash prints only the panic message, no stacks",
+			notes: ["not a GODEBUG: it cannot be set in go.mod or //go:debug; debug.SetTraceback can raise the level but never lower it", "setuid binaries force none"]
+		},
+		GOGC: {
+			defaultText: "100",
+			values: "off or a negative number disables the collector; an integer sets the heap-growth percentage",
+			invalid: "anything else silently means 100"
+		},
+		GOMEMLIMIT: {
+			defaultText: "no limit (math.MaxInt64); nothing reads the cgroup memory limit",
+			values: "off, or a byte count with an optional B, KiB, MiB, GiB or TiB suffix (binary units only, no fractions)",
+			invalid: "fatal at start-up: \"malformed GOMEMLIMIT; see go doc runtime/debug.SetMemoryLimit\"",
+			notes: ["Go 1.19+"]
+		},
+		GOMAXPROCS: {
+			defaultText: "the CPU count (affinity); from Go 1.25 also the cgroup CPU limit, re-evaluated periodically, unless containermaxprocs=0/updatemaxprocs=0 or the go line is older than 1.25",
+			values: "a positive integer",
+			invalid: "0, negative or non-numeric values are silently ignored (the default applies)",
+			notes: ["an explicit GOMAXPROCS turns off the cgroup-aware default and its periodic updates"]
+		},
+		GOFLAGS: {
+			defaultText: "empty",
+			values: "space-separated -flag or -flag=value words (quoting allowed)",
+			invalid: "a word that is not a flag, or a flag no go command has, makes every go command except go env and go bug fail; flags a given subcommand lacks are ignored"
+		},
+		GOAMD64: {
+			defaultText: "v1",
+			values: "v1, v2, v3, v4 (build time only, recorded in the build info)",
+			invalid: "not a level: before Go 1.23 every go command stops (go: invalid GOAMD64: must be v1, v2, v3, v4); from 1.23 the toolchain silently builds for v1 and records the raw value (buildcfgVariable)",
+			notes: ["v2 and above: the binary refuses to start on older CPUs (\"This program can only be run on AMD64 processors with vN microarchitecture support.\")"]
+		},
+		GOROOT: {
+			defaultText: "found from the go binary's location, else the root baked into it",
+			values: "a directory holding a Go toolchain",
+			invalid: "a GOROOT of another release than the go on PATH makes every compile fail: compile: version \"…\" does not match go tool version \"…\"",
+			notes: ["runtime.GOROOT() is deprecated since Go 1.24", "go env -w GOROOT is refused from Go 1.27"]
+		},
+		GOTOOLCHAIN: {
+			defaultText: "auto (from $GOROOT/go.env in upstream distributions)",
+			values: "local, auto, path, go1.X.Y, <name>+auto, <name>+path (Go 1.21+; older toolchains ignore it)",
+			invalid: "go: invalid GOTOOLCHAIN \"…\"",
+			notes: ["GOTOOLCHAIN=local keeps the installed Go; go1.X.Y runs that release; auto and path (and <name>+auto, <name>+path) switch to a newer toolchain or go line in go.mod (cmd/go/internal/toolchain.Select)", "godrift judges every setting against the toolchain this selects (selectGoToolchain)"]
+		},
+		GOEXPERIMENT: {
+			defaultText: "the toolchain baseline (per version and platform)",
+			values: "comma-separated experiment names; noX turns X off; none turns every experiment off, including default-on ones",
+			invalid: "an unknown or retired name makes the go command exit: go: unknown GOEXPERIMENT <name>"
+		},
+		GODEBUG: {
+			defaultText: "the toolchain defaults adjusted by the go.mod go line, godebug lines and //go:debug (DefaultGODEBUG)",
+			values: "comma-separated key=value pairs; the last duplicate wins; a #pattern suffix is for bisect",
+			invalid: "unknown keys are silently ignored; from Go 1.27 a retired key at an old value aborts the program"
+		}
+	};
+}));
+
+// src/knowledge/toolchain-select.ts
+/**
+* Parses GOTOOLCHAIN like Select: `auto` and `path` (= `local+auto`, `local+path`), `local`,
+* `go1.X.Y`, `<name>+auto`, `<name>+path`. Undefined for what the go command rejects with
+* `go: invalid GOTOOLCHAIN "…"` (or an empty value, which leaves the local toolchain).
+*/
+function parseGotoolchain(value) {
+	const v = value.trim();
+	if (v === "auto" || v === "path") return {
+		min: "local",
+		mode: v
+	};
+	const plus = v.indexOf("+");
+	const name = plus < 0 ? v : v.slice(0, plus);
+	const suffix = plus < 0 ? void 0 : v.slice(plus + 1);
+	if (suffix !== void 0 && suffix !== "auto" && suffix !== "path") return void 0;
+	const mode = suffix ?? "none";
+	if (name === "local") return {
+		min: "local",
+		mode
+	};
+	if (!name.startsWith("go") || /[\\/]/.test(name)) return void 0;
+	const version = name.slice(2).split(/[ \t-]/)[0] ?? "";
+	if (!/^1\.\d+(?:\.\d+|(?:rc|beta)\d+)?$/.test(version) || !parseGoVersion(version)) return void 0;
+	return {
+		min: version,
+		mode
+	};
+}
+/**
+* Why a GOTOOLCHAIN value breaks every go command of Go 1.21+, or undefined when it works.
+* `error` is what the go command prints after `go: ` (cmd/go/internal/toolchain.Select), or for a
+* language version such as `go1.22` (no such release since Go 1.21, whose first release is
+* `go1.21.0`; golang/go#62278), the download that fails.
+*/
+function gotoolchainProblem(value) {
+	const v = value.trim();
+	if (v === "") return void 0;
+	if (parseGotoolchain(v) === void 0) {
+		const plus = v.indexOf("+");
+		if (plus >= 0) {
+			const suffix = v.slice(plus + 1);
+			if (v.slice(0, plus) !== "local" && parseGotoolchain(v.slice(0, plus)) === void 0) return {
+				kind: "invalid",
+				error: goErrorText("gotoolchainMinimum", v, v.slice(0, plus))
+			};
+			if (suffix !== "auto" && suffix !== "path") return {
+				kind: "invalid",
+				error: goErrorText("gotoolchainSuffix", v)
+			};
+		}
+		return {
+			kind: "invalid",
+			error: goErrorText("gotoolchainInvalid", v)
+		};
+	}
+	const s = parseGotoolchain(v);
+	if (s.min !== "local") {
+		const p = parseGoVersion(s.min);
+		if (p.patch === void 0 && !p.pre && compareGoVersions(s.min, "1.21") >= 0) return {
+			kind: "no-such-release",
+			error: `download go${s.min}: golang.org/toolchain@v0.0.1-go${s.min}.<goos>-<goarch>: … This module version is not available.`
+		};
+	}
+}
+/**
+* The toolchain the go command runs, given the installed one (`local`; undefined when unknown),
+* the GOTOOLCHAIN value, and go.mod's `toolchain` and `go` lines. Mirrors Select:
+*  - go commands before {@link GOTOOLCHAIN_SINCE} ignore GOTOOLCHAIN and toolchain lines;
+*  - the minimum is the installed toolchain, or GOTOOLCHAIN's named one;
+*  - with auto/path (the default `auto` from $GOROOT/go.env), a `toolchain` line newer than the
+*    minimum wins, then a `go` line newer than that (a language version `1.N` ≥ 1.21 means
+*    `go1.N.0`, golang/go#62278); `toolchain default` turns switching off.
+* Returns undefined when none of the inputs names a version.
+*/
+function selectGoToolchain(input) {
+	const because = [];
+	const decidedBy = [];
+	const setting = input.gotoolchain === void 0 || input.gotoolchain.trim() === "" ? void 0 : parseGotoolchain(input.gotoolchain);
+	const local = input.local;
+	if (local !== void 0 && compareGoVersions(local, "1.21") < 0) {
+		if (input.gotoolchain !== void 0) because.push(`Go ${local} predates GOTOOLCHAIN (Go ${GOTOOLCHAIN_SINCE}) and ignores it`);
+		return {
+			version: local,
+			because
+		};
+	}
+	let version = local;
+	const newest = (v) => {
+		const p = parseGoVersion(v);
+		return p && p.patch === void 0 && !p.pre && v === local ? `${p.major}.${p.minor}.9999` : v;
+	};
+	let mode = "auto";
+	if (setting) {
+		mode = setting.mode;
+		if (setting.min !== "local") {
+			version = setting.min;
+			because.push(`GOTOOLCHAIN=${input.gotoolchain.trim()} runs Go ${setting.min}`);
+			decidedBy.push("gotoolchain");
+		} else if (local !== void 0 && mode === "none") {
+			because.push(`GOTOOLCHAIN=${input.gotoolchain.trim()} keeps the installed Go ${local}`);
+			decidedBy.push("gotoolchain");
+		}
+	}
+	const done = () => version === void 0 ? void 0 : {
+		version,
+		because,
+		...decidedBy.length > 0 ? { decidedBy } : {}
+	};
+	if (mode === "none") return done();
+	const tl = input.toolchainLine?.trim();
+	if (tl === "default") {
+		because.push("toolchain default turns switching off");
+		decidedBy.push("toolchain-line");
+		return done();
+	}
+	const toolVersion = tl?.startsWith("go") ? tl.slice(2).split("-")[0] : void 0;
+	if (toolVersion && parseGoVersion(toolVersion) && (version === void 0 || compareGoVersions(toolVersion, newest(version)) > 0)) {
+		if (version !== void 0) {
+			because.push(`the toolchain line asks for the newer Go ${toolVersion}`);
+			decidedBy.push("toolchain-line");
+		}
+		version = toolVersion;
+	}
+	const go = input.goLine?.trim();
+	if (go && parseGoVersion(go) && (version === void 0 || compareGoVersions(go, newest(version)) > 0)) {
+		const p = parseGoVersion(go);
+		const release = p.patch === void 0 && !p.pre && compareGoVersions(go, "1.21") >= 0 ? `${go}.0` : go;
+		if (version !== void 0) {
+			because.push(`the go line needs at least Go ${release}`);
+			decidedBy.push("go-line");
+		}
+		version = release;
+	}
+	return done();
+}
+var GOTOOLCHAIN_SINCE;
+var init_toolchain_select = __esmMin((() => {
+	init_tooling();
+	init_versions();
+	GOTOOLCHAIN_SINCE = "1.21";
+}));
+
+// src/knowledge/buildcfg.ts
+function toolchainFor(minor) {
+	const sorted = [...GENERATED_TOOLCHAINS].sort((a, b) => compareGoVersions(a.version, b.version));
+	const same = sorted.filter((t) => minorNumber(t.version) === minor).pop();
+	if (same) return same;
+	return sorted.filter((t) => (minorNumber(t.version) ?? 0) < minor).pop() ?? sorted[0];
+}
+/**
+* A build-configuration variable as Go `goVersion` (default: the newest generated toolchain)
+* reads it, or undefined when that release has no such variable (GOARM64 before 1.23).
+*/
+function buildcfgVariable(name, goVersion) {
+	const newest = GENERATED_TOOLCHAINS[GENERATED_TOOLCHAINS.length - 1];
+	const minor = goVersion === void 0 ? newest ? minorNumber(newest.version) : void 0 : minorNumber(goVersion);
+	if (minor === void 0) return void 0;
+	const added = BUILDCFG_ADDED[name];
+	if (added !== void 0 && minor < (minorNumber(added) ?? 0)) return void 0;
+	const tc = toolchainFor(minor);
+	if (!tc) return void 0;
+	const exact = minorNumber(tc.version) === minor;
+	let entry = tc.archVars.find((a) => a.name === name);
+	if (!entry) {
+		const later = GENERATED_TOOLCHAINS.find((t) => t.archVars.some((a) => a.name === name));
+		entry = later?.archVars.find((a) => a.name === name);
+		if (!entry || !later) return void 0;
+		return {
+			...entry,
+			invalidFatal: fatalFor(name, minor, later),
+			source: later.version,
+			exact: false
+		};
+	}
+	return {
+		...entry,
+		invalidFatal: exact ? entry.invalidFatal : fatalFor(name, minor, tc),
+		source: tc.version,
+		exact
+	};
+}
+/** Whether an invalid value stops the go command of release `minor`, from another release's data. */
+function fatalFor(name, minor, from) {
+	if (minor < (minorNumber("1.23") ?? 0)) return true;
+	const withReset = GENERATED_TOOLCHAINS.filter((t) => compareGoVersions(t.version, BUILDCFG_ERROR_RESET_SINCE) >= 0);
+	return (withReset[withReset.length - 1] ?? from).archVars.find((a) => a.name === name)?.invalidFatal ?? true;
+}
+/** Whether `value` is one the variable accepts (values with optional suffixes; GOFIPS140 also v1.Y.Z). */
+function buildcfgValueValid(v, value) {
+	let rest = value;
+	if (v.name === "GOWASM") return value.split(",").every((o) => o === "" || v.values.includes(o));
+	if (v.name === "GOFIPS140" && /^v1\.\d+\.\d+(?:-[0-9a-z]+)?$/.test(value)) return true;
+	for (let changed = true; changed;) {
+		changed = false;
+		for (const s of v.suffixes) if (rest.endsWith(s)) {
+			rest = rest.slice(0, -s.length);
+			changed = true;
+		}
+	}
+	return v.values.includes(rest);
+}
+var BUILDCFG_ERROR_RESET_SINCE, BUILDCFG_ADDED;
+var init_buildcfg = __esmMin((() => {
+	init_toolchains();
+	init_versions();
+	BUILDCFG_ERROR_RESET_SINCE = "1.23";
+	BUILDCFG_ADDED = {
+		GOARM64: "1.23",
+		GORISCV64: "1.23",
+		GOFIPS140: "1.24"
+	};
+}));
+
+// src/knowledge/variables.ts
+/** The tracked variable of that exact name (environment variable names are case-sensitive). */
+function trackedVariable(name) {
+	return byName.get(name);
+}
+function isTrackedVariable(name) {
+	return byName.has(name);
+}
+var TRACKED_VARIABLES, byName, TRACKED_NAME_PATTERN;
+var init_variables = __esmMin((() => {
+	TRACKED_VARIABLES = [
+		{
+			name: "GODEBUG",
+			shape: "keyed",
+			readBy: "both",
+			summary: "runtime and standard-library compatibility and debug settings"
+		},
+		{
+			name: "GOTRACEBACK",
+			shape: "scalar",
+			readBy: "run",
+			summary: "how much a crash prints (default single)"
+		},
+		{
+			name: "GOROOT",
+			shape: "scalar",
+			readBy: "both",
+			summary: "location of the Go toolchain"
+		},
+		{
+			name: "GOEXPERIMENT",
+			shape: "list",
+			readBy: "build",
+			summary: "toolchain experiments compiled into the binary"
+		},
+		{
+			name: "GOGC",
+			shape: "scalar",
+			readBy: "run",
+			summary: "garbage-collector target percentage (default 100, off disables GC)"
+		},
+		{
+			name: "GOMEMLIMIT",
+			shape: "scalar",
+			readBy: "run",
+			summary: "soft memory limit for the Go runtime"
+		},
+		{
+			name: "GOMAXPROCS",
+			shape: "scalar",
+			readBy: "run",
+			summary: "number of OS threads running Go code at once"
+		},
+		{
+			name: "GOFLAGS",
+			shape: "scalar",
+			readBy: "build",
+			summary: "default flags for go commands"
+		},
+		{
+			name: "CGO_ENABLED",
+			shape: "scalar",
+			readBy: "build",
+			summary: "whether cgo is used when building"
+		},
+		{
+			name: "GOTOOLCHAIN",
+			shape: "scalar",
+			readBy: "build",
+			summary: "which Go toolchain the go command runs"
+		},
+		{
+			name: "GOAMD64",
+			shape: "scalar",
+			readBy: "build",
+			summary: "amd64 microarchitecture level the binary requires"
+		},
+		{
+			name: "GOARM",
+			shape: "scalar",
+			readBy: "build",
+			summary: "arm architecture level"
+		},
+		{
+			name: "GOARM64",
+			shape: "scalar",
+			readBy: "build",
+			summary: "arm64 architecture level"
+		},
+		{
+			name: "GO386",
+			shape: "scalar",
+			readBy: "build",
+			summary: "386 floating-point mode"
+		},
+		{
+			name: "GOFIPS140",
+			shape: "scalar",
+			readBy: "build",
+			summary: "FIPS 140-3 Go Cryptographic Module version"
+		},
+		{
+			name: "GOOS",
+			shape: "scalar",
+			readBy: "build",
+			summary: "target operating system"
+		},
+		{
+			name: "GOARCH",
+			shape: "scalar",
+			readBy: "build",
+			summary: "target architecture"
+		}
+	];
+	byName = new Map(TRACKED_VARIABLES.map((v) => [v.name, v]));
+	TRACKED_NAME_PATTERN = `\\b(?:${TRACKED_VARIABLES.map((v) => v.name).join("|")})\\b`;
+}));
+
+// src/knowledge/index.ts
+var init_knowledge = __esmMin((() => {
+	init_godebug();
+	init_experiments();
+	init_runtime_vars();
+	init_versions();
+	init_toolchain_select();
+	init_buildcfg();
+	init_toolchains();
+	init_variables();
+	init_tooling();
+}));
 
 // src/resolve/index.ts
-const ORCHESTRATOR_PREFIXES = [
-	"k8s-",
-	"kustomize-",
-	"helm-",
-	"compose-",
-	"systemd-"
-];
 /** Precedence layer of an observation's origin; higher wins. */
 function layerOf(o) {
 	if (o.origin === "gomod-godebug" || o.origin === "gowork-godebug") return 1;
@@ -13319,13 +19734,6 @@ function resolveCell(target, environment, variable, key, observations) {
 function settingId(variable, key) {
 	return key === null ? variable : `${variable}:${key}`;
 }
-const ENV_ORDER = [
-	"production",
-	"staging",
-	"test",
-	"dev",
-	"unknown"
-];
 /** Builds the resolution over environment-assigned observations. */
 function resolve$2(observations) {
 	const settings = /* @__PURE__ */ new Map();
@@ -13397,20 +19805,39 @@ function resolve$2(observations) {
 		}
 	};
 }
+var ORCHESTRATOR_PREFIXES, ENV_ORDER;
+var init_resolve = __esmMin((() => {
+	init_variables();
+	ORCHESTRATOR_PREFIXES = [
+		"k8s-",
+		"kustomize-",
+		"helm-",
+		"compose-",
+		"systemd-"
+	];
+	ENV_ORDER = [
+		"production",
+		"staging",
+		"test",
+		"dev",
+		"unknown"
+	];
+}));
 
 // src/rules/types.ts
 /** Fills `{name}` placeholders; values are inserted as given (quote them in the template). */
 function formatMessage(template, data) {
 	return template.replace(/\{(\w+)\}/g, (whole, name) => name in data ? String(data[name]) : whole);
 }
+var init_types$1 = __esmMin((() => {}));
 
 // src/core/fingerprint.ts
 function fingerprint(parts) {
 	return createHash("sha256").update(parts.map((p) => p ?? "").join("\0")).digest("hex").slice(0, 32);
 }
+var init_fingerprint = __esmMin((() => {}));
 
 // src/core/suppress.ts
-const DIRECTIVE = /(?:#|\/\/|;|<!--)\s*godrift-ignore(?:\s+([A-Za-z0-9_,\s-]+?))?\s*(?:--\s*(.*?))?\s*(?:-->)?\s*$/;
 /** Suppressions written in one file. */
 function parseSuppressions(path, text, diagnostics) {
 	if (!text.includes("godrift-ignore")) return [];
@@ -13524,19 +19951,25 @@ function applySuppressions(findings, suppressions) {
 		suppressed
 	};
 }
+var DIRECTIVE;
+var init_suppress = __esmMin((() => {
+	DIRECTIVE = /(?:#|\/\/|;|<!--)\s*godrift-ignore(?:\s+([A-Za-z0-9_,\s-]+?))?\s*(?:--\s*(.*?))?\s*(?:-->)?\s*$/;
+}));
 
 // src/core/engine.ts
-const SEVERITY_RANK = {
-	error: 3,
-	warning: 2,
-	note: 1
-};
+var engine_exports = /* @__PURE__ */ __exportAll({
+	assignTargets: () => assignTargets,
+	goVersionResolver: () => goVersionResolver,
+	runEngine: () => runEngine,
+	severityAtLeast: () => severityAtLeast,
+	sortFindings: () => sortFindings
+});
 function severityAtLeast(s, threshold) {
 	return threshold !== "none" && SEVERITY_RANK[s] >= SEVERITY_RANK[threshold];
 }
 /** Assigns each observation its target from godrift.yaml `targets` (default: the repository, "."). */
 function assignTargets(observations, config) {
-	const targets = Object.entries(config.targets).map(([name, globs]) => [name, (0, import_picomatch.default)(globs, { dot: true })]);
+	const targets = Object.entries(config.targets).map(([name, globs]) => [name, globMatcher(globs, { dot: true })]);
 	for (const o of observations) {
 		const hit = targets.find(([, match]) => match(o.span.path));
 		o.target = hit ? hit[0] : ".";
@@ -13547,6 +19980,52 @@ function versionFromText(text) {
 }
 function where$2(o) {
 	return o.span.start ? `${o.span.path}:${o.span.start.line}` : o.span.path;
+}
+/**
+* The toolchain the go command switches to (knowledge: selectGoToolchain) when GOTOOLCHAIN is
+* set, or when an installed toolchain is known and go.mod asks for a newer one (the default
+* GOTOOLCHAIN=auto of Go 1.21+). Undefined when neither applies: the plain precedence then holds.
+* Several GOTOOLCHAIN values in one environment: the newest outcome (what breaks first).
+*/
+function selectWithGotoolchain(all, build, toolchain, goLine) {
+	const settings = all.filter((o) => o.variable === "GOTOOLCHAIN" && o.key === null && o.value.literal && !hasNoEffect(o) && o.origin !== "go-runtime-call" && !gotoolchainProblem(o.value.text));
+	const candidates = settings.length > 0 ? settings : [void 0];
+	let best;
+	for (const g of candidates) {
+		const parsed = g ? parseGotoolchain(g.value.text) : void 0;
+		if (!build && (!parsed || parsed.min === "local")) {
+			if (g && parsed?.mode === "none" && (toolchain || goLine)) {
+				const v = goLine ?? toolchain;
+				const r = {
+					version: v.version,
+					reason: `GOTOOLCHAIN=${g.value.text.trim()} at ${where$2(g)} disables toolchain switching; ${goLine ? `go line at ${where$2(goLine.o)} (the oldest toolchain that builds it)` : `toolchain line at ${where$2(v.o)}`}`
+				};
+				if (!best?.version || compareGoVersions(r.version, best.version) > 0) best = r;
+			}
+			continue;
+		}
+		const sel = selectGoToolchain({
+			...build ? { local: build.version } : {},
+			...g ? { gotoolchain: g.value.text } : {},
+			...toolchain ? { toolchainLine: toolchain.o.value.text } : {},
+			...goLine ? { goLine: goLine.version } : {}
+		});
+		if (!sel) continue;
+		if (sel.because.length === 0 && !g) continue;
+		const parts = [build ? `Go ${build.version} is installed (${where$2(build.o)})` : void 0, ...sel.because].filter((x) => !!x);
+		const by = new Set(sel.decidedBy ?? []);
+		const at = [
+			g ? `GOTOOLCHAIN at ${where$2(g)}` : void 0,
+			by.has("toolchain-line") && toolchain ? `toolchain line at ${where$2(toolchain.o)}` : void 0,
+			by.has("go-line") && goLine ? `go line at ${where$2(goLine.o)}` : void 0
+		].filter((x) => !!x);
+		const r = {
+			version: sel.version,
+			reason: `${parts.join("; ")}${at.length > 0 ? ` (${at.join(", ")})` : ""}`
+		};
+		if (!best?.version || compareGoVersions(r.version, best.version) > 0) best = r;
+	}
+	return best;
 }
 /** The Go version a (target, environment) is judged against, with the reason. */
 function goVersionResolver(resolution, config, override) {
@@ -13576,7 +20055,13 @@ function goVersionResolver(resolution, config, override) {
 		const build = pick("@build-toolchain");
 		const toolchain = pick("@toolchain");
 		const goLine = pick("@go");
-		if (build) result = {
+		const selected = build?.o.origin === "binary-buildinfo" ? void 0 : selectWithGotoolchain(all, build, toolchain, goLine);
+		if (build && build.o.origin === "binary-buildinfo") result = {
+			version: build.version,
+			reason: `Go ${build.version} builds it (${where$2(build.o)})`
+		};
+		else if (selected) result = selected;
+		else if (build) result = {
 			version: build.version,
 			reason: `Go ${build.version} builds it (${where$2(build.o)})`
 		};
@@ -13702,6 +20187,21 @@ function dedupe(findings) {
 function sortFindings(findings) {
 	return [...findings].sort((a, b) => a.span.path.localeCompare(b.span.path) || (a.span.start?.offset ?? 0) - (b.span.start?.offset ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
 }
+var SEVERITY_RANK;
+var init_engine = __esmMin((() => {
+	init_glob();
+	init_environments();
+	init_knowledge();
+	init_resolve();
+	init_types$1();
+	init_fingerprint();
+	init_suppress();
+	SEVERITY_RANK = {
+		error: 3,
+		warning: 2,
+		note: 1
+	};
+}));
 
 // src/rules/helpers.ts
 /** `GODEBUG "panicnil"` or `GOGC`: how messages name a setting. */
@@ -13722,17 +20222,6 @@ function eachEffective(context, environment, variable, judge) {
 		for (const v of cell.values) if (v.literal && v.observation.origin !== "go-runtime-call") judge(v, cell, target);
 	}
 }
-/** Scope levels that identify one running unit (a container, a compose service, a values file). */
-const UNIT_KINDS = /* @__PURE__ */ new Set([
-	"overlay",
-	"workload",
-	"container",
-	"initContainer",
-	"service",
-	"chart",
-	"values",
-	"unit"
-]);
 /** The unit levels of an observation's scope, or undefined when the source has none (Dockerfile ENV). */
 function unitLevels(o) {
 	const levels = o.scope.filter((s) => UNIT_KINDS.has(s.kind)).map((s) => `${s.kind}:${s.name}`);
@@ -13757,12 +20246,6 @@ function unitFacts(context, o, variable) {
 	for (let n = 1; n <= own.length; n++) hits.push(...index.get(`${o.variant ?? ""}\u0000${own.slice(0, n).join("\0")}`) ?? []);
 	return hits.sort((a, b) => a.at - b.at).map((h) => h.o);
 }
-/**
-* Facts of one variable in one (target, environment), keyed by variant and unit levels, with
-* their position in observationsIn. Rules ask unitFacts once per setting fact; filtering the whole
-* environment each time was quadratic (2,000 containers: ~25 s).
-*/
-const unitIndexes = /* @__PURE__ */ new WeakMap();
 function unitIndex(context, target, env, variable) {
 	let perResolution = unitIndexes.get(context.resolution);
 	if (!perResolution) unitIndexes.set(context.resolution, perResolution = /* @__PURE__ */ new Map());
@@ -13814,238 +20297,67 @@ function toolchainStages(context) {
 	}
 	return out;
 }
+var UNIT_KINDS, unitIndexes;
+var init_helpers = __esmMin((() => {
+	UNIT_KINDS = /* @__PURE__ */ new Set([
+		"overlay",
+		"workload",
+		"container",
+		"initContainer",
+		"service",
+		"chart",
+		"values",
+		"unit"
+	]);
+	unitIndexes = /* @__PURE__ */ new WeakMap();
+}));
 
 // src/rules/build-env-inherited/index.ts
-const rule$31 = {
-	meta: {
-		id: "build-env-inherited",
-		description: "An ENV of a Dockerfile build stage is inherited by the runtime image.",
-		category: "production-hazard",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { inherited: {
-			message: "{assignment} is set in build stage \"{stage}\" and inherited by the runtime image, so the running program gets it too",
-			help: "set it only for the build command (`RUN {variable}=… go build`), or start the runtime stage from a clean base image and COPY the binary"
-		} }
-	},
-	check(context) {
-		const { resolution } = context;
-		const toolchains = toolchainStages(context);
-		for (const target of resolution.targets) for (const { variable, key } of resolution.settings) {
-			if (!phasesFor(variable).includes("run")) continue;
-			const cell = resolution.cell(target, "production", variable, key);
-			for (const v of cell.values) {
-				const o = v.observation;
-				if (o.inheritedFrom === void 0 || o.phase !== "run") continue;
-				if (!o.scope.some((s) => s.kind === "image" && s.name === "final")) continue;
-				const stage = stageKey(o);
-				if (variable === "GOROOT" && stage && toolchains.has(stage)) continue;
-				context.report({
-					messageId: "inherited",
-					data: {
-						assignment: key === null ? `${variable}="${v.text}"` : `${variable} "${key}=${v.text}"`,
-						stage: o.inheritedFrom,
-						variable
-					},
-					observation: o,
-					environment: "production",
-					variable,
-					key
-				});
-			}
-		}
-	}
-};
-
-// src/rules/drift/index.ts
-/**
-* Variables compared across environments. GOMEMLIMIT and GOMAXPROCS are left out on purpose:
-* they are sized to each environment's machines, so a difference is expected, not drift (the
-* container-limit rules judge them instead). GOROOT, GOTOOLCHAIN, GOOS/GOARCH and the arch
-* levels are about the toolchain, not the program's behaviour under test.
-*/
-const COMPARED$1 = /* @__PURE__ */ new Set([
-	"GODEBUG",
-	"GOEXPERIMENT",
-	"GOTRACEBACK",
-	"GOGC",
-	"CGO_ENABLED",
-	"GOFLAGS"
-]);
-const TEST = "test";
-const PRODUCTION = "production";
-/** The value Go uses when nothing sets it, or undefined when that depends on the machine. */
-function defaultValue(variable, key, goVersion, goLine) {
-	switch (variable) {
-		case "GODEBUG": return key === null ? void 0 : godebugDefault(key, goVersion, goLine);
-		case "GOEXPERIMENT": {
-			if (key === null) return void 0;
-			if (key === "none") return "off";
-			const exp = experimentsFor(goVersion).find((e) => e.name === key);
-			return exp ? exp.defaultOn ? "on" : "off" : void 0;
-		}
-		case "GOTRACEBACK": return "single";
-		case "GOGC": return "100";
-		case "GOFLAGS": return "";
-		default: return;
-	}
-}
-/** Spellings Go treats alike compare equal (GOTRACEBACK=1 is all, GODEBUG values drop #patterns). */
-function normalize$1(variable, value) {
-	const v = value.trim();
-	switch (variable) {
-		case "GOTRACEBACK": {
-			const numeric = {
-				"0": "none",
-				"1": "all",
-				"2": "system"
-			};
-			const level = tracebackLevel(v);
-			return level.level === "numeric" ? numeric[v] ?? v : level.level;
-		}
-		case "GOGC": return v.toLowerCase() === "off" ? "off" : String(Number.parseInt(v, 10));
-		case "GOFLAGS": return behaviourFlags(v);
-		case "GODEBUG": {
-			const hash = v.indexOf("#");
-			return hash >= 0 ? v.slice(0, hash) : v;
-		}
-		default: return v;
-	}
-}
-/**
-* GOFLAGS words that change the binary under test or in production (build tags, race and
-* sanitizers, compiler/linker flags, build mode, coverage). Flags such as -mod=readonly or
-* -buildvcs only change how the go command fetches or stamps, so differences there are not drift.
-*/
-const BEHAVIOUR_FLAGS = [
-	"-tags",
-	"-race",
-	"-msan",
-	"-asan",
-	"-gcflags",
-	"-ldflags",
-	"-asmflags",
-	"-buildmode",
-	"-cover",
-	"-covermode",
-	"-trimpath",
-	"-pgo"
-];
-function behaviourFlags(goflags) {
-	return goflags.split(/\s+/).filter((w) => BEHAVIOUR_FLAGS.some((f) => w === f || w.startsWith(`${f}=`) || w === `-${f}` || w.startsWith(`-${f}=`))).map((w) => w.replace(/^--/, "-")).sort().join(" ");
-}
-function severityFor(variable, key) {
-	if (variable === "GOEXPERIMENT") return "error";
-	if (variable === "GODEBUG" && key !== null) {
-		const s = godebugSetting(key);
-		if (s && (s.categories.includes("semantics") || s.categories.includes("security"))) return "error";
-	}
-	return "warning";
-}
-/** Whether the repository shows this environment at all (settings or context facts of its own). */
-function seen(context, target, env) {
-	return context.resolution.observationsIn(target, env).some((o) => !o.environment?.programWide);
-}
-function goLineOf$1(context, target, env) {
-	return context.resolution.observationsIn(target, env).find((o) => o.variable === "@go" && o.value.literal)?.value.text;
-}
-function side(context, target, env, variable, key) {
-	const cell = context.resolution.cell(target, env, variable, key);
-	if (cell.values.some((v) => !v.literal)) return void 0;
-	if (cell.values.length > 0) return {
-		cell,
-		values: new Set(cell.values.map((v) => normalize$1(variable, v.text))),
-		isDefault: false
-	};
-	const d = defaultValue(variable, key, context.goVersion(target, env).version ?? NEWEST_GO_VERSION, goLineOf$1(context, target, env));
-	if (d === void 0) return void 0;
-	return {
-		cell,
-		values: /* @__PURE__ */ new Set([normalize$1(variable, d)]),
-		isDefault: true
-	};
-}
-function related(observations, environment, what) {
-	return observations.map((o) => ({
-		span: o.span,
-		environment,
-		message: `${what} "${o.value.text}" here`
-	}));
-}
-const rule$30 = {
-	meta: {
-		id: "drift",
-		description: "A Go setting has a different effective value in test than in production.",
-		category: "drift",
-		defaultSeverity: "error",
-		fixable: false,
-		messages: {
-			differs: {
-				message: "{setting} is \"{prod}\" in production but \"{test}\" in test, so the tests do not exercise what runs in production",
-				help: "use the same value in both environments, or set it once where every build shares it (go.mod `godebug` for GODEBUG keys)"
-			},
-			unsetInTest: {
-				message: "{setting} is \"{prod}\" in production but not set in test, where Go's default \"{test}\" applies",
-				help: "set {setting} to \"{prod}\" for the tests too, or drop it from production if the default is what you want"
-			},
-			unsetInProduction: {
-				message: "{setting} is \"{test}\" in test but not set in production, where Go's default \"{prod}\" applies",
-				help: "set {setting} to \"{test}\" in production too, or stop setting it in test so the tests run with the default"
-			}
-		}
-	},
-	check(context) {
-		const { resolution } = context;
-		for (const target of resolution.targets) {
-			if (!seen(context, target, TEST) || !seen(context, target, PRODUCTION)) continue;
-			for (const { variable, key } of resolution.settings) {
-				if (!COMPARED$1.has(variable)) continue;
-				const test = side(context, target, TEST, variable, key);
-				const prod = side(context, target, PRODUCTION, variable, key);
-				if (!test || !prod || test.isDefault && prod.isDefault) continue;
-				const data = { setting: settingName(variable, key) };
-				const severity = severityFor(variable, key);
-				if (!prod.isDefault) for (const v of prod.cell.values) {
-					const value = normalize$1(variable, v.text);
-					if (test.values.has(value)) continue;
+var rule$33;
+var init_build_env_inherited = __esmMin((() => {
+	init_resolve();
+	init_helpers();
+	rule$33 = {
+		meta: {
+			id: "build-env-inherited",
+			description: "An ENV of a Dockerfile build stage is inherited by the runtime image.",
+			category: "production-hazard",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { inherited: {
+				message: "{assignment} is set in build stage \"{stage}\" and inherited by the runtime image, so the running program gets it too",
+				help: "set it only for the build command (`RUN {variable}=… go build`), or start the runtime stage from a clean base image and COPY the binary"
+			} }
+		},
+		check(context) {
+			const { resolution } = context;
+			const toolchains = toolchainStages(context);
+			for (const target of resolution.targets) for (const { variable, key } of resolution.settings) {
+				if (!phasesFor(variable).includes("run")) continue;
+				const cell = resolution.cell(target, "production", variable, key);
+				for (const v of cell.values) {
+					const o = v.observation;
+					if (o.inheritedFrom === void 0 || o.phase !== "run") continue;
+					if (!o.scope.some((s) => s.kind === "image" && s.name === "final")) continue;
+					const stage = stageKey(o);
+					if (variable === "GOROOT" && stage && toolchains.has(stage)) continue;
 					context.report({
-						messageId: test.isDefault ? "unsetInTest" : "differs",
+						messageId: "inherited",
 						data: {
-							...data,
-							prod: v.text,
-							test: [...test.values].join("\", \"")
+							assignment: key === null ? `${variable}="${v.text}"` : `${variable} "${key}=${v.text}"`,
+							stage: o.inheritedFrom,
+							variable
 						},
-						observation: v.observation,
-						environment: PRODUCTION,
+						observation: o,
+						environment: "production",
 						variable,
-						key,
-						severity,
-						related: test.isDefault ? [] : related(test.cell.values.map((t) => t.observation), TEST, "test sets")
+						key
 					});
 				}
-				else {
-					const prodDefault = [...prod.values][0];
-					for (const v of test.cell.values) {
-						if (normalize$1(variable, v.text) === prodDefault) continue;
-						context.report({
-							messageId: "unsetInProduction",
-							data: {
-								...data,
-								prod: prodDefault,
-								test: v.text
-							},
-							observation: v.observation,
-							environment: TEST,
-							variable,
-							key,
-							severity
-						});
-					}
-				}
 			}
 		}
-	}
-};
+	};
+}));
 
 // src/rules/facts.ts
 /**
@@ -14055,22 +20367,37 @@ const rule$30 = {
 * unless `includeNonLiteral`, values godrift cannot resolve.
 */
 function eachFact(context, variable, opts = {}) {
-	const { resolution } = context;
-	const match = typeof variable === "string" ? (v) => v === variable : variable;
+	const all = uniqueFacts(context.resolution);
+	const candidates = typeof variable === "string" ? all.byVariable.get(variable) ?? [] : all.facts.filter((f) => variable(f.o.variable));
+	return opts.includeNonLiteral ? [...candidates] : candidates.filter((f) => f.o.value.literal);
+}
+function uniqueFacts(resolution) {
+	const cached = factsOf.get(resolution);
+	if (cached) return cached;
 	const seen = /* @__PURE__ */ new Set();
 	const out = [];
 	for (const target of resolution.targets) for (const env of resolution.environments) for (const o of resolution.observationsIn(target, env)) {
-		if (seen.has(o) || !match(o.variable)) continue;
+		if (seen.has(o)) continue;
 		seen.add(o);
 		if (hasNoEffect(o) || o.origin === "go-runtime-call") continue;
-		if (!o.value.literal && !opts.includeNonLiteral) continue;
 		out.push({
 			o,
 			target,
 			environment: o.environment?.name ?? "unknown"
 		});
 	}
-	return out;
+	const byVariable = /* @__PURE__ */ new Map();
+	for (const f of out) {
+		const list = byVariable.get(f.o.variable);
+		if (list) list.push(f);
+		else byVariable.set(f.o.variable, [f]);
+	}
+	const index = {
+		facts: out,
+		byVariable
+	};
+	factsOf.set(resolution, index);
+	return index;
 }
 /** Facts compiled into the program by the go command (go.mod/go.work `godebug`, `//go:debug`). */
 function isBuildDirective(o) {
@@ -14082,6 +20409,10 @@ function isBuildDirective(o) {
 * (what breaks first on an upgrade); other facts use their own environment.
 */
 function versionFor(context, fact) {
+	if ((fact.o.origin === "binary-buildinfo" || fact.o.origin === "image-config-env") && fact.o.goVersion) return {
+		version: fact.o.goVersion,
+		reason: `Go ${fact.o.goVersion} built the binary (${fact.o.span.path})`
+	};
 	if (!fact.o.environment?.programWide) return context.goVersion(fact.target, fact.environment);
 	let best;
 	for (const env of context.resolution.environments) {
@@ -14149,10 +20480,8 @@ function latestPatch(version) {
 	const p = parseGoVersion(version);
 	return p && p.patch === void 0 && !p.pre ? `${p.major}.${p.minor}.9999` : version;
 }
-/** goLineOf per resolution and target: rules ask once per fact, and the answer is per target. */
-const goLines = /* @__PURE__ */ new WeakMap();
 /** The work module's go line of a target: go.work's when there is one (go-facts §2.3). */
-function goLineOf(context, target) {
+function goLineOf$1(context, target) {
 	let perTarget = goLines.get(context.resolution);
 	if (!perTarget) goLines.set(context.resolution, perTarget = /* @__PURE__ */ new Map());
 	if (perTarget.has(target)) return perTarget.get(target);
@@ -14169,600 +20498,950 @@ function findGoLine(context, target) {
 	}
 	return mod;
 }
+var factsOf, goLines;
+var init_facts = __esmMin((() => {
+	init_knowledge();
+	init_resolve();
+	factsOf = /* @__PURE__ */ new WeakMap();
+	goLines = /* @__PURE__ */ new WeakMap();
+}));
+
+// src/rules/buildcfg-invalid/index.ts
+var VARIABLES$1, rule$32;
+var init_buildcfg_invalid = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	VARIABLES$1 = [
+		"GOARM",
+		"GOARM64",
+		"GOFIPS140"
+	];
+	rule$32 = {
+		meta: {
+			id: "buildcfg-invalid",
+			description: "A GOARM, GOARM64 or GOFIPS140 value the toolchain rejects: every go command stops, or the value is silently replaced by the default.",
+			category: "validity",
+			defaultSeverity: "error",
+			fixable: false,
+			messages: {
+				fatal: {
+					message: "{name}=\"{value}\" is not a value Go {version} accepts ({accepted}): every go command stops with \"go: {invalid}\" (Go {version}: {reason})",
+					help: "use one of the accepted values, or remove {name}"
+				},
+				replaced: {
+					message: "{name}=\"{value}\" is not a value Go {version} accepts ({accepted}): the toolchain silently builds with the default \"{default}\" instead (Go {version}: {reason})",
+					help: "use one of the accepted values, or remove {name}"
+				}
+			}
+		},
+		check(context) {
+			for (const f of eachFact(context, (v) => VARIABLES$1.includes(v))) {
+				const name = f.o.variable;
+				const value = f.o.value.text.trim();
+				if (value === "") continue;
+				const inForce = versionOrNewest(context, f);
+				const cfg = buildcfgVariable(name, inForce.version);
+				if (!cfg || buildcfgValueValid(cfg, value)) continue;
+				const accepted = `${cfg.values.join(", ")}${cfg.suffixes.length > 0 ? `, optionally followed by ${cfg.suffixes.join(" or ")}` : ""}${name === "GOFIPS140" ? ", or v1.Y.Z" : ""}`;
+				context.report({
+					messageId: cfg.invalidFatal ? "fatal" : "replaced",
+					data: {
+						name,
+						value,
+						version: inForce.version,
+						reason: inForce.reason,
+						accepted,
+						invalid: cfg.invalid,
+						default: cfg.default
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: name,
+					key: null,
+					severity: cfg.invalidFatal ? "error" : "warning"
+				});
+			}
+		}
+	};
+}));
+
+// src/rules/drift/index.ts
+/** The value Go uses when nothing sets it, or undefined when that depends on the machine. */
+function defaultValue(variable, key, goVersion, goLine) {
+	switch (variable) {
+		case "GODEBUG": return key === null ? void 0 : godebugDefault(key, goVersion, goLine);
+		case "GOEXPERIMENT": {
+			if (key === null) return void 0;
+			if (key === "none") return "off";
+			const exp = experimentsFor(goVersion).find((e) => e.name === key);
+			return exp ? exp.defaultOn ? "on" : "off" : void 0;
+		}
+		case "GOTRACEBACK": return GOTRACEBACK_DEFAULT;
+		case "GOGC": return String(100);
+		case "GOFLAGS": return "";
+		default: return;
+	}
+}
+/** Spellings Go treats alike compare equal (GOTRACEBACK=1 is all, GODEBUG values drop #patterns). */
+function normalize$1(variable, value) {
+	const v = value.trim();
+	switch (variable) {
+		case "GOTRACEBACK": return tracebackCanonical(v);
+		case "GOGC": return v.toLowerCase() === "off" ? "off" : String(Number.parseInt(v, 10));
+		case "GOFLAGS": return behaviourFlags(v);
+		case "GODEBUG": {
+			const hash = v.indexOf("#");
+			return hash >= 0 ? v.slice(0, hash) : v;
+		}
+		default: return v;
+	}
+}
+function behaviourFlags(goflags) {
+	return goflags.split(/\s+/).filter((w) => BEHAVIOUR_FLAGS.some((f) => w === f || w.startsWith(`${f}=`) || w === `-${f}` || w.startsWith(`-${f}=`))).map((w) => w.replace(/^--/, "-")).sort().join(" ");
+}
+function severityFor(variable, key) {
+	if (variable === "GOEXPERIMENT") return "error";
+	if (variable === "GODEBUG" && key !== null) {
+		const s = godebugSetting(key);
+		if (s && (s.categories.includes("semantics") || s.categories.includes("security"))) return "error";
+	}
+	return "warning";
+}
+/** Whether the repository shows this environment at all (settings or context facts of its own). */
+function seen(context, target, env) {
+	return context.resolution.observationsIn(target, env).some((o) => !o.environment?.programWide);
+}
+function goLineOf(context, target, env) {
+	return context.resolution.observationsIn(target, env).find((o) => o.variable === "@go" && o.value.literal)?.value.text;
+}
+function side(context, target, env, variable, key) {
+	const cell = context.resolution.cell(target, env, variable, key);
+	if (cell.values.some((v) => !v.literal)) return void 0;
+	if (cell.values.length > 0) return {
+		cell,
+		values: new Set(cell.values.map((v) => normalize$1(variable, v.text))),
+		isDefault: false,
+		basis: ""
+	};
+	const inForce = context.goVersion(target, env);
+	const version = inForce.version ?? NEWEST_GO_VERSION;
+	const d = defaultValue(variable, key, version, goLineOf(context, target, env));
+	if (d === void 0) return void 0;
+	const basis = !(variable === "GODEBUG" || variable === "GOEXPERIMENT") ? "" : ` (Go ${version}: ${inForce.version ? inForce.reason : `${inForce.reason}, so the newest known`})`;
+	return {
+		cell,
+		values: /* @__PURE__ */ new Set([normalize$1(variable, d)]),
+		isDefault: true,
+		basis
+	};
+}
+function related(observations, environment, what) {
+	const shown = observations.slice(0, MAX_RELATED);
+	const more = observations.length - shown.length;
+	return shown.map((o, i) => ({
+		span: o.span,
+		environment,
+		message: `${what} "${o.value.text}" here${more > 0 && i === shown.length - 1 ? ` (and ${more} more ${more === 1 ? "place" : "places"} in ${environment})` : ""}`
+	}));
+}
+var COMPARED$1, TEST, PRODUCTION, BEHAVIOUR_FLAGS, MAX_RELATED, rule$31;
+var init_drift = __esmMin((() => {
+	init_knowledge();
+	init_helpers();
+	COMPARED$1 = /* @__PURE__ */ new Set([
+		"GODEBUG",
+		"GOEXPERIMENT",
+		"GOTRACEBACK",
+		"GOGC",
+		"CGO_ENABLED",
+		"GOFLAGS"
+	]);
+	TEST = "test";
+	PRODUCTION = "production";
+	BEHAVIOUR_FLAGS = [
+		"-tags",
+		"-race",
+		"-msan",
+		"-asan",
+		"-gcflags",
+		"-ldflags",
+		"-asmflags",
+		"-buildmode",
+		"-cover",
+		"-covermode",
+		"-trimpath",
+		"-pgo"
+	];
+	MAX_RELATED = 10;
+	rule$31 = {
+		meta: {
+			id: "drift",
+			description: "A Go setting has a different effective value in test than in production.",
+			category: "drift",
+			defaultSeverity: "error",
+			fixable: false,
+			messages: {
+				differs: {
+					message: "{setting} is \"{prod}\" in production but \"{test}\" in test, so the tests do not exercise what runs in production",
+					help: "use the same value in both environments, or set it once where every build shares it (go.mod `godebug` for GODEBUG keys)"
+				},
+				unsetInTest: {
+					message: "{setting} is \"{prod}\" in production but not set in test, where Go's default \"{test}\" applies{basis}",
+					help: "set {setting} to \"{prod}\" for the tests too, or drop it from production if the default is what you want"
+				},
+				unsetInProduction: {
+					message: "{setting} is \"{test}\" in test but not set in production, where Go's default \"{prod}\" applies{basis}",
+					help: "set {setting} to \"{test}\" in production too, or stop setting it in test so the tests run with the default"
+				}
+			}
+		},
+		check(context) {
+			const { resolution } = context;
+			for (const target of resolution.targets) {
+				if (!seen(context, target, TEST) || !seen(context, target, PRODUCTION)) continue;
+				for (const { variable, key } of resolution.settings) {
+					if (!COMPARED$1.has(variable)) continue;
+					const test = side(context, target, TEST, variable, key);
+					const prod = side(context, target, PRODUCTION, variable, key);
+					if (!test || !prod || test.isDefault && prod.isDefault) continue;
+					const data = { setting: settingName(variable, key) };
+					const severity = severityFor(variable, key);
+					if (!prod.isDefault) for (const v of prod.cell.values) {
+						const value = normalize$1(variable, v.text);
+						if (test.values.has(value)) continue;
+						context.report({
+							messageId: test.isDefault ? "unsetInTest" : "differs",
+							data: {
+								...data,
+								prod: v.text,
+								test: [...test.values].join("\", \""),
+								basis: test.basis
+							},
+							observation: v.observation,
+							environment: PRODUCTION,
+							variable,
+							key,
+							severity,
+							related: test.isDefault ? [] : related(test.cell.values.map((t) => t.observation), TEST, "test sets")
+						});
+					}
+					else {
+						const prodDefault = [...prod.values][0];
+						for (const v of test.cell.values) {
+							if (normalize$1(variable, v.text) === prodDefault) continue;
+							context.report({
+								messageId: "unsetInProduction",
+								data: {
+									...data,
+									prod: prodDefault,
+									test: v.text,
+									basis: prod.basis
+								},
+								observation: v.observation,
+								environment: TEST,
+								variable,
+								key,
+								severity
+							});
+						}
+					}
+				}
+			}
+		}
+	};
+}));
 
 // src/rules/go-env-w-persistent/index.ts
-const VARIABLES = Object.keys(GO_ENV_WRITE);
-/** The oldest Go whose `go env -w` behaviour go-facts.md records (go1.19.8). */
-const OLDEST_CHECKED = "1.19";
-const rule$29 = {
-	meta: {
-		id: "go-env-w-persistent",
-		description: "go env -w of GOROOT, GODEBUG or GOTOOLCHAIN in a script: refused by the go command, or a persistent user-wide setting.",
-		category: "portability",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: {
-			refused: {
-				message: "go env -w {name}=\"{value}\" fails with Go {version}: \"{refusal}\" (refused since Go {since}; Go {version}: {reason})",
-				help: "set {name} in the environment of the command that needs it ({name}=… go build) instead of go env -w"
-			},
-			persistent: {
-				message: "go env -w {name}=\"{value}\" writes to the user's go env file: {effect}",
-				help: "set {name} in the environment of the command that needs it ({name}=… go build), or use go.mod toolchain and godebug lines"
+var VARIABLES, rule$30;
+var init_go_env_w_persistent = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	VARIABLES = Object.keys(GO_ENV_WRITE);
+	rule$30 = {
+		meta: {
+			id: "go-env-w-persistent",
+			description: "go env -w of GOROOT, GODEBUG or GOTOOLCHAIN in a script: refused by the go command, or a persistent user-wide setting.",
+			category: "portability",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: {
+				refused: {
+					message: "go env -w {name}=\"{value}\" fails with Go {version}: \"{refusal}\" (refused since Go {since}; Go {version}: {reason})",
+					help: "set {name} in the environment of the command that needs it ({name}=… go build) instead of go env -w"
+				},
+				persistent: {
+					message: "go env -w {name}=\"{value}\" writes to the user's go env file: {effect}",
+					help: "set {name} in the environment of the command that needs it ({name}=… go build), or use go.mod toolchain and godebug lines"
+				}
+			}
+		},
+		check(context) {
+			const words = /* @__PURE__ */ new Map();
+			for (const f of eachFact(context, (v) => VARIABLES.includes(v), { includeNonLiteral: true })) {
+				if (f.o.origin !== "shell-go-env-w") continue;
+				const word = `${f.o.span.path}\u0000${f.o.span.start?.line ?? ""}\u0000${f.o.variable}`;
+				words.set(word, [...words.get(word) ?? [], f]);
+			}
+			for (const items of words.values()) {
+				const f = items[0];
+				const name = f.o.variable;
+				const fact = GO_ENV_WRITE[name];
+				const value = items.map((i) => i.o.key === null ? i.o.value.text : `${i.o.key}=${i.o.value.text}`).join(",").replace(/^"(.*)"$/, "$1");
+				const inForce = versionOrNewest(context, f);
+				const refused = goEnvWriteRefused(name, inForce.version);
+				context.report({
+					messageId: refused ? "refused" : "persistent",
+					data: {
+						name,
+						value,
+						version: inForce.version,
+						reason: inForce.reason,
+						refusal: goEnvWriteRefusal(name, inForce.version) ?? "",
+						since: fact.refusedSince ?? "",
+						effect: fact.persistentEffect
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: name,
+					key: f.o.key,
+					severity: refused && (!inForce.assumed || goEnvWriteRefused(name, "1.19")) ? "error" : "warning"
+				});
 			}
 		}
-	},
-	check(context) {
-		const words = /* @__PURE__ */ new Map();
-		for (const f of eachFact(context, (v) => VARIABLES.includes(v), { includeNonLiteral: true })) {
-			if (f.o.origin !== "shell-go-env-w") continue;
-			const word = `${f.o.span.path}\u0000${f.o.span.start?.line ?? ""}\u0000${f.o.variable}`;
-			words.set(word, [...words.get(word) ?? [], f]);
-		}
-		for (const items of words.values()) {
-			const f = items[0];
-			const name = f.o.variable;
-			const fact = GO_ENV_WRITE[name];
-			const value = items.map((i) => i.o.key === null ? i.o.value.text : `${i.o.key}=${i.o.value.text}`).join(",").replace(/^"(.*)"$/, "$1");
-			const inForce = versionOrNewest(context, f);
-			const refused = goEnvWriteRefused(name, inForce.version);
-			context.report({
-				messageId: refused ? "refused" : "persistent",
-				data: {
-					name,
-					value,
-					version: inForce.version,
-					reason: inForce.reason,
-					refusal: fact.refusal ?? "",
-					since: fact.refusedSince ?? "",
-					effect: fact.persistentEffect
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: name,
-				key: f.o.key,
-				severity: refused && (!inForce.assumed || goEnvWriteRefused(name, OLDEST_CHECKED)) ? "error" : "warning"
-			});
-		}
-	}
-};
+	};
+}));
 
 // src/rules/goamd64-level/index.ts
-const rule$28 = {
-	meta: {
-		id: "goamd64-level",
-		description: "GOAMD64 v2 or higher: the binary refuses to start on older CPUs (or the value is not a level).",
-		category: "portability",
-		defaultSeverity: "note",
-		fixable: false,
-		messages: {
-			level: {
-				message: "GOAMD64=\"{value}\" builds binaries that refuse to start on CPUs without {value} support, printing \"{refusal}\"",
-				help: "keep {value} only if every machine that runs the binary supports it; otherwise remove it (default {default})"
-			},
-			invalid: {
-				message: "GOAMD64=\"{value}\" is not a level ({levels}), so the toolchain falls back to {default} while the build info records \"{value}\"",
-				help: "use one of {levels}, or remove it"
+var rule$29;
+var init_goamd64_level = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$29 = {
+		meta: {
+			id: "goamd64-level",
+			description: "GOAMD64 v2 or higher: the binary refuses to start on older CPUs (or the value is not a level).",
+			category: "portability",
+			defaultSeverity: "note",
+			fixable: false,
+			messages: {
+				level: {
+					message: "GOAMD64=\"{value}\" builds binaries that refuse to start on CPUs without {value} support, printing \"{refusal}\"",
+					help: "keep {value} only if every machine that runs the binary supports it; otherwise remove it (default {default})"
+				},
+				invalid: {
+					message: "GOAMD64=\"{value}\" is not a level ({levels}): Go {version} silently builds for {default} while the build info records \"{value}\" (Go {version}: {reason})",
+					help: "use one of {levels}, or remove it"
+				},
+				invalidFatal: {
+					message: "GOAMD64=\"{value}\" is not a level ({levels}): every go command of Go {version} stops with \"go: {invalid}\" (Go {version}: {reason})",
+					help: "use one of {levels}, or remove it"
+				}
+			}
+		},
+		check(context) {
+			for (const f of eachFact(context, "GOAMD64")) {
+				const value = f.o.value.text.trim();
+				const level = amd64Level(value);
+				if (level.valid && !level.refusal) continue;
+				const inForce = versionOrNewest(context, f);
+				const cfg = buildcfgVariable("GOAMD64", inForce.version);
+				const fatal = !level.valid && cfg?.invalidFatal === true;
+				context.report({
+					messageId: level.valid ? "level" : fatal ? "invalidFatal" : "invalid",
+					data: {
+						value,
+						refusal: level.refusal ?? "",
+						default: cfg?.default || "v1",
+						levels: (cfg?.values ?? GOAMD64_LEVELS).join(", "),
+						version: inForce.version,
+						reason: inForce.reason,
+						invalid: cfg?.invalid ?? ""
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GOAMD64",
+					key: null,
+					severity: level.valid ? f.environment === "production" ? "warning" : "note" : fatal ? "error" : "warning"
+				});
 			}
 		}
-	},
-	check(context) {
-		for (const f of eachFact(context, "GOAMD64")) {
-			const value = f.o.value.text.trim();
-			const level = amd64Level(value);
-			if (level.valid && !level.refusal) continue;
-			context.report({
-				messageId: level.valid ? "level" : "invalid",
-				data: {
-					value,
-					refusal: level.refusal ?? "",
-					default: "v1",
-					levels: GOAMD64_LEVELS.join(", ")
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GOAMD64",
-				key: null,
-				severity: level.valid ? f.environment === "production" ? "warning" : "note" : "warning"
-			});
-		}
-	}
-};
+	};
+}));
 
 // src/rules/godebug-default-value/index.ts
-const rule$27 = {
-	meta: {
-		id: "godebug-default-value",
-		description: "A GODEBUG setting that restates the default and does nothing.",
-		category: "validity",
-		defaultSeverity: "note",
-		fixable: false,
-		messages: { redundant: {
-			message: "GODEBUG \"{item}\" does nothing: \"{value}\" is already the default of \"{key}\" for Go {version}{goLine} (Go {version}: {reason})",
-			help: "remove \"{key}\" so the setting only appears where it changes something"
-		} }
-	},
-	check(context) {
-		const facts = eachFact(context, "GODEBUG");
-		const directiveKeys = /* @__PURE__ */ new Map();
-		for (const f of facts) {
-			if (!isBuildDirective(f.o)) continue;
-			const k = `${f.target}\u0000${f.o.key}`;
-			directiveKeys.set(k, [...directiveKeys.get(k) ?? [], f]);
-		}
-		for (const f of facts) {
-			const key = f.o.key;
-			const value = f.o.value.text;
-			if (key === null || key === "default" || value.includes("#") || !godebugValueValid(key, value)) continue;
-			const built = directiveKeys.get(`${f.target}\u0000${key}`) ?? [];
-			if (!isBuildDirective(f.o) && built.length > 0) continue;
-			if (f.o.origin === "gomod-godebug" && built.some((b) => b.o.origin === "go-debug-directive")) continue;
-			const inForce = versionFor(context, f);
-			const version = inForce.version;
-			if (!version || !godebugExistsIn(key, version, { latestPatch: true })) continue;
-			const goLine = goLineOf(context, f.target);
-			const lineDefault = godebugDefault(key, version, goLine?.value.text);
-			const toolchainDefault = godebugDefault(key, version);
-			if (lineDefault === void 0 || value !== lineDefault || value !== toolchainDefault) continue;
-			context.report({
-				messageId: "redundant",
-				data: {
-					item: `${key}=${value}`,
-					key,
-					value,
-					version,
-					goLine: goLine ? ` and go line ${goLine.value.text}` : "",
-					reason: inForce.reason
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GODEBUG",
-				key
-			});
-		}
-	}
-};
-
-// src/rules/godebug-duplicate-key/index.ts
-const rule$26 = {
-	meta: {
-		id: "godebug-duplicate-key",
-		description: "The same GODEBUG key twice in one value (the last wins), or two //go:debug lines for one key (a build error).",
-		category: "validity",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: {
-			duplicate: {
-				message: "GODEBUG key \"{key}\" appears twice in one value: \"{item}\" here is overridden by \"{winner}\" later in the same value (the last one wins)",
-				help: "keep one \"{key}\" entry with the value you want"
-			},
-			repeatedDirective: {
-				message: "GODEBUG key \"{key}\" has two //go:debug lines (\"{item}\" and \"{winner}\" at {where}): the go command stops with \"repeated //go:debug for {key}\"",
-				help: "keep one //go:debug line for \"{key}\""
+var rule$28;
+var init_godebug_default_value = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$28 = {
+		meta: {
+			id: "godebug-default-value",
+			description: "A GODEBUG setting that restates the default and does nothing.",
+			category: "validity",
+			defaultSeverity: "note",
+			fixable: false,
+			messages: { redundant: {
+				message: "GODEBUG \"{item}\" does nothing: \"{value}\" is already the default of \"{key}\" for Go {version}{goLine} (Go {version}: {reason})",
+				help: "remove \"{key}\" so the setting only appears where it changes something"
+			} }
+		},
+		check(context) {
+			const facts = eachFact(context, "GODEBUG");
+			const directiveKeys = /* @__PURE__ */ new Map();
+			for (const f of facts) {
+				if (!isBuildDirective(f.o)) continue;
+				const k = `${f.target}\u0000${f.o.key}`;
+				directiveKeys.set(k, [...directiveKeys.get(k) ?? [], f]);
 			}
-		}
-	},
-	check(context) {
-		const facts = eachFact(context, "GODEBUG", { includeNonLiteral: true });
-		const report = (messageId, dead, winner) => context.report({
-			messageId,
-			data: {
-				key: dead.o.key ?? "",
-				item: `${dead.o.key}=${dead.o.value.text}`,
-				winner: `${winner.o.key}=${winner.o.value.text}`,
-				where: locationText(winner.o)
-			},
-			observation: dead.o,
-			environment: dead.environment,
-			variable: "GODEBUG",
-			key: dead.o.key,
-			related: [{
-				span: winner.o.span,
-				message: `${settingName("GODEBUG", winner.o.key)} set again here`
-			}]
-		});
-		const directives = /* @__PURE__ */ new Map();
-		const other = [];
-		for (const f of facts) if (f.o.origin === "go-debug-directive") {
-			const k = `${f.o.span.path}\u0000${f.o.key}`;
-			directives.set(k, [...directives.get(k) ?? [], f]);
-		} else other.push(f);
-		for (const list of directives.values()) {
-			list.sort((a, b) => (a.o.span.start?.offset ?? 0) - (b.o.span.start?.offset ?? 0));
-			for (let i = 1; i < list.length; i++) report("repeatedDirective", list[i], list[0]);
-		}
-		for (const group of groupByWrittenValue(other)) {
-			const byKey = /* @__PURE__ */ new Map();
-			for (const f of group) if (f.o.key !== null) byKey.set(f.o.key, [...byKey.get(f.o.key) ?? [], f]);
-			for (const list of byKey.values()) {
-				const winner = list[list.length - 1];
-				for (const dead of list.slice(0, -1)) report("duplicate", dead, winner);
-			}
-		}
-	}
-};
-
-// src/rules/godebug-invalid-value/index.ts
-const rule$25 = {
-	meta: {
-		id: "godebug-invalid-value",
-		description: "A GODEBUG key set to a value outside its domain, which Go does not read as meant.",
-		category: "validity",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { invalid: {
-			message: "GODEBUG \"{item}\": \"{value}\" is not a value \"{key}\" accepts (expected {expected}), so Go does not apply what was meant",
-			help: "set \"{key}\" to {expected}{defaultHint}"
-		} }
-	},
-	check(context) {
-		for (const f of eachFact(context, "GODEBUG")) {
-			const key = f.o.key;
-			if (key === null) continue;
-			const s = godebugSetting(key);
-			if (!s || godebugValueValid(key, f.o.value.text)) continue;
-			const value = godebugValueOnly(f.o.value.text);
-			if (retiredGodebug(key)?.oldValues.includes(value)) continue;
-			const expected = describeGodebugDomain(s.domain);
-			context.report({
-				messageId: "invalid",
-				data: {
-					item: `${key}=${f.o.value.text}`,
-					key,
-					value,
-					expected,
-					defaultHint: s.defaultValue !== void 0 ? `, or remove it to keep the default "${s.defaultValue}"` : ", or remove it"
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GODEBUG",
-				key
-			});
-		}
-	}
-};
-
-// src/rules/godebug-not-in-version/index.ts
-const rule$24 = {
-	meta: {
-		id: "godebug-not-in-version",
-		description: "A GODEBUG setting that the Go version in force removed or does not have yet: it has no effect (or breaks the build in go.mod or //go:debug).",
-		category: "validity",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: {
-			removed: {
-				message: "GODEBUG \"{item}\" has no effect: \"{key}\" was removed in Go {removed} and Go {version} ignores it (Go {version}: {reason})",
-				help: "remove \"{key}\"; the behaviour it restored is gone since Go {removed}"
-			},
-			notYet: {
-				message: "GODEBUG \"{item}\" has no effect: \"{key}\" exists only in Go {available} and Go {version} ignores it (Go {version}: {reason})",
-				help: "remove \"{key}\" or upgrade to a Go version that has it"
-			},
-			rejectedInBuild: {
-				message: "GODEBUG \"{item}\" breaks the build: the go command of Go {version} does not know \"{key}\" ({why}) (Go {version}: {reason})",
-				help: "remove the line, or build with a Go version that has \"{key}\""
-			},
-			notInTable: {
-				message: "GODEBUG \"{item}\" breaks the build: go.mod godebug lines and //go:debug accept only settings of the internal/godebugs table, and \"{key}\" is not in it for Go {version} (Go {version}: {reason})",
-				help: "set \"{key}\" in the GODEBUG environment variable instead"
-			},
-			retiredAccepted: {
-				message: "GODEBUG \"{item}\" has no effect: \"{key}\" was removed in Go {removed}; Go {version} accepts only its new value here, which is what every program gets anyway (Go {version}: {reason})",
-				help: "remove the line"
-			}
-		}
-	},
-	check(context) {
-		for (const f of eachFact(context, "GODEBUG")) {
-			const key = f.o.key;
-			if (key === null || key === "default") continue;
-			const s = godebugSetting(key);
-			if (!s) continue;
-			const inForce = versionFor(context, f);
-			const version = inForce.version;
-			if (!version) continue;
-			const value = godebugValueOnly(f.o.value.text);
-			const retired = retiredGodebug(key);
-			const fatal = removedGodebugFatalIn(version);
-			if (retired && fatal && retired.oldValues.includes(value)) continue;
-			const exists = godebugExistsIn(key, version, { latestPatch: true });
-			const build = isBuildDirective(f.o);
-			const removed = s.removed ?? retired?.removedIn;
-			const data = {
-				item: `${key}=${f.o.value.text}`,
-				key,
-				version,
-				reason: inForce.reason,
-				removed: removed ?? "",
-				available: s.availability.map((a) => `${a}+`).join(", "),
-				why: ""
-			};
-			const report = (messageId, severity) => context.report({
-				messageId,
-				data,
-				observation: f.o,
-				environment: f.environment,
-				variable: "GODEBUG",
-				key,
-				severity
-			});
-			const isRemoved = removed !== void 0 && compareGoVersions(asRelease(version), asRelease(removed)) >= 0;
-			if (build) {
-				if (!exists) {
-					if (retired && fatal) report("retiredAccepted", "warning");
-					else {
-						data.why = isRemoved ? `removed in Go ${removed}` : `it exists only in Go ${data.available}`;
-						report("rejectedInBuild", "error");
-					}
-				} else if (!godebugInTable(key, version) && !godebugInTable(key, latestPatch(version))) report("notInTable", "error");
-				continue;
-			}
-			if (exists) continue;
-			report(isRemoved ? "removed" : "notYet", "warning");
-		}
-	}
-};
-
-// src/rules/godebug-pattern-suffix/index.ts
-const rule$23 = {
-	meta: {
-		id: "godebug-pattern-suffix",
-		description: "A GODEBUG value with a #pattern suffix, which is meant for bisect sessions only.",
-		category: "validity",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { pattern: {
-			message: "GODEBUG \"{item}\" carries the bisect pattern \"{pattern}\": \"{key}={value}\" then applies only to call stacks matching it, not to the whole program",
-			help: "write \"{key}={value}\" without \"{pattern}\" (patterns belong in bisect sessions, not configuration)"
-		} }
-	},
-	check(context) {
-		for (const f of eachFact(context, "GODEBUG")) {
-			const key = f.o.key;
-			const text = f.o.value.text;
-			const i = text.indexOf("#");
-			if (key === null || i < 0) continue;
-			context.report({
-				messageId: "pattern",
-				data: {
-					item: `${key}=${text}`,
-					key,
-					value: godebugValueOnly(text),
-					pattern: text.slice(i)
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GODEBUG",
-				key
-			});
-		}
-	}
-};
-
-// src/rules/godebug-retired-value/index.ts
-const rule$22 = {
-	meta: {
-		id: "godebug-retired-value",
-		description: "A retired GODEBUG setting at an old value: a start-up crash (environment) or build error (go.mod, //go:debug) from Go 1.27 on.",
-		category: "validity",
-		defaultSeverity: "error",
-		fixable: false,
-		messages: {
-			crash: {
-				message: "GODEBUG \"{item}\" makes programs built with Go {fatalSince}+ abort at start-up ({fatal}): \"{key}\" was removed in Go {removed} and \"{value}\" is one of its old values ({oldValues}) (Go {version}: {reason})",
-				help: "remove \"{key}\" from GODEBUG and fix what still needs the old behaviour; it no longer exists"
-			},
-			buildError: {
-				message: "GODEBUG \"{item}\" is a build error with Go {fatalSince}+: \"{key}\" was removed in Go {removed} and the go command rejects its old value \"{value}\" (old values: {oldValues}) (Go {version}: {reason})",
-				help: "remove the line and fix what still needs the old behaviour; it no longer exists"
-			}
-		}
-	},
-	check(context) {
-		for (const f of eachFact(context, "GODEBUG")) {
-			const key = f.o.key;
-			if (key === null) continue;
-			const retired = retiredGodebug(key);
-			const value = godebugValueOnly(f.o.value.text);
-			if (!retired || !retired.oldValues.includes(value)) continue;
-			const inForce = versionOrNewest(context, f);
-			if (!removedGodebugFatalIn(inForce.version)) continue;
-			const build = isBuildDirective(f.o);
-			context.report({
-				messageId: build ? "buildError" : "crash",
-				data: {
-					item: `${key}=${f.o.value.text}`,
-					key,
-					value,
-					removed: retired.removedIn,
-					oldValues: retired.oldValues.map((v) => `"${v}"`).join(", "),
-					fatalSince: GODEBUG_REMOVED_FATAL_SINCE,
-					fatal: GODEBUG_REMOVED_FATAL_MESSAGE.replace("{key}", key).replace("{value}", value),
-					version: inForce.version,
-					reason: inForce.reason
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GODEBUG",
-				key,
-				severity: inForce.assumed ? "warning" : "error"
-			});
-		}
-	}
-};
-
-// src/rules/godebug-security-default-weakened/index.ts
-const rule$21 = {
-	meta: {
-		id: "godebug-security-default-weakened",
-		description: "An old go line silently gives security limits from Go security releases (GODEBUG httpcookiemaxnum, urlmaxqueryparams, …) their old, weaker value.",
-		category: "production-hazard",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { weakened: {
-			message: "go line {goLine} gives GODEBUG \"{key}\" its old value \"{weak}\" instead of \"{strong}\" when built with Go {version} ({meaning}): the go line is older than {changed} (Go {version}: {reason})",
-			help: "raise the go line to {changed} or later, or set \"godebug {key}={strong}\" in go.mod"
-		} }
-	},
-	check(context) {
-		const explicit = /* @__PURE__ */ new Set();
-		for (const f of eachFact(context, "GODEBUG", { includeNonLiteral: true })) if (f.o.environment?.programWide || f.environment === "production") explicit.add(`${f.target}\u0000${f.o.key}`);
-		for (const target of context.resolution.targets) {
-			const goLine = goLineOf(context, target);
-			if (!goLine) continue;
-			const inForce = versionFor(context, {
-				o: goLine,
-				target,
-				environment: goLine.environment?.name ?? "unknown"
-			});
-			if (!inForce.version) continue;
-			const toolchain = latestPatch(inForce.version);
-			for (const key of securityReleaseGodebugs()) {
-				if (explicit.has(`${target}\u0000${key}`)) continue;
-				const weak = godebugDefault(key, toolchain, goLine.value.text);
-				const strong = godebugDefault(key, toolchain);
-				const s = godebugSetting(key);
-				if (weak === void 0 || strong === void 0 || weak === strong || !s?.changed) continue;
+			for (const f of facts) {
+				const key = f.o.key;
+				const value = f.o.value.text;
+				if (key === null || key === "default" || value.includes("#") || !godebugValueValid(key, value)) continue;
+				const built = directiveKeys.get(`${f.target}\u0000${key}`) ?? [];
+				if (!isBuildDirective(f.o) && built.length > 0) continue;
+				if (f.o.origin === "gomod-godebug" && built.some((b) => b.o.origin === "go-debug-directive")) continue;
+				const inForce = versionFor(context, f);
+				const version = inForce.version;
+				if (!version || !godebugExistsIn(key, version, { latestPatch: true })) continue;
+				const goLine = goLineOf$1(context, f.target);
+				const lineDefault = godebugDefault(key, version, goLine?.value.text);
+				const toolchainDefault = godebugDefault(key, version);
+				if (lineDefault === void 0 || value !== lineDefault || value !== toolchainDefault) continue;
 				context.report({
-					messageId: "weakened",
+					messageId: "redundant",
 					data: {
-						goLine: goLine.value.text,
+						item: `${key}=${value}`,
 						key,
-						weak,
-						strong,
-						meaning: s.meaning,
-						changed: s.changed.version,
-						version: inForce.version,
+						value,
+						version,
+						goLine: goLine ? ` and go line ${goLine.value.text}` : "",
 						reason: inForce.reason
 					},
-					observation: goLine,
-					environment: goLine.environment?.name ?? "unknown",
+					observation: f.o,
+					environment: f.environment,
 					variable: "GODEBUG",
 					key
 				});
 			}
 		}
-	}
-};
+	};
+}));
 
-// src/rules/godebug-unknown-key/index.ts
-const rule$20 = {
-	meta: {
-		id: "godebug-unknown-key",
-		description: "A GODEBUG key that no Go release knows: ignored at run time, a build error in go.mod or //go:debug.",
-		category: "validity",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: {
-			unknown: {
-				message: "GODEBUG key \"{key}\" is unknown to every Go release, so Go silently ignores \"{item}\"{suggestion}",
-				help: "fix the key name{helpSuggestion} or remove it"
-			},
-			unknownInBuild: {
-				message: "GODEBUG key \"{key}\" is unknown to every Go release: the go command rejects \"{item}\" here and the build fails{suggestion}",
-				help: "fix the key name{helpSuggestion} or remove the line"
+// src/rules/godebug-duplicate-key/index.ts
+var rule$27;
+var init_godebug_duplicate_key = __esmMin((() => {
+	init_knowledge();
+	init_helpers();
+	init_facts();
+	rule$27 = {
+		meta: {
+			id: "godebug-duplicate-key",
+			description: "The same GODEBUG key twice in one value (the last wins), or two //go:debug lines for one key (a build error).",
+			category: "validity",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: {
+				duplicate: {
+					message: "GODEBUG key \"{key}\" appears twice in one value: \"{item}\" here is overridden by \"{winner}\" later in the same value (the last one wins)",
+					help: "keep one \"{key}\" entry with the value you want"
+				},
+				repeatedDirective: {
+					message: "GODEBUG key \"{key}\" has two //go:debug lines (\"{item}\" and \"{winner}\" at {where}): the go command stops with \"{error}\"",
+					help: "keep one //go:debug line for \"{key}\""
+				}
+			}
+		},
+		check(context) {
+			const facts = eachFact(context, "GODEBUG", { includeNonLiteral: true });
+			const report = (messageId, dead, winner) => context.report({
+				messageId,
+				data: {
+					key: dead.o.key ?? "",
+					item: `${dead.o.key}=${dead.o.value.text}`,
+					winner: `${winner.o.key}=${winner.o.value.text}`,
+					where: locationText(winner.o),
+					error: goErrorText("godebugDirectiveRepeated", dead.o.key ?? "")
+				},
+				observation: dead.o,
+				environment: dead.environment,
+				variable: "GODEBUG",
+				key: dead.o.key,
+				related: [{
+					span: winner.o.span,
+					message: `${settingName("GODEBUG", winner.o.key)} set again here`
+				}]
+			});
+			const directives = /* @__PURE__ */ new Map();
+			const other = [];
+			for (const f of facts) if (f.o.origin === "go-debug-directive") {
+				const k = `${f.o.span.path}\u0000${f.o.key}`;
+				directives.set(k, [...directives.get(k) ?? [], f]);
+			} else other.push(f);
+			for (const list of directives.values()) {
+				list.sort((a, b) => (a.o.span.start?.offset ?? 0) - (b.o.span.start?.offset ?? 0));
+				for (let i = 1; i < list.length; i++) report("repeatedDirective", list[i], list[0]);
+			}
+			for (const group of groupByWrittenValue(other)) {
+				const byKey = /* @__PURE__ */ new Map();
+				for (const f of group) if (f.o.key !== null) byKey.set(f.o.key, [...byKey.get(f.o.key) ?? [], f]);
+				for (const list of byKey.values()) {
+					const winner = list[list.length - 1];
+					for (const dead of list.slice(0, -1)) report("duplicate", dead, winner);
+				}
 			}
 		}
-	},
-	check(context) {
-		for (const f of eachFact(context, "GODEBUG")) {
-			const key = f.o.key;
-			if (key === null || godebugSetting(key)) continue;
-			const build = isBuildDirective(f.o);
-			if (build && key === "default") continue;
-			const unquoted = key.replace(/^['"`]+|['"`]+$/g, "");
-			const suggested = unquoted !== key && godebugSetting(unquoted) ? unquoted : suggestGodebugKey(unquoted);
-			context.report({
-				messageId: build ? "unknownInBuild" : "unknown",
-				data: {
-					key,
-					item: `${key}=${f.o.value.text}`,
-					suggestion: suggested ? `; did you mean "${suggested}"?` : "",
-					helpSuggestion: suggested ? ` (to "${suggested}")` : ""
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GODEBUG",
-				key,
-				severity: build ? "error" : "warning"
-			});
+	};
+}));
+
+// src/rules/godebug-invalid-value/index.ts
+var rule$26;
+var init_godebug_invalid_value = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$26 = {
+		meta: {
+			id: "godebug-invalid-value",
+			description: "A GODEBUG key set to a value outside its domain, which Go does not read as meant.",
+			category: "validity",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { invalid: {
+				message: "GODEBUG \"{item}\": \"{value}\" is not a value \"{key}\" accepts (expected {expected}), so Go does not apply what was meant",
+				help: "set \"{key}\" to {expected}{defaultHint}"
+			} }
+		},
+		check(context) {
+			for (const f of eachFact(context, "GODEBUG")) {
+				const key = f.o.key;
+				if (key === null) continue;
+				const s = godebugSetting(key);
+				if (!s || godebugValueValid(key, f.o.value.text)) continue;
+				const value = godebugValueOnly(f.o.value.text);
+				if (retiredGodebug(key)?.oldValues.includes(value)) continue;
+				const expected = describeGodebugDomain(s.domain);
+				context.report({
+					messageId: "invalid",
+					data: {
+						item: `${key}=${f.o.value.text}`,
+						key,
+						value,
+						expected,
+						defaultHint: s.defaultValue !== void 0 ? `, or remove it to keep the default "${s.defaultValue}"` : ", or remove it"
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GODEBUG",
+					key
+				});
+			}
 		}
-	}
-};
+	};
+}));
+
+// src/rules/godebug-not-in-version/index.ts
+var rule$25;
+var init_godebug_not_in_version = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$25 = {
+		meta: {
+			id: "godebug-not-in-version",
+			description: "A GODEBUG setting that the Go version in force removed or does not have yet: it has no effect (or breaks the build in go.mod or //go:debug).",
+			category: "validity",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: {
+				removed: {
+					message: "GODEBUG \"{item}\" has no effect: \"{key}\" was removed in Go {removed} and Go {version} ignores it (Go {version}: {reason})",
+					help: "remove \"{key}\"; the behaviour it restored is gone since Go {removed}"
+				},
+				notYet: {
+					message: "GODEBUG \"{item}\" has no effect: \"{key}\" exists only in Go {available} and Go {version} ignores it (Go {version}: {reason})",
+					help: "remove \"{key}\" or upgrade to a Go version that has it"
+				},
+				rejectedInBuild: {
+					message: "GODEBUG \"{item}\" breaks the build: the go command of Go {version} does not know \"{key}\" ({why}) (Go {version}: {reason})",
+					help: "remove the line, or build with a Go version that has \"{key}\""
+				},
+				notInTable: {
+					message: "GODEBUG \"{item}\" breaks the build: go.mod godebug lines and //go:debug accept only settings of the internal/godebugs table, and \"{key}\" is not in it for Go {version} (Go {version}: {reason})",
+					help: "set \"{key}\" in the GODEBUG environment variable instead"
+				},
+				retiredAccepted: {
+					message: "GODEBUG \"{item}\" has no effect: \"{key}\" was removed in Go {removed}; Go {version} accepts only its new value here, which is what every program gets anyway (Go {version}: {reason})",
+					help: "remove the line"
+				}
+			}
+		},
+		check(context) {
+			for (const f of eachFact(context, "GODEBUG")) {
+				const key = f.o.key;
+				if (key === null || key === "default") continue;
+				const s = godebugSetting(key);
+				if (!s) continue;
+				const inForce = versionFor(context, f);
+				const version = inForce.version;
+				if (!version) continue;
+				const value = godebugValueOnly(f.o.value.text);
+				const retired = retiredGodebug(key);
+				const fatal = removedGodebugFatalIn(version);
+				if (retired && fatal && retired.oldValues.includes(value)) continue;
+				const exists = godebugExistsIn(key, version, { latestPatch: true });
+				const build = isBuildDirective(f.o);
+				const removed = s.removed ?? retired?.removedIn;
+				const data = {
+					item: `${key}=${f.o.value.text}`,
+					key,
+					version,
+					reason: inForce.reason,
+					removed: removed ?? "",
+					available: s.availability.map((a) => `${a}+`).join(", "),
+					why: ""
+				};
+				const report = (messageId, severity) => context.report({
+					messageId,
+					data,
+					observation: f.o,
+					environment: f.environment,
+					variable: "GODEBUG",
+					key,
+					severity
+				});
+				const isRemoved = removed !== void 0 && compareGoVersions(asRelease(version), asRelease(removed)) >= 0;
+				if (build) {
+					if (!exists) {
+						if (retired && fatal) report("retiredAccepted", "warning");
+						else {
+							data.why = isRemoved ? `removed in Go ${removed}` : `it exists only in Go ${data.available}`;
+							report("rejectedInBuild", "error");
+						}
+					} else if (!godebugInTable(key, version) && !godebugInTable(key, latestPatch(version))) report("notInTable", "error");
+					continue;
+				}
+				if (exists) continue;
+				report(isRemoved ? "removed" : "notYet", "warning");
+			}
+		}
+	};
+}));
+
+// src/rules/godebug-pattern-suffix/index.ts
+var rule$24;
+var init_godebug_pattern_suffix = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$24 = {
+		meta: {
+			id: "godebug-pattern-suffix",
+			description: "A GODEBUG value with a #pattern suffix, which is meant for bisect sessions only.",
+			category: "validity",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { pattern: {
+				message: "GODEBUG \"{item}\" carries the bisect pattern \"{pattern}\": \"{key}={value}\" then applies only to call stacks matching it, not to the whole program",
+				help: "write \"{key}={value}\" without \"{pattern}\" (patterns belong in bisect sessions, not configuration)"
+			} }
+		},
+		check(context) {
+			for (const f of eachFact(context, "GODEBUG")) {
+				const key = f.o.key;
+				const text = f.o.value.text;
+				const i = text.indexOf("#");
+				if (key === null || i < 0) continue;
+				context.report({
+					messageId: "pattern",
+					data: {
+						item: `${key}=${text}`,
+						key,
+						value: godebugValueOnly(text),
+						pattern: text.slice(i)
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GODEBUG",
+					key
+				});
+			}
+		}
+	};
+}));
+
+// src/rules/godebug-retired-value/index.ts
+var rule$23;
+var init_godebug_retired_value = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$23 = {
+		meta: {
+			id: "godebug-retired-value",
+			description: `A retired GODEBUG setting at an old value: a start-up crash (environment) or build error (go.mod, //go:debug) from Go ${GODEBUG_REMOVED_FATAL_SINCE} on.`,
+			category: "validity",
+			defaultSeverity: "error",
+			fixable: false,
+			messages: {
+				crash: {
+					message: "GODEBUG \"{item}\" makes programs built with Go {fatalSince}+ abort at start-up ({fatal}): \"{key}\" was removed in Go {removed} and \"{value}\" is one of its old values ({oldValues}) (Go {version}: {reason})",
+					help: "remove \"{key}\" from GODEBUG and fix what still needs the old behaviour; it no longer exists"
+				},
+				buildError: {
+					message: "GODEBUG \"{item}\" is a build error with Go {fatalSince}+: \"{key}\" was removed in Go {removed} and the go command rejects its old value \"{value}\" (old values: {oldValues}) (Go {version}: {reason})",
+					help: "remove the line and fix what still needs the old behaviour; it no longer exists"
+				}
+			}
+		},
+		check(context) {
+			for (const f of eachFact(context, "GODEBUG")) {
+				const key = f.o.key;
+				if (key === null) continue;
+				const retired = retiredGodebug(key);
+				const value = godebugValueOnly(f.o.value.text);
+				if (!retired || !retired.oldValues.includes(value)) continue;
+				const inForce = versionOrNewest(context, f);
+				if (!removedGodebugFatalIn(inForce.version)) continue;
+				const build = isBuildDirective(f.o);
+				context.report({
+					messageId: build ? "buildError" : "crash",
+					data: {
+						item: `${key}=${f.o.value.text}`,
+						key,
+						value,
+						removed: retired.removedIn,
+						oldValues: retired.oldValues.map((v) => `"${v}"`).join(", "),
+						fatalSince: GODEBUG_REMOVED_FATAL_SINCE,
+						fatal: GODEBUG_REMOVED_FATAL_MESSAGE.replace("{key}", key).replace("{value}", value).replace("{minor}", String(minorNumber(retired.removedIn) ?? "")),
+						version: inForce.version,
+						reason: inForce.reason
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GODEBUG",
+					key,
+					severity: inForce.assumed ? "warning" : "error"
+				});
+			}
+		}
+	};
+}));
+
+// src/rules/godebug-security-default-weakened/index.ts
+function shipsToProduction(context, target) {
+	return context.resolution.observationsIn(target, "production").some((o) => !o.environment?.programWide);
+}
+var rule$22;
+var init_godebug_security_default_weakened = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$22 = {
+		meta: {
+			id: "godebug-security-default-weakened",
+			description: "An old go line silently gives security limits from Go security releases (GODEBUG httpcookiemaxnum, urlmaxqueryparams, …) their old, weaker value.",
+			category: "production-hazard",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { weakened: {
+				message: "go line {goLine} gives GODEBUG \"{key}\" its old value \"{weak}\" instead of \"{strong}\" when built with Go {version} ({meaning}): the go line is older than {changed} (Go {version}: {reason})",
+				help: "raise the go line to {changed} or later, or set \"godebug {key}={strong}\" in go.mod"
+			} }
+		},
+		check(context) {
+			const explicit = /* @__PURE__ */ new Set();
+			for (const f of eachFact(context, "GODEBUG", { includeNonLiteral: true })) if (f.o.environment?.programWide || f.environment === "production") explicit.add(`${f.target}\u0000${f.o.key}`);
+			for (const target of context.resolution.targets) {
+				if (!shipsToProduction(context, target)) continue;
+				const goLine = goLineOf$1(context, target);
+				if (!goLine) continue;
+				const inForce = versionFor(context, {
+					o: goLine,
+					target,
+					environment: goLine.environment?.name ?? "unknown"
+				});
+				if (!inForce.version) continue;
+				const toolchain = latestPatch(inForce.version);
+				for (const key of securityReleaseGodebugs()) {
+					if (explicit.has(`${target}\u0000${key}`)) continue;
+					const weak = godebugDefault(key, toolchain, goLine.value.text);
+					const strong = godebugDefault(key, toolchain);
+					const s = godebugSetting(key);
+					if (weak === void 0 || strong === void 0 || weak === strong || !s?.changed) continue;
+					context.report({
+						messageId: "weakened",
+						data: {
+							goLine: goLine.value.text,
+							key,
+							weak,
+							strong,
+							meaning: s.meaning,
+							changed: s.changed.version,
+							version: inForce.version,
+							reason: inForce.reason
+						},
+						observation: goLine,
+						environment: goLine.environment?.name ?? "unknown",
+						variable: "GODEBUG",
+						key
+					});
+				}
+			}
+		}
+	};
+}));
+
+// src/rules/godebug-unknown-key/index.ts
+var rule$21;
+var init_godebug_unknown_key = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$21 = {
+		meta: {
+			id: "godebug-unknown-key",
+			description: "A GODEBUG key that no Go release knows: ignored at run time, a build error in go.mod or //go:debug.",
+			category: "validity",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: {
+				unknown: {
+					message: "GODEBUG key \"{key}\" is unknown to every Go release, so Go silently ignores \"{item}\"{suggestion}",
+					help: "fix the key name{helpSuggestion} or remove it"
+				},
+				internalInBuild: {
+					message: "GODEBUG key \"{key}\" is an undocumented internal of {packages} (read by the source of {toolchains}), not a setting of the internal/godebugs table: the go command rejects \"{item}\" here and the build fails",
+					help: "set it in the environment of the go command or program instead, or remove the line"
+				},
+				unknownInBuild: {
+					message: "GODEBUG key \"{key}\" is unknown to every Go release: the go command rejects \"{item}\" here and the build fails{suggestion}",
+					help: "fix the key name{helpSuggestion} or remove the line"
+				}
+			}
+		},
+		check(context) {
+			for (const f of eachFact(context, "GODEBUG")) {
+				const key = f.o.key;
+				if (key === null || godebugSetting(key)) continue;
+				const build = isBuildDirective(f.o);
+				if (build && key === "default") continue;
+				const internal = internalGodebugRead(key);
+				if (internal) {
+					if (build) context.report({
+						messageId: "internalInBuild",
+						data: {
+							key,
+							item: `${key}=${f.o.value.text}`,
+							packages: internal.packages.join(", "),
+							toolchains: internal.toolchainsText
+						},
+						observation: f.o,
+						environment: f.environment,
+						variable: "GODEBUG",
+						key,
+						severity: "error"
+					});
+					continue;
+				}
+				const unquoted = key.replace(/^['"`]+|['"`]+$/g, "");
+				const suggested = unquoted !== key && godebugSetting(unquoted) ? unquoted : suggestGodebugKey(unquoted);
+				context.report({
+					messageId: build ? "unknownInBuild" : "unknown",
+					data: {
+						key,
+						item: `${key}=${f.o.value.text}`,
+						suggestion: suggested ? `; did you mean "${suggested}"?` : "",
+						helpSuggestion: suggested ? ` (to "${suggested}")` : ""
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GODEBUG",
+					key,
+					severity: build ? "error" : "warning"
+				});
+			}
+		}
+	};
+}));
 
 // src/rules/goexperiment-none/index.ts
-const rule$19 = {
-	meta: {
-		id: "goexperiment-none",
-		description: "GOEXPERIMENT \"none\" switches off the experiments a toolchain enables by default.",
-		category: "validity",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { none: {
-			message: "GOEXPERIMENT \"none\" turns off every experiment, including the ones Go {version} enables by default ({defaults}), not just the ones set elsewhere (Go {version}: {reason})",
-			help: "remove \"none\" to get the toolchain defaults, or write \"no<name>\" for each experiment you mean to turn off"
-		} }
-	},
-	check(context) {
-		const phases = phasesFor("GOEXPERIMENT");
-		for (const f of eachFact(context, "GOEXPERIMENT")) {
-			if (f.o.key !== "none" || !phases.includes(f.o.phase)) continue;
-			const inForce = versionOrNewest(context, f);
-			const defaults = experimentsFor(inForce.version).filter((e) => e.defaultOn && !e.name.startsWith("regabi")).map((e) => e.name);
-			context.report({
-				messageId: "none",
-				data: {
-					version: inForce.version,
-					reason: inForce.reason,
-					defaults: defaults.length > 0 ? defaults.join(", ") : "none on linux/amd64"
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GOEXPERIMENT",
-				key: "none"
-			});
+var rule$20;
+var init_goexperiment_none = __esmMin((() => {
+	init_knowledge();
+	init_resolve();
+	init_facts();
+	rule$20 = {
+		meta: {
+			id: "goexperiment-none",
+			description: "GOEXPERIMENT \"none\" switches off the experiments a toolchain enables by default.",
+			category: "validity",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { none: {
+				message: "GOEXPERIMENT \"none\" turns off every experiment, including the ones Go {version} enables by default ({defaults}), not just the ones set elsewhere (Go {version}: {reason})",
+				help: "remove \"none\" to get the toolchain defaults, or write \"no<name>\" for each experiment you mean to turn off"
+			} }
+		},
+		check(context) {
+			const phases = phasesFor("GOEXPERIMENT");
+			for (const f of eachFact(context, "GOEXPERIMENT")) {
+				if (f.o.key !== "none" || !phases.includes(f.o.phase)) continue;
+				const inForce = versionOrNewest(context, f);
+				const defaults = experimentsFor(inForce.version).filter((e) => e.defaultOn && e.fixed !== "on").map((e) => e.name);
+				context.report({
+					messageId: "none",
+					data: {
+						version: inForce.version,
+						reason: inForce.reason,
+						defaults: defaults.length > 0 ? defaults.join(", ") : "none on linux/amd64"
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GOEXPERIMENT",
+					key: "none"
+				});
+			}
 		}
-	}
-};
+	};
+}));
 
 // src/rules/goexperiment-not-allowed/index.ts
-const rule$18 = {
-	meta: {
-		id: "goexperiment-not-allowed",
-		description: "A GOEXPERIMENT in a production build that policy.allowedExperiments does not allow.",
-		category: "production-hazard",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { notAllowed: {
-			message: "GOEXPERIMENT \"{name}\" is compiled into a production build but is not in policy.allowedExperiments{allowed}",
-			help: "remove \"{name}\" from the production build, or add it to policy.allowedExperiments in godrift.yaml if it is deliberate"
-		} }
-	},
-	check(context) {
-		const allowed = context.config.policy.allowedExperiments;
-		const phases = phasesFor("GOEXPERIMENT");
-		for (const f of eachFact(context, "GOEXPERIMENT")) {
-			const key = f.o.key;
-			if (f.environment !== "production" || key === null || key === "none" || f.o.value.text !== "on") continue;
-			if (!phases.includes(f.o.phase) && f.o.origin !== "binary-buildinfo") continue;
-			if (allowed.includes(key)) continue;
-			const version = versionFor(context, f).version;
-			if (version && experimentsFor(version).some((e) => e.name === key && e.defaultOn)) continue;
-			context.report({
-				messageId: "notAllowed",
-				data: {
-					name: key,
-					allowed: allowed.length > 0 ? ` (${allowed.map((a) => `"${a}"`).join(", ")})` : ", which is empty"
-				},
-				observation: f.o,
-				environment: "production",
-				variable: "GOEXPERIMENT",
-				key
-			});
+var rule$19;
+var init_goexperiment_not_allowed = __esmMin((() => {
+	init_knowledge();
+	init_resolve();
+	init_facts();
+	rule$19 = {
+		meta: {
+			id: "goexperiment-not-allowed",
+			description: "A GOEXPERIMENT in a production build that policy.allowedExperiments does not allow.",
+			category: "production-hazard",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { notAllowed: {
+				message: "GOEXPERIMENT \"{name}\" is compiled into a production build but is not in policy.allowedExperiments{allowed}",
+				help: "remove \"{name}\" from the production build, or add it to policy.allowedExperiments in godrift.yaml if it is deliberate"
+			} }
+		},
+		check(context) {
+			const allowed = context.config.policy.allowedExperiments;
+			const phases = phasesFor("GOEXPERIMENT");
+			for (const f of eachFact(context, "GOEXPERIMENT")) {
+				const key = f.o.key;
+				if (f.environment !== "production" || key === null || key === "none" || f.o.value.text !== "on") continue;
+				if (!phases.includes(f.o.phase) && f.o.origin !== "binary-buildinfo") continue;
+				if (allowed.includes(key)) continue;
+				const version = versionFor(context, f).version;
+				if (version && experimentsFor(version).some((e) => e.name === key && e.defaultOn)) continue;
+				context.report({
+					messageId: "notAllowed",
+					data: {
+						name: key,
+						allowed: allowed.length > 0 ? ` (${allowed.map((a) => `"${a}"`).join(", ")})` : ", which is empty"
+					},
+					observation: f.o,
+					environment: "production",
+					variable: "GOEXPERIMENT",
+					key
+				});
+			}
 		}
-	}
-};
+	};
+}));
 
 // src/rules/goexperiment-unknown/index.ts
 /** `noX` when the observation turns X off, else the name as written. */
@@ -14773,709 +21452,876 @@ function writtenExperiment(key, value) {
 function releasesKnowing(flag) {
 	return goMinorsUpTo(NEWEST_GO_VERSION).filter((m) => experimentsFor(m).some((e) => e.name === flag));
 }
-const rule$17 = {
-	meta: {
-		id: "goexperiment-unknown",
-		description: "A GOEXPERIMENT name the toolchain does not know (unknown or retired): the go command refuses to build.",
-		category: "validity",
-		defaultSeverity: "error",
-		fixable: false,
-		messages: {
-			retired: {
-				message: "GOEXPERIMENT \"{name}\" was retired after Go {last}: the go command of Go {version} stops with \"go: unknown GOEXPERIMENT {name}\" (Go {version}: {reason})",
-				help: "remove \"{name}\" from GOEXPERIMENT{retiredHint}"
-			},
-			notYet: {
-				message: "GOEXPERIMENT \"{name}\" exists only in Go {releases}: the go command of Go {version} stops with \"go: unknown GOEXPERIMENT {name}\" (Go {version}: {reason})",
-				help: "remove \"{name}\" or build with a Go version that has it"
-			},
-			unknown: {
-				message: "GOEXPERIMENT \"{name}\" is not an experiment of any Go release: the go command stops with \"go: unknown GOEXPERIMENT {name}\"",
-				help: "fix the name or remove it (`go doc internal/goexperiment` lists the flags of your toolchain)"
+var rule$18;
+var init_goexperiment_unknown = __esmMin((() => {
+	init_knowledge();
+	init_resolve();
+	init_facts();
+	rule$18 = {
+		meta: {
+			id: "goexperiment-unknown",
+			description: "A GOEXPERIMENT name the toolchain does not know (unknown or retired): the go command refuses to build.",
+			category: "validity",
+			defaultSeverity: "error",
+			fixable: false,
+			messages: {
+				retired: {
+					message: "GOEXPERIMENT \"{name}\" was retired after Go {last}: the go command of Go {version} stops with \"go: {error}\" (Go {version}: {reason})",
+					help: "remove \"{name}\" from GOEXPERIMENT{retiredHint}"
+				},
+				notYet: {
+					message: "GOEXPERIMENT \"{name}\" exists only in Go {releases}: the go command of Go {version} stops with \"go: {error}\" (Go {version}: {reason})",
+					help: "remove \"{name}\" or build with a Go version that has it"
+				},
+				unknown: {
+					message: "GOEXPERIMENT \"{name}\" is not an experiment of any Go release: the go command stops with \"go: {error}\"",
+					help: "fix the name or remove it (`go doc internal/goexperiment` lists the flags of your toolchain)"
+				}
 			}
-		}
-	},
-	check(context) {
-		const phases = phasesFor("GOEXPERIMENT");
-		for (const f of eachFact(context, "GOEXPERIMENT")) {
-			const key = f.o.key;
-			if (key === null || key === "none" || !phases.includes(f.o.phase)) continue;
-			const name = writtenExperiment(key, f.o.value.text);
-			const flag = name.startsWith("no") && name !== key ? key : name;
-			const releases = releasesKnowing(flag);
-			const inForce = versionFor(context, f);
-			const base = {
-				observation: f.o,
-				environment: f.environment,
-				variable: "GOEXPERIMENT",
-				key
-			};
-			if (releases.length === 0 && flag !== "regabi") {
-				context.report({
+		},
+		check(context) {
+			const phases = phasesFor("GOEXPERIMENT");
+			for (const f of eachFact(context, "GOEXPERIMENT")) {
+				const key = f.o.key;
+				if (key === null || key === "none" || !phases.includes(f.o.phase)) continue;
+				const name = writtenExperiment(key, f.o.value.text);
+				const flag = name.startsWith("no") && name !== key ? key : name;
+				const releases = releasesKnowing(flag);
+				const inForce = versionFor(context, f);
+				const base = {
+					observation: f.o,
+					environment: f.environment,
+					variable: "GOEXPERIMENT",
+					key
+				};
+				if (releases.length === 0 && flag !== "regabi") {
+					context.report({
+						...base,
+						messageId: "unknown",
+						data: {
+							name,
+							error: goErrorText("goexperimentUnknown", name)
+						}
+					});
+					continue;
+				}
+				const version = inForce.version;
+				if (!version || experimentKnown(name, version)) continue;
+				const last = experimentLastKnown(flag);
+				const data = {
+					name,
+					version,
+					reason: inForce.reason,
+					last: last ?? "",
+					releases: releases.join(", "),
+					retiredHint: "",
+					error: goErrorText("goexperimentUnknown", name)
+				};
+				if (last !== void 0 && compareGoVersions(last, version) < 0) {
+					data.retiredHint = " (what it enabled is either the default now or gone)";
+					context.report({
+						...base,
+						messageId: "retired",
+						data
+					});
+				} else context.report({
 					...base,
-					messageId: "unknown",
-					data: { name }
-				});
-				continue;
-			}
-			const version = inForce.version;
-			if (!version || experimentKnown(name, version)) continue;
-			const last = experimentLastKnown(flag);
-			const data = {
-				name,
-				version,
-				reason: inForce.reason,
-				last: last ?? "",
-				releases: releases.join(", "),
-				retiredHint: ""
-			};
-			if (last !== void 0 && compareGoVersions(last, version) < 0) {
-				data.retiredHint = " (what it enabled is either the default now or gone)";
-				context.report({
-					...base,
-					messageId: "retired",
+					messageId: "notYet",
 					data
 				});
-			} else context.report({
-				...base,
-				messageId: "notYet",
-				data
-			});
+			}
 		}
-	}
-};
+	};
+}));
 
 // src/rules/goflags-invalid/index.ts
-const rule$16 = {
-	meta: {
-		id: "goflags-invalid",
-		description: "A GOFLAGS word that is not a flag, or a flag no go command has: every go command fails.",
-		category: "validity",
-		defaultSeverity: "error",
-		fixable: false,
-		messages: {
-			nonFlag: {
-				message: "GOFLAGS=\"{value}\": \"{word}\" is not a flag, so every go command (except go env) stops with: {goError}",
-				help: "write each word as -flag or -flag=value (for example \"-{word}\")"
-			},
-			unknownFlag: {
-				message: "GOFLAGS=\"{value}\": no go command has the flag \"{word}\", so every go command (except go env) stops with: {goError}",
-				help: "remove \"{word}\" or fix its name (go help build lists the build flags)"
-			},
-			unterminated: {
-				message: "GOFLAGS=\"{value}\" has an unclosed quote, so every go command (except go env) stops with: {goError}",
-				help: "close the quote, or quote the whole word: \"-ldflags=-s -w\""
-			}
-		}
-	},
-	check(context) {
-		for (const f of eachFact(context, "GOFLAGS")) for (const p of goflagsProblems(f.o.value.text)) context.report({
-			messageId: p.kind,
-			data: {
-				value: f.o.value.text,
-				word: p.word,
-				goError: p.goError
-			},
-			observation: f.o,
-			environment: f.environment,
-			variable: "GOFLAGS",
-			key: null,
-			fingerprintExtra: p.word
-		});
-	}
-};
-
-// src/rules/gogc-ignored-value/index.ts
-const rule$15 = {
-	meta: {
-		id: "gogc-ignored-value",
-		description: "A GOGC value Go silently ignores (the default applies).",
-		category: "validity",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { ignored: {
-			message: "GOGC=\"{value}\" is not \"off\" or an integer, so Go silently ignores it and uses GOGC={percent}",
-			help: "write an integer percentage (such as 200) or \"off\""
-		} }
-	},
-	check(context) {
-		for (const f of eachFact(context, "GOGC")) {
-			const parsed = parseGogc(f.o.value.text);
-			if (parsed.ok) continue;
-			context.report({
-				messageId: "ignored",
-				data: {
-					value: f.o.value.text,
-					percent: parsed.percent ?? ""
+var rule$17;
+var init_goflags_invalid = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$17 = {
+		meta: {
+			id: "goflags-invalid",
+			description: "A GOFLAGS word that is not a flag, or a flag no go command has: every go command fails.",
+			category: "validity",
+			defaultSeverity: "error",
+			fixable: false,
+			messages: {
+				nonFlag: {
+					message: "GOFLAGS=\"{value}\": \"{word}\" is not a flag, so every go command (except go env) stops with: {goError}",
+					help: "write each word as -flag or -flag=value (for example \"-{word}\")"
 				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GOGC",
-				key: null
-			});
-		}
-	}
-};
-
-// src/rules/gogc-off-without-memlimit/index.ts
-const rule$14 = {
-	meta: {
-		id: "gogc-off-without-memlimit",
-		description: "GOGC=off in production with no GOMEMLIMIT: the heap grows until the process is killed.",
-		category: "production-hazard",
-		defaultSeverity: "error",
-		fixable: false,
-		messages: { noLimit: {
-			message: "GOGC=\"{value}\" switches the garbage collector off and production sets no GOMEMLIMIT, so memory is never reclaimed",
-			help: "set GOMEMLIMIT (about 90% of the container memory limit) next to GOGC=off, or remove GOGC=off"
-		} }
-	},
-	check(context) {
-		eachEffective(context, "production", "GOGC", (v, _cell, target) => {
-			if (!parseGogc(v.text).off) return;
-			if (context.resolution.cell(target, "production", "GOMEMLIMIT", null).values.length > 0) return;
-			context.report({
-				messageId: "noLimit",
-				data: { value: v.text },
-				observation: v.observation,
-				environment: "production",
-				variable: "GOGC",
-				key: null
-			});
-		});
-	}
-};
-
-// src/core/types.ts
-/**
-* Context facts are emitted as observations with these reserved variable names. They are not
-* environment variables; they tell the rules what a setting is judged against.
-*/
-const CONTEXT_VARIABLES = {
-	/** go.mod / go.work `go` line; value is the version (`1.22`, `1.23.4`). */
-	goLine: "@go",
-	/** go.mod / go.work `toolchain` line; value like `go1.26.3`. */
-	toolchainLine: "@toolchain",
-	/** A Go toolchain that builds the program: `FROM golang:<tag>`, `actions/setup-go`. Value: version or tag. */
-	buildToolchain: "@build-toolchain",
-	/** Container resource limits/requests (Kubernetes quantities as written). */
-	limitsMemory: "@limits.memory",
-	limitsCpu: "@limits.cpu",
-	requestsMemory: "@requests.memory",
-	requestsCpu: "@requests.cpu",
-	/**
-	* A Dockerfile stage that holds a Go toolchain without being `FROM golang` (it copies one in,
-	* puts `$GOROOT/bin` on PATH, or runs go commands). Value: the evidence, in words.
-	*/
-	toolchainImage: "@toolchain-image",
-	/** A container/unit that runs in an environment with none of the above set (marks it as a run context). */
-	container: "@container"
-};
-
-// src/rules/gomaxprocs-container/index.ts
-const rule$13 = {
-	meta: {
-		id: "gomaxprocs-container",
-		description: "GOMAXPROCS exceeds the container CPU limit, or overrides Go 1.25+'s own cgroup-aware setting.",
-		category: "production-hazard",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: {
-			aboveLimit: {
-				message: "GOMAXPROCS=\"{value}\" is above the container CPU limit \"{limit}\", so the process is throttled by its CPU quota",
-				help: "set GOMAXPROCS to at most {cores}, or leave it unset on Go 1.25+"
-			},
-			overridesRuntime: {
-				message: "GOMAXPROCS is set explicitly on Go {version}, which turns off the runtime's own sizing from the container CPU limit and its updates",
-				help: "remove GOMAXPROCS and let Go {version} follow the CPU limit (go.mod `go` ≥ 1.25 keeps containermaxprocs and updatemaxprocs on)"
-			},
-			roundedRef: {
-				message: "GOMAXPROCS comes from resourceFieldRef limits.cpu, which rounds the limit \"{limit}\" up to whole cores",
-				help: "on Go 1.25+ remove it (the runtime reads the exact limit); on older Go set a literal or use automaxprocs"
+				unknownFlag: {
+					message: "GOFLAGS=\"{value}\": no go command of Go {version} has the flag \"{word}\", so every go command (except go env) stops with: {goError} (Go {version}: {reason})",
+					help: "remove \"{word}\" or fix its name (go help build lists the build flags)"
+				},
+				unterminated: {
+					message: "GOFLAGS=\"{value}\" has an unclosed quote, so every go command (except go env) stops with: {goError}",
+					help: "close the quote, or quote the whole word: \"-ldflags=-s -w\""
+				}
 			}
-		}
-	},
-	check(context) {
-		const { resolution } = context;
-		for (const target of resolution.targets) {
-			const version = context.goVersion(target, "production").version;
-			const modern = version !== void 0 && compareGoVersions(version, "1.25") >= 0;
-			const cell = resolution.cell(target, "production", "GOMAXPROCS", null);
-			for (const v of cell.values) {
-				const o = v.observation;
-				if (o.origin === "go-runtime-call") continue;
-				const base = {
-					observation: o,
-					environment: "production",
-					variable: "GOMAXPROCS",
-					key: null
-				};
-				const limits = unitFacts(context, o, CONTEXT_VARIABLES.limitsCpu).filter((l) => l.value.literal);
-				const ref = o.value.ref;
-				if (ref?.kind === "resourceField" && ref.resource === "limits.cpu") {
-					const cpu = limits[0] ? parseKubernetesQuantity(limits[0].value.text) : void 0;
-					if (modern) context.report({
-						...base,
-						messageId: "overridesRuntime",
-						data: { version }
-					});
-					else if (cpu !== void 0 && !Number.isInteger(cpu)) context.report({
-						...base,
-						messageId: "roundedRef",
-						data: { limit: limits[0].value.text },
-						severity: "note"
-					});
-					continue;
-				}
-				if (!v.literal) continue;
-				const procs = parseGomaxprocs(v.text.trim());
-				if (!procs.ok || procs.procs === void 0) continue;
-				let reported = false;
-				for (const l of limits) {
-					const cpu = parseKubernetesQuantity(l.value.text);
-					if (cpu === void 0 || procs.procs <= Math.ceil(cpu)) continue;
-					reported = true;
-					context.report({
-						...base,
-						messageId: "aboveLimit",
-						data: {
-							value: v.text,
-							limit: l.value.text,
-							cores: Math.max(1, Math.ceil(cpu))
-						},
-						related: [{
-							span: l.span,
-							environment: "production",
-							message: `CPU limit "${l.value.text}" here`
-						}]
-					});
-				}
-				if (!reported && modern) context.report({
-					...base,
-					messageId: "overridesRuntime",
-					data: { version },
-					severity: "note"
+		},
+		check(context) {
+			for (const f of eachFact(context, "GOFLAGS")) {
+				const inForce = versionOrNewest(context, f);
+				for (const p of goflagsProblems(f.o.value.text, inForce.version)) context.report({
+					messageId: p.kind,
+					data: {
+						value: f.o.value.text,
+						word: p.word,
+						goError: p.goError,
+						version: inForce.version,
+						reason: inForce.reason
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GOFLAGS",
+					key: null,
+					fingerprintExtra: p.word
 				});
 			}
 		}
-	}
-};
+	};
+}));
 
-// src/rules/gomaxprocs-ignored-value/index.ts
-const rule$12 = {
-	meta: {
-		id: "gomaxprocs-ignored-value",
-		description: "A GOMAXPROCS value Go silently ignores (not a positive integer).",
-		category: "validity",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { ignored: {
-			message: "GOMAXPROCS=\"{value}\" is not a positive integer, so Go silently ignores it and uses its default ({default})",
-			help: "write a positive integer, or remove GOMAXPROCS to let Go size it"
-		} }
-	},
-	check(context) {
-		const defaultText = VARIABLE_FACTS.GOMAXPROCS?.defaultText ?? "";
-		for (const f of eachFact(context, "GOMAXPROCS")) {
-			if (parseGomaxprocs(f.o.value.text).ok) continue;
-			context.report({
-				messageId: "ignored",
-				data: {
-					value: f.o.value.text,
-					default: defaultText.split(";")[0] ?? defaultText
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GOMAXPROCS",
-				key: null
-			});
-		}
-	}
-};
-
-// src/rules/gomemlimit-container-limit/index.ts
-const rule$11 = {
-	meta: {
-		id: "gomemlimit-container-limit",
-		description: "GOMEMLIMIT is at or above the container memory limit, or there is no limit to size it against.",
-		category: "production-hazard",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: {
-			aboveLimit: {
-				message: "GOMEMLIMIT=\"{value}\" is at or above the container memory limit \"{limit}\", so the container is killed before the Go runtime collects harder",
-				help: "set GOMEMLIMIT to about 90% of the memory limit (\"{suggested}\" here) to leave room for non-heap memory"
-			},
-			fullLimit: {
-				message: "GOMEMLIMIT comes from resourceFieldRef limits.memory: 100% of the container limit, with no headroom for stacks, cgo and the runtime",
-				help: "use a literal about 90% of the limit, or a library such as automemlimit that applies a ratio"
-			},
-			noLimitRef: {
-				message: "GOMEMLIMIT comes from resourceFieldRef limits.memory but the container sets no memory limit, so it becomes the node's allocatable memory",
-				help: "set resources.limits.memory on this container"
-			},
-			noLimit: {
-				message: "GOMEMLIMIT=\"{value}\" is set but the container has no memory limit to keep it below",
-				help: "set resources.limits.memory about 10% above GOMEMLIMIT"
-			}
-		}
-	},
-	check(context) {
-		const { resolution } = context;
-		for (const target of resolution.targets) {
-			const cell = resolution.cell(target, "production", "GOMEMLIMIT", null);
-			for (const v of cell.values) {
-				const o = v.observation;
-				if (o.origin === "go-runtime-call") continue;
-				if (unitOf(o) === void 0) continue;
-				const limits = unitFacts(context, o, CONTEXT_VARIABLES.limitsMemory).filter((l) => l.value.literal);
-				const base = {
-					observation: o,
-					environment: "production",
-					variable: "GOMEMLIMIT",
-					key: null
-				};
-				const ref = o.value.ref;
-				if (ref?.kind === "resourceField" && ref.resource === "limits.memory") {
-					context.report({
-						...base,
-						messageId: limits.length > 0 ? "fullLimit" : "noLimitRef",
-						data: {}
-					});
-					continue;
-				}
-				if (!v.literal) continue;
-				const parsed = parseMemLimit(v.text.trim());
-				if (!parsed.ok || parsed.bytes === null) continue;
-				if (limits.length === 0) {
-					context.report({
-						...base,
-						messageId: "noLimit",
-						data: { value: v.text },
-						severity: "note"
-					});
-					continue;
-				}
-				for (const l of limits) {
-					const bytes = parseKubernetesQuantity(l.value.text);
-					if (bytes === void 0 || parsed.bytes < bytes) continue;
-					context.report({
-						...base,
-						messageId: "aboveLimit",
-						data: {
-							value: v.text,
-							limit: l.value.text,
-							suggested: `${Math.floor(bytes * .9 / 1048576)}MiB`
-						},
-						related: [{
-							span: l.span,
-							environment: "production",
-							message: `memory limit "${l.value.text}" here`
-						}],
-						severity: "error"
-					});
-				}
-			}
-		}
-	}
-};
-
-// src/rules/gomemlimit-malformed/index.ts
-const rule$10 = {
-	meta: {
-		id: "gomemlimit-malformed",
-		description: "A GOMEMLIMIT value the runtime cannot parse: the program dies at start-up.",
-		category: "validity",
-		defaultSeverity: "error",
-		fixable: false,
-		messages: { malformed: {
-			message: "GOMEMLIMIT=\"{value}\" is malformed ({why}): every Go program started with it dies at start-up with \"malformed GOMEMLIMIT\"",
-			help: "write a byte count with a binary unit, such as {example}, or \"off\""
-		} }
-	},
-	check(context) {
-		for (const f of eachFact(context, "GOMEMLIMIT")) {
-			const parsed = parseMemLimit(f.o.value.text);
-			if (parsed.ok) continue;
-			const m = /^(\d+)\s*([KMGT])i?B?$/i.exec(f.o.value.text.trim());
-			const example = m ? `"${m[1]}${m[2].toUpperCase()}iB"` : "\"512MiB\"";
-			context.report({
-				messageId: "malformed",
-				data: {
-					value: f.o.value.text,
-					why: parsed.reason,
-					example
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GOMEMLIMIT",
-				key: null
-			});
-		}
-	}
-};
-
-// src/rules/goroot-in-production/index.ts
-const rule$9 = {
-	meta: {
-		id: "goroot-in-production",
-		description: "GOROOT is set in a runtime image or production environment.",
-		category: "production-hazard",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { set: {
-			message: "GOROOT=\"{value}\" is set in production, where no Go toolchain runs",
-			help: "remove GOROOT from the runtime environment; code that needs the toolchain location should run `go env GOROOT` at build time"
-		} }
-	},
-	check(context) {
-		const { resolution } = context;
-		const toolchains = toolchainStages(context);
-		for (const target of resolution.targets) {
-			const cell = resolution.cell(target, "production", "GOROOT", null);
-			for (const v of cell.values) {
-				if (v.observation.phase !== "run") continue;
-				if (v.observation.origin === "go-runtime-call") continue;
-				const stage = stageKey(v.observation);
-				if (stage && toolchains.has(stage)) continue;
+// src/rules/gogc-ignored-value/index.ts
+var rule$16;
+var init_gogc_ignored_value = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$16 = {
+		meta: {
+			id: "gogc-ignored-value",
+			description: "A GOGC value Go silently ignores (the default applies).",
+			category: "validity",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { ignored: {
+				message: "GOGC=\"{value}\" is not \"off\" or an integer, so Go silently ignores it and uses GOGC={percent}",
+				help: "write an integer percentage (such as 200) or \"off\""
+			} }
+		},
+		check(context) {
+			for (const f of eachFact(context, "GOGC")) {
+				const parsed = parseGogc(f.o.value.text);
+				if (parsed.ok) continue;
 				context.report({
-					messageId: "set",
+					messageId: "ignored",
+					data: {
+						value: f.o.value.text,
+						percent: parsed.percent ?? ""
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GOGC",
+					key: null
+				});
+			}
+		}
+	};
+}));
+
+// src/rules/gogc-off-without-memlimit/index.ts
+var rule$15;
+var init_gogc_off_without_memlimit = __esmMin((() => {
+	init_knowledge();
+	init_helpers();
+	rule$15 = {
+		meta: {
+			id: "gogc-off-without-memlimit",
+			description: "GOGC=off in production with no GOMEMLIMIT: the heap grows until the process is killed.",
+			category: "production-hazard",
+			defaultSeverity: "error",
+			fixable: false,
+			messages: { noLimit: {
+				message: "GOGC=\"{value}\" switches the garbage collector off and production sets no GOMEMLIMIT, so memory is never reclaimed",
+				help: "set GOMEMLIMIT (about 90% of the container memory limit) next to GOGC=off, or remove GOGC=off"
+			} }
+		},
+		check(context) {
+			eachEffective(context, "production", "GOGC", (v, _cell, target) => {
+				if (!parseGogc(v.text).off) return;
+				if (context.resolution.cell(target, "production", "GOMEMLIMIT", null).values.length > 0) return;
+				context.report({
+					messageId: "noLimit",
 					data: { value: v.text },
 					observation: v.observation,
 					environment: "production",
+					variable: "GOGC",
+					key: null
+				});
+			});
+		}
+	};
+}));
+
+// src/core/types.ts
+var CONTEXT_VARIABLES;
+var init_types = __esmMin((() => {
+	CONTEXT_VARIABLES = {
+		/** go.mod / go.work `go` line; value is the version (`1.22`, `1.23.4`). */
+		goLine: "@go",
+		/** go.mod / go.work `toolchain` line; value like `go1.26.3`. */
+		toolchainLine: "@toolchain",
+		/** A Go toolchain that builds the program: `FROM golang:<tag>`, `actions/setup-go`. Value: version or tag. */
+		buildToolchain: "@build-toolchain",
+		/** Container resource limits/requests (Kubernetes quantities as written). */
+		limitsMemory: "@limits.memory",
+		limitsCpu: "@limits.cpu",
+		requestsMemory: "@requests.memory",
+		requestsCpu: "@requests.cpu",
+		/**
+		* A Dockerfile stage that holds a Go toolchain without being `FROM golang` (it copies one in,
+		* puts `$GOROOT/bin` on PATH, or runs go commands). Value: the evidence, in words.
+		*/
+		toolchainImage: "@toolchain-image",
+		/** A container/unit that runs in an environment with none of the above set (marks it as a run context). */
+		container: "@container"
+	};
+}));
+
+// src/rules/gomaxprocs-container/index.ts
+var rule$14;
+var init_gomaxprocs_container = __esmMin((() => {
+	init_knowledge();
+	init_types();
+	init_helpers();
+	rule$14 = {
+		meta: {
+			id: "gomaxprocs-container",
+			description: `GOMAXPROCS exceeds the container CPU limit, or overrides Go ${GOMAXPROCS_CGROUP_AWARE_SINCE}+'s own cgroup-aware setting.`,
+			category: "production-hazard",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: {
+				aboveLimit: {
+					message: "GOMAXPROCS=\"{value}\" is above the container CPU limit \"{limit}\", so the process is throttled by its CPU quota",
+					help: `set GOMAXPROCS to at most {cores}, or leave it unset on Go ${GOMAXPROCS_CGROUP_AWARE_SINCE}+`
+				},
+				overridesRuntime: {
+					message: "GOMAXPROCS is set explicitly on Go {version}, which turns off the runtime's own sizing from the container CPU limit and its updates (Go {version}: {reason})",
+					help: `remove GOMAXPROCS and let Go {version} follow the CPU limit (go.mod \`go\` ≥ ${GOMAXPROCS_CGROUP_AWARE_SINCE} keeps containermaxprocs and updatemaxprocs on)`
+				},
+				roundedRef: {
+					message: "GOMAXPROCS comes from resourceFieldRef limits.cpu, which rounds the limit \"{limit}\" up to whole cores",
+					help: `on Go ${GOMAXPROCS_CGROUP_AWARE_SINCE}+ remove it (the runtime reads the exact limit); on older Go set a literal or use automaxprocs`
+				}
+			}
+		},
+		check(context) {
+			const { resolution } = context;
+			for (const target of resolution.targets) {
+				const inForce = context.goVersion(target, "production");
+				const version = inForce.version;
+				const modern = version !== void 0 && compareGoVersions(version, GOMAXPROCS_CGROUP_AWARE_SINCE) >= 0;
+				const cell = resolution.cell(target, "production", "GOMAXPROCS", null);
+				for (const v of cell.values) {
+					const o = v.observation;
+					if (o.origin === "go-runtime-call") continue;
+					const base = {
+						observation: o,
+						environment: "production",
+						variable: "GOMAXPROCS",
+						key: null
+					};
+					const limits = unitFacts(context, o, CONTEXT_VARIABLES.limitsCpu).filter((l) => l.value.literal);
+					const ref = o.value.ref;
+					if (ref?.kind === "resourceField" && ref.resource === "limits.cpu") {
+						const cpu = limits[0] ? parseKubernetesQuantity(limits[0].value.text) : void 0;
+						if (modern) context.report({
+							...base,
+							messageId: "overridesRuntime",
+							data: {
+								version,
+								reason: inForce.reason
+							}
+						});
+						else if (cpu !== void 0 && !Number.isInteger(cpu)) context.report({
+							...base,
+							messageId: "roundedRef",
+							data: { limit: limits[0].value.text },
+							severity: "note"
+						});
+						continue;
+					}
+					if (!v.literal) continue;
+					const procs = parseGomaxprocs(v.text.trim());
+					if (!procs.ok || procs.procs === void 0) continue;
+					let reported = false;
+					for (const l of limits) {
+						const cpu = parseKubernetesQuantity(l.value.text);
+						if (cpu === void 0 || procs.procs <= Math.ceil(cpu)) continue;
+						reported = true;
+						context.report({
+							...base,
+							messageId: "aboveLimit",
+							data: {
+								value: v.text,
+								limit: l.value.text,
+								cores: Math.max(1, Math.ceil(cpu))
+							},
+							related: [{
+								span: l.span,
+								environment: "production",
+								message: `CPU limit "${l.value.text}" here`
+							}]
+						});
+					}
+					if (!reported && modern) context.report({
+						...base,
+						messageId: "overridesRuntime",
+						data: {
+							version,
+							reason: inForce.reason
+						},
+						severity: "note"
+					});
+				}
+			}
+		}
+	};
+}));
+
+// src/rules/gomaxprocs-ignored-value/index.ts
+var rule$13;
+var init_gomaxprocs_ignored_value = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$13 = {
+		meta: {
+			id: "gomaxprocs-ignored-value",
+			description: "A GOMAXPROCS value Go silently ignores (not a positive integer).",
+			category: "validity",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { ignored: {
+				message: "GOMAXPROCS=\"{value}\" is not a positive integer, so Go silently ignores it and uses its default ({default})",
+				help: "write a positive integer, or remove GOMAXPROCS to let Go size it"
+			} }
+		},
+		check(context) {
+			const defaultText = VARIABLE_FACTS.GOMAXPROCS?.defaultText ?? "";
+			for (const f of eachFact(context, "GOMAXPROCS")) {
+				if (parseGomaxprocs(f.o.value.text).ok) continue;
+				context.report({
+					messageId: "ignored",
+					data: {
+						value: f.o.value.text,
+						default: defaultText.split(";")[0] ?? defaultText
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GOMAXPROCS",
+					key: null
+				});
+			}
+		}
+	};
+}));
+
+// src/rules/gomemlimit-container-limit/index.ts
+var rule$12;
+var init_gomemlimit_container_limit = __esmMin((() => {
+	init_knowledge();
+	init_types();
+	init_helpers();
+	rule$12 = {
+		meta: {
+			id: "gomemlimit-container-limit",
+			description: "GOMEMLIMIT is at or above the container memory limit, or there is no limit to size it against.",
+			category: "production-hazard",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: {
+				aboveLimit: {
+					message: "GOMEMLIMIT=\"{value}\" is at or above the container memory limit \"{limit}\", so the container is killed before the Go runtime collects harder",
+					help: "set GOMEMLIMIT to about 90% of the memory limit (\"{suggested}\" here) to leave room for non-heap memory"
+				},
+				fullLimit: {
+					message: "GOMEMLIMIT comes from resourceFieldRef limits.memory: 100% of the container limit, with no headroom for stacks, cgo and the runtime",
+					help: "use a literal about 90% of the limit, or a library such as automemlimit that applies a ratio"
+				},
+				noLimitRef: {
+					message: "GOMEMLIMIT comes from resourceFieldRef limits.memory but the container sets no memory limit, so it becomes the node's allocatable memory",
+					help: "set resources.limits.memory on this container"
+				},
+				divisorUnits: {
+					message: "GOMEMLIMIT comes from resourceFieldRef limits.memory with divisor \"{divisor}\": the value is a count of {divisor} units, which Go reads as bytes, so the heap limit is {example} and the garbage collector runs constantly",
+					help: "drop the divisor (GOMEMLIMIT then gets the limit in bytes), or better set a literal about 90% of the limit"
+				},
+				noLimit: {
+					message: "GOMEMLIMIT=\"{value}\" is set but the container has no memory limit to keep it below",
+					help: "set resources.limits.memory about 10% above GOMEMLIMIT"
+				}
+			}
+		},
+		check(context) {
+			const { resolution } = context;
+			for (const target of resolution.targets) {
+				const cell = resolution.cell(target, "production", "GOMEMLIMIT", null);
+				for (const v of cell.values) {
+					const o = v.observation;
+					if (o.origin === "go-runtime-call") continue;
+					if (unitOf(o) === void 0) continue;
+					const limits = unitFacts(context, o, CONTEXT_VARIABLES.limitsMemory).filter((l) => l.value.literal);
+					const base = {
+						observation: o,
+						environment: "production",
+						variable: "GOMEMLIMIT",
+						key: null
+					};
+					const ref = o.value.ref;
+					if (ref?.kind === "resourceField" && ref.resource === "limits.memory") {
+						const divisor = ref.divisor === void 0 ? void 0 : parseKubernetesQuantity(ref.divisor);
+						if (divisor !== void 0 && divisor > 1) {
+							const limit = limits.map((l) => parseKubernetesQuantity(l.value.text)).find((b) => b !== void 0);
+							const example = limit === void 0 ? "a few bytes" : `${Math.ceil(limit / divisor)} bytes`;
+							context.report({
+								...base,
+								messageId: "divisorUnits",
+								data: {
+									divisor: ref.divisor,
+									example
+								},
+								severity: "error"
+							});
+							continue;
+						}
+						context.report({
+							...base,
+							messageId: limits.length > 0 ? "fullLimit" : "noLimitRef",
+							data: {}
+						});
+						continue;
+					}
+					if (!v.literal) continue;
+					const parsed = parseMemLimit(v.text.trim());
+					if (!parsed.ok || parsed.bytes === null) continue;
+					if (limits.length === 0) {
+						context.report({
+							...base,
+							messageId: "noLimit",
+							data: { value: v.text },
+							severity: "note"
+						});
+						continue;
+					}
+					for (const l of limits) {
+						const bytes = parseKubernetesQuantity(l.value.text);
+						if (bytes === void 0 || parsed.bytes < bytes) continue;
+						context.report({
+							...base,
+							messageId: "aboveLimit",
+							data: {
+								value: v.text,
+								limit: l.value.text,
+								suggested: `${Math.floor(bytes * .9 / 1048576)}MiB`
+							},
+							related: [{
+								span: l.span,
+								environment: "production",
+								message: `memory limit "${l.value.text}" here`
+							}],
+							severity: "error"
+						});
+					}
+				}
+			}
+		}
+	};
+}));
+
+// src/rules/gomemlimit-malformed/index.ts
+var rule$11;
+var init_gomemlimit_malformed = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$11 = {
+		meta: {
+			id: "gomemlimit-malformed",
+			description: "A GOMEMLIMIT value the runtime cannot parse: the program dies at start-up.",
+			category: "validity",
+			defaultSeverity: "error",
+			fixable: false,
+			messages: { malformed: {
+				message: "GOMEMLIMIT=\"{value}\" is malformed ({why}): every Go program started with it dies at start-up with \"fatal error: {error}\"",
+				help: "write a byte count with a binary unit, such as {example}, or \"off\""
+			} }
+		},
+		check(context) {
+			for (const f of eachFact(context, "GOMEMLIMIT")) {
+				const parsed = parseMemLimit(f.o.value.text);
+				if (parsed.ok) continue;
+				const m = /^(\d+)\s*([KMGT])i?B?$/i.exec(f.o.value.text.trim());
+				const example = m ? `"${m[1]}${m[2].toUpperCase()}iB"` : "\"512MiB\"";
+				context.report({
+					messageId: "malformed",
+					data: {
+						value: f.o.value.text,
+						why: parsed.reason,
+						example,
+						error: goErrorText("gomemlimitMalformed")
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GOMEMLIMIT",
+					key: null
+				});
+			}
+		}
+	};
+}));
+
+// src/rules/goroot-in-production/index.ts
+var rule$10;
+var init_goroot_in_production = __esmMin((() => {
+	init_helpers();
+	rule$10 = {
+		meta: {
+			id: "goroot-in-production",
+			description: "GOROOT is set in a runtime image or production environment.",
+			category: "production-hazard",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { set: {
+				message: "GOROOT=\"{value}\" is set in production, where no Go toolchain runs",
+				help: "remove GOROOT from the runtime environment; code that needs the toolchain location should run `go env GOROOT` at build time"
+			} }
+		},
+		check(context) {
+			const { resolution } = context;
+			const toolchains = toolchainStages(context);
+			for (const target of resolution.targets) {
+				const cell = resolution.cell(target, "production", "GOROOT", null);
+				for (const v of cell.values) {
+					if (v.observation.phase !== "run") continue;
+					if (v.observation.origin === "go-runtime-call") continue;
+					const stage = stageKey(v.observation);
+					if (stage && toolchains.has(stage)) continue;
+					context.report({
+						messageId: "set",
+						data: { value: v.text },
+						observation: v.observation,
+						environment: "production",
+						variable: "GOROOT",
+						key: null
+					});
+				}
+			}
+		}
+	};
+}));
+
+// src/rules/goroot-outside-toolchain-image/index.ts
+var rule$9;
+var init_goroot_outside_toolchain_image = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	init_helpers();
+	rule$9 = {
+		meta: {
+			id: "goroot-outside-toolchain-image",
+			description: "GOROOT set outside a Go toolchain image (CI, scripts, Makefiles, non-golang stages).",
+			category: "portability",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { set: {
+				message: "GOROOT=\"{value}\" is set outside a Go toolchain image: {invalid}",
+				help: "remove GOROOT and let the go command find its own root (use actions/setup-go, a golang image or GOTOOLCHAIN to pick a release)"
+			} }
+		},
+		check(context) {
+			const { resolution } = context;
+			const toolchains = toolchainStages(context);
+			const invalid = VARIABLE_FACTS.GOROOT?.invalid ?? "";
+			for (const f of eachFact(context, "GOROOT")) {
+				const o = f.o;
+				if (o.origin === "shell-go-env-w") continue;
+				if (f.environment === "production" && o.phase === "run") continue;
+				const stage = stageKey(o);
+				if (stage && toolchains.has(stage)) continue;
+				context.report({
+					messageId: "set",
+					data: {
+						value: o.value.text,
+						invalid
+					},
+					observation: o,
+					environment: f.environment,
 					variable: "GOROOT",
 					key: null
 				});
 			}
 		}
-	}
-};
+	};
+}));
 
-// src/rules/goroot-outside-toolchain-image/index.ts
-const rule$8 = {
-	meta: {
-		id: "goroot-outside-toolchain-image",
-		description: "GOROOT set outside a Go toolchain image (CI, scripts, Makefiles, non-golang stages).",
-		category: "portability",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { set: {
-			message: "GOROOT=\"{value}\" is set outside a Go toolchain image: {invalid}",
-			help: "remove GOROOT and let the go command find its own root (use actions/setup-go, a golang image or GOTOOLCHAIN to pick a release)"
-		} }
-	},
-	check(context) {
-		const { resolution } = context;
-		const toolchains = toolchainStages(context);
-		const invalid = VARIABLE_FACTS.GOROOT?.invalid ?? "";
-		for (const f of eachFact(context, "GOROOT")) {
-			const o = f.o;
-			if (o.origin === "shell-go-env-w") continue;
-			if (f.environment === "production" && o.phase === "run") continue;
-			const stage = stageKey(o);
-			if (stage && toolchains.has(stage)) continue;
-			context.report({
-				messageId: "set",
-				data: {
-					value: o.value.text,
-					invalid
+// src/rules/gotoolchain-invalid/index.ts
+var rule$8;
+var init_gotoolchain_invalid = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$8 = {
+		meta: {
+			id: "gotoolchain-invalid",
+			description: `A GOTOOLCHAIN value that every go command of Go ${GOTOOLCHAIN_SINCE}+ rejects, or a toolchain release that does not exist.`,
+			category: "validity",
+			defaultSeverity: "error",
+			fixable: false,
+			messages: {
+				invalid: {
+					message: "GOTOOLCHAIN=\"{value}\" is not a valid value: every go command of Go {version} stops with \"go: {error}\" (Go {version}: {reason})",
+					help: "use local, auto, path, a toolchain name such as go1.22.3, or a name followed by +auto or +path"
 				},
-				observation: o,
-				environment: f.environment,
-				variable: "GOROOT",
-				key: null
-			});
-		}
-	}
-};
-
-// src/rules/gotraceback-invalid/index.ts
-const rule$7 = {
-	meta: {
-		id: "gotraceback-invalid",
-		description: "A GOTRACEBACK value that is not a level (or wer outside Windows): crashes then print no stacks at all.",
-		category: "validity",
-		defaultSeverity: "error",
-		fixable: false,
-		messages: {
-			invalid: {
-				message: "GOTRACEBACK=\"{value}\" is not a level Go recognises, so a crash prints no goroutine stacks at all (expected {values})",
-				help: "use none, single, all, system or crash (or remove it: the default is {default})"
-			},
-			werOutsideWindows: {
-				message: "GOTRACEBACK=\"{value}\" is a level only on Windows; elsewhere Go treats it as unrecognised and a crash prints no goroutine stacks at all",
-				help: "use \"crash\" outside Windows (like wer, it also aborts for a core dump)"
-			}
-		}
-	},
-	check(context) {
-		const facts = VARIABLE_FACTS.GOTRACEBACK;
-		for (const f of eachFact(context, "GOTRACEBACK")) {
-			const value = f.o.value.text.trim();
-			if (tracebackLevel(value).valid) continue;
-			context.report({
-				messageId: tracebackLevel(value, "windows").valid ? "werOutsideWindows" : "invalid",
-				data: {
-					value: f.o.value.text,
-					values: "none, single, all, system, crash or a number",
-					default: `"${facts?.defaultText.split(":")[0] ?? "single"}"`
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GOTRACEBACK",
-				key: null
-			});
-		}
-	}
-};
-
-// src/rules/inline-ignore/index.ts
-const rule$6 = {
-	meta: {
-		id: "inline-ignore",
-		description: "A godrift-ignore comment that is stale, names an unknown rule, or is forbidden by --no-inline-ignores.",
-		category: "validity",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: {
-			stale: {
-				message: "godrift-ignore \"{rule}\" suppresses nothing: the rule reports no finding on this line or the next",
-				help: "remove \"{rule}\" from the comment (the setting it excused is gone or fixed)"
-			},
-			unknownRule: {
-				message: "godrift-ignore names \"{rule}\", which is not a godrift rule{suggestion}",
-				help: "use a rule id from `godrift scan` output (the [rule-id] at the end of a finding)"
-			},
-			forbidden: {
-				message: "godrift-ignore \"{rules}\" is not allowed with --no-inline-ignores (reason given: \"{reason}\")",
-				help: "fix the finding, or record it in the baseline file (`godrift baseline`) instead of an inline comment"
-			}
-		}
-	},
-	check() {},
-	reviewSuppressions(context, review) {
-		for (const d of review.directives) {
-			const base = {
-				span: d.span,
-				environment: "unknown",
-				variable: "godrift-ignore"
-			};
-			if (!review.inlineIgnores) context.report({
-				...base,
-				messageId: "forbidden",
-				data: {
-					rules: d.ruleIds.join(","),
-					reason: d.reason
-				},
-				key: d.ruleIds.join(","),
-				severity: "error",
-				fingerprintExtra: d.reason
-			});
-			for (const id of d.ruleIds) {
-				if (!review.ruleIds.includes(id)) {
-					const near = closestMatch(id, review.ruleIds);
-					context.report({
-						...base,
-						messageId: "unknownRule",
-						data: {
-							rule: id,
-							suggestion: near ? `; did you mean "${near}"?` : ""
-						},
-						key: id,
-						fingerprintExtra: d.reason
-					});
-					continue;
+				noSuchRelease: {
+					message: "GOTOOLCHAIN=\"{value}\" names no Go release: since Go {since} the first release of a line is go1.N.0, so the go command fails to download \"{value}\" (\"go: {error}\") (Go {version}: {reason})",
+					help: "name a release such as \"{value}.0\""
 				}
-				if (!review.complete || review.disabledRuleIds.includes(id) || d.usedRuleIds.includes(id)) continue;
+			}
+		},
+		check(context) {
+			for (const f of eachFact(context, "GOTOOLCHAIN")) {
+				const value = f.o.value.text.trim();
+				const problem = gotoolchainProblem(value);
+				if (!problem) continue;
+				const inForce = versionOrNewest(context, f);
+				if (compareGoVersions(inForce.version, "1.21") < 0) continue;
 				context.report({
-					...base,
-					messageId: "stale",
-					data: { rule: id },
-					key: id,
-					fingerprintExtra: d.reason
+					messageId: problem.kind === "invalid" ? "invalid" : "noSuchRelease",
+					data: {
+						value,
+						error: problem.error,
+						version: inForce.version,
+						reason: inForce.reason,
+						since: GOTOOLCHAIN_SINCE
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GOTOOLCHAIN",
+					key: null
 				});
 			}
 		}
-	}
-};
+	};
+}));
+
+// src/rules/gotraceback-invalid/index.ts
+var rule$7;
+var init_gotraceback_invalid = __esmMin((() => {
+	init_knowledge();
+	init_facts();
+	rule$7 = {
+		meta: {
+			id: "gotraceback-invalid",
+			description: "A GOTRACEBACK value that is not a level (or wer outside Windows): crashes then print no stacks at all.",
+			category: "validity",
+			defaultSeverity: "error",
+			fixable: false,
+			messages: {
+				invalid: {
+					message: "GOTRACEBACK=\"{value}\" is not a level Go recognises, so a crash prints {invalidPrints} (expected {values})",
+					help: "use {levels} (or remove it: the default is {default})"
+				},
+				notYet: {
+					message: "GOTRACEBACK=\"{value}\" is not a level in Go {version} (it came with Go {since}), so a crash prints {invalidPrints} (Go {version}: {reason})",
+					help: "use {levels} (or remove it: the default is {default})"
+				},
+				werOutsideWindows: {
+					message: "GOTRACEBACK=\"{value}\" is a level only on Windows; elsewhere Go treats it as unrecognised and a crash prints {invalidPrints}",
+					help: "use \"crash\" outside Windows (it prints {crashPrints})"
+				}
+			}
+		},
+		check(context) {
+			for (const f of eachFact(context, "GOTRACEBACK")) {
+				const value = f.o.value.text.trim();
+				const inForce = versionOrNewest(context, f);
+				const level = tracebackLevel(value, "linux", inForce.version);
+				if (level.valid) continue;
+				const since = tracebackLevelSince(value);
+				context.report({
+					messageId: tracebackLevel(value, "windows", inForce.version).valid ? "werOutsideWindows" : since !== void 0 && compareGoVersions(inForce.version, since) < 0 ? "notYet" : "invalid",
+					data: {
+						value: f.o.value.text,
+						version: inForce.version,
+						reason: inForce.reason,
+						since: since ?? "",
+						values: `${GOTRACEBACK_LEVEL_NAMES.join(", ")} or a number`,
+						levels: GOTRACEBACK_LEVEL_NAMES.join(", "),
+						default: `"${GOTRACEBACK_DEFAULT}"`,
+						invalidPrints: GOTRACEBACK_PRINTS[level.level],
+						crashPrints: GOTRACEBACK_PRINTS.crash
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "GOTRACEBACK",
+					key: null
+				});
+			}
+		}
+	};
+}));
+
+// src/rules/inline-ignore/index.ts
+var rule$6;
+var init_inline_ignore = __esmMin((() => {
+	init_suggest();
+	rule$6 = {
+		meta: {
+			id: "inline-ignore",
+			description: "A godrift-ignore comment that is stale, names an unknown rule, or is forbidden by --no-inline-ignores.",
+			category: "validity",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: {
+				stale: {
+					message: "godrift-ignore \"{rule}\" suppresses nothing: the rule reports no finding on this line or the next",
+					help: "remove \"{rule}\" from the comment (the setting it excused is gone or fixed)"
+				},
+				unknownRule: {
+					message: "godrift-ignore names \"{rule}\", which is not a godrift rule{suggestion}",
+					help: "use a rule id from `godrift scan` output (the [rule-id] at the end of a finding)"
+				},
+				forbidden: {
+					message: "godrift-ignore \"{rules}\" is not allowed with --no-inline-ignores (reason given: \"{reason}\")",
+					help: "fix the finding, or record it in the baseline file (`godrift baseline`) instead of an inline comment"
+				}
+			}
+		},
+		check() {},
+		reviewSuppressions(context, review) {
+			for (const d of review.directives) {
+				const base = {
+					span: d.span,
+					environment: "unknown",
+					variable: "godrift-ignore"
+				};
+				if (!review.inlineIgnores) context.report({
+					...base,
+					messageId: "forbidden",
+					data: {
+						rules: d.ruleIds.join(","),
+						reason: d.reason
+					},
+					key: d.ruleIds.join(","),
+					severity: "error",
+					fingerprintExtra: d.reason
+				});
+				for (const id of d.ruleIds) {
+					if (!review.ruleIds.includes(id)) {
+						const near = closestMatch(id, review.ruleIds);
+						context.report({
+							...base,
+							messageId: "unknownRule",
+							data: {
+								rule: id,
+								suggestion: near ? `; did you mean "${near}"?` : ""
+							},
+							key: id,
+							fingerprintExtra: d.reason
+						});
+						continue;
+					}
+					if (!review.complete || review.disabledRuleIds.includes(id) || d.usedRuleIds.includes(id)) continue;
+					context.report({
+						...base,
+						messageId: "stale",
+						data: { rule: id },
+						key: id,
+						fingerprintExtra: d.reason
+					});
+				}
+			}
+		}
+	};
+}));
 
 // src/rules/prod-godebug-hazard/index.ts
-const rule$5 = {
-	meta: {
-		id: "prod-godebug-hazard",
-		description: "A GODEBUG setting in production is costly, diagnostic-only, security-weakening or fatal.",
-		category: "production-hazard",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { hazard: {
-			message: "GODEBUG \"{key}={value}\" in production: {reason}{assumed}",
-			help: "remove \"{key}\" from the production GODEBUG (keep it for debugging sessions), or list it in policy.allowedProductionGodebug in godrift.yaml if it is deliberate"
-		} }
-	},
-	check(context) {
-		const allowed = new Set(context.config.policy.allowedProductionGodebug);
-		eachEffective(context, "production", "GODEBUG", (v, cell, target) => {
-			if (cell.key === null || allowed.has(cell.key)) return;
-			const inForce = context.goVersion(target, "production");
-			if (inForce.version && !cell.key.startsWith("cpu.") && !godebugExistsIn(cell.key, inForce.version, { latestPatch: true })) return;
-			const hazard = godebugProductionHazard(cell.key, v.text, inForce.version);
-			if (!hazard) return;
-			if (hazard.kind === "crash" && retiredGodebug(cell.key)?.oldValues.includes(godebugValueOnly(v.text))) return;
-			const assumed = hazard.kind === "crash" ? ` (judged for Go ${inForce.version ?? NEWEST_GO_VERSION}: ${inForce.version ? inForce.reason : "no Go version found, so the newest known"})` : "";
-			context.report({
-				messageId: "hazard",
-				data: {
+var rule$5;
+var init_prod_godebug_hazard = __esmMin((() => {
+	init_knowledge();
+	init_helpers();
+	rule$5 = {
+		meta: {
+			id: "prod-godebug-hazard",
+			description: "A GODEBUG setting in production is costly, diagnostic-only, security-weakening or fatal.",
+			category: "production-hazard",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { hazard: {
+				message: "GODEBUG \"{key}={value}\" in production: {reason}{assumed}",
+				help: "remove \"{key}\" from the production GODEBUG (keep it for debugging sessions), or list it in policy.allowedProductionGodebug in godrift.yaml if it is deliberate"
+			} }
+		},
+		check(context) {
+			const allowed = new Set(context.config.policy.allowedProductionGodebug);
+			eachEffective(context, "production", "GODEBUG", (v, cell, target) => {
+				if (cell.key === null || allowed.has(cell.key)) return;
+				const inForce = context.goVersion(target, "production");
+				if (inForce.version && !godebugExistsIn(cell.key, inForce.version, { latestPatch: true })) return;
+				const hazard = godebugProductionHazard(cell.key, v.text, inForce.version);
+				if (!hazard) return;
+				if (hazard.kind === "crash" && retiredGodebug(cell.key)?.oldValues.includes(godebugValueOnly(v.text))) return;
+				const assumed = hazard.kind === "crash" ? ` (judged for Go ${inForce.version ?? NEWEST_GO_VERSION}: ${inForce.version ? inForce.reason : "no Go version found, so the newest known"})` : "";
+				context.report({
+					messageId: "hazard",
+					data: {
+						key: cell.key,
+						value: v.text,
+						reason: hazard.reason,
+						assumed
+					},
+					observation: v.observation,
+					environment: "production",
+					variable: "GODEBUG",
 					key: cell.key,
-					value: v.text,
-					reason: hazard.reason,
-					assumed
-				},
-				observation: v.observation,
-				environment: "production",
-				variable: "GODEBUG",
-				key: cell.key,
-				severity: hazard.kind === "crash" || hazard.kind === "security" || hazard.cost === "high" ? "error" : hazard.cost === "low" ? "note" : "warning"
+					severity: hazard.kind === "crash" || hazard.kind === "security" || hazard.cost === "high" ? "error" : hazard.cost === "low" ? "note" : "warning"
+				});
 			});
-		});
-	}
-};
+		}
+	};
+}));
 
 // src/rules/prod-traceback/index.ts
-const rule$4 = {
-	meta: {
-		id: "prod-traceback",
-		description: "GOTRACEBACK in production at a level that hides the stack traces of a crash (none, 0).",
-		category: "production-hazard",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { none: {
-			message: "GOTRACEBACK=\"{value}\" in production: a crash prints only the panic message, no goroutine stacks",
-			help: "remove it (the default \"single\" prints the failing goroutine) or use \"all\" or \"system\" to see more"
-		} }
-	},
-	check(context) {
-		eachEffective(context, "production", "GOTRACEBACK", (v) => {
-			const level = tracebackLevel(v.text.trim());
-			if (level.printsStacks || !level.valid) return;
-			context.report({
-				messageId: "none",
-				data: { value: v.text },
-				observation: v.observation,
-				environment: "production",
-				variable: "GOTRACEBACK",
-				key: null
+var rule$4;
+var init_prod_traceback = __esmMin((() => {
+	init_knowledge();
+	init_helpers();
+	rule$4 = {
+		meta: {
+			id: "prod-traceback",
+			description: "GOTRACEBACK in production at a level that hides the stack traces of a crash (none, 0).",
+			category: "production-hazard",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { none: {
+				message: "GOTRACEBACK=\"{value}\" in production: a crash prints {prints}",
+				help: "remove it (the default \"{default}\" prints {defaultPrints}) or use \"all\" or \"system\" to see more"
+			} }
+		},
+		check(context) {
+			eachEffective(context, "production", "GOTRACEBACK", (v) => {
+				const level = tracebackLevel(v.text.trim());
+				if (level.printsStacks || !level.valid) return;
+				context.report({
+					messageId: "none",
+					data: {
+						value: v.text,
+						prints: GOTRACEBACK_PRINTS[level.level === "numeric" ? "none" : level.level],
+						default: GOTRACEBACK_DEFAULT,
+						defaultPrints: GOTRACEBACK_PRINTS[GOTRACEBACK_DEFAULT]
+					},
+					observation: v.observation,
+					environment: "production",
+					variable: "GOTRACEBACK",
+					key: null
+				});
 			});
-		});
-	}
-};
+		}
+	};
+}));
 
 // src/artifacts/buildinfo/modinfo.ts
-var ParseError$1 = class extends Error {};
-const emptyModule = () => ({
-	Path: "",
-	Version: "",
-	Sum: ""
-});
 function quoteKey(key) {
 	return key.length === 0 || /[= \t\r\n"`]/.test(key);
 }
@@ -15603,7 +22449,6 @@ function goVersionMText(file, bi) {
 	if (mod.length > 0) out += `\t${mod.slice(0, -1).split("\n").join("\n	")}\n`;
 	return out;
 }
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 /** strconv.Quote for a string of valid UTF-8 (what build info holds). */
 function goQuote(s) {
 	let out = "\"";
@@ -15773,45 +22618,18 @@ function goVersionMJson(bi) {
 	}
 	return `{\n${fields.join(",\n")}\n}`;
 }
+var ParseError$1, emptyModule, PRINTABLE;
+var init_modinfo = __esmMin((() => {
+	ParseError$1 = class extends Error {};
+	emptyModule = () => ({
+		Path: "",
+		Version: "",
+		Sum: ""
+	});
+	PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+}));
 
 // src/artifacts/buildinfo/formats.ts
-var FormatError = class extends Error {};
-/** The largest number of section/segment/load-command entries we accept: real binaries have < 200. */
-const MAX_ENTRIES$1 = 4096;
-/** The largest header table we read at once. */
-const MAX_TABLE = 1 << 20;
-var View = class {
-	buf;
-	big;
-	constructor(buf, big) {
-		this.buf = buf;
-		this.big = big;
-	}
-	u8(o) {
-		if (o + 1 > this.buf.length) throw new FormatError("header truncated");
-		return this.buf[o];
-	}
-	u16(o) {
-		if (o + 2 > this.buf.length) throw new FormatError("header truncated");
-		return this.big ? this.buf.readUInt16BE(o) : this.buf.readUInt16LE(o);
-	}
-	u32(o) {
-		if (o + 4 > this.buf.length) throw new FormatError("header truncated");
-		return this.big ? this.buf.readUInt32BE(o) : this.buf.readUInt32LE(o);
-	}
-	/** 64-bit values above 2^53 become Infinity: no real offset or address is that large, and ranges built from it fail their checks. */
-	u64(o) {
-		if (o + 8 > this.buf.length) throw new FormatError("header truncated");
-		const v = this.big ? this.buf.readBigUInt64BE(o) : this.buf.readBigUInt64LE(o);
-		return v > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(v);
-	}
-	cstr(o, max) {
-		const end = Math.min(this.buf.length, o + max);
-		let i = o;
-		while (i < end && this.buf[i] !== 0) i++;
-		return this.buf.toString("latin1", o, i);
-	}
-};
 function readTable(src, offset, count, entSize, what) {
 	if (count > MAX_ENTRIES$1) throw new FormatError(`${what}: ${count} entries is not plausible`);
 	const len = count * entSize;
@@ -15834,10 +22652,6 @@ function detectFormat(ident) {
 	if (m === PLAN9_386 || m === PLAN9_AMD64 || m === PLAN9_ARM) return "plan9";
 	if (b(0) === 0 && ident.toString("latin1", 1, 4) === "asm") return "wasm";
 }
-const PLAN9_MAGIC64 = 32768;
-const PLAN9_386 = 491;
-const PLAN9_AMD64 = 35479;
-const PLAN9_ARM = 1607;
 /** Reads the headers of an executable. Throws {@link FormatError} when they are malformed. */
 function openExe(src, format) {
 	switch (format) {
@@ -15851,22 +22665,10 @@ function openExe(src, format) {
 			format: "wasm",
 			dataStart: void 0,
 			mappings: [],
-			rodata: []
+			rodata: wasmData(src)
 		};
 	}
 }
-const ELF_MACHINES = {
-	3: "386",
-	8: "mips",
-	20: "ppc",
-	21: "ppc64",
-	22: "s390x",
-	40: "arm",
-	62: "x86-64",
-	183: "arm64",
-	243: "riscv64",
-	258: "loong64"
-};
 function openElf(src) {
 	const ident = src.read(0, 64);
 	if (ident.length < 52) throw new FormatError("ELF header truncated");
@@ -15917,12 +22719,14 @@ function openElf(src) {
 			};
 			if (type === PT_LOAD && flags === PF_R) rodata.push({
 				offset,
-				size: filesz
+				size: filesz,
+				from: "start"
 			});
 			if (type === PT_INTERP && filesz > 0 && filesz < 4096 && offset + filesz <= src.size) interpreter = src.read(offset, filesz).toString("latin1").replace(/\0.*$/s, "");
 		}
 	}
 	let dataStart;
+	let noGoSections = false;
 	if (shoff !== 0 && shentsize >= minSh) {
 		if (shnum === 0 || shstrndx === 65535) {
 			const s0 = new View(readTable(src, shoff, 1, shentsize, "ELF section header 0"), h.big);
@@ -15937,11 +22741,15 @@ function openElf(src) {
 			const strSize = is64 ? t.u64(so + 32) : t.u32(so + 20);
 			const names = strOff + Math.min(strSize, 65536) <= src.size ? src.read(strOff, Math.min(strSize, 65536)) : Buffer.alloc(0);
 			const nv = new View(names, false);
+			let goSection = false;
 			for (let i = 0; i < shnum; i++) {
 				const o = i * shentsize;
 				const nameOff = t.u32(o);
 				if (nameOff >= names.length) continue;
-				if (nv.cstr(nameOff, 64) === ".go.buildinfo") {
+				const name = nv.cstr(nameOff, 64);
+				if (name === ".gopclntab" || name === ".note.go.buildid") goSection = true;
+				if (name === ".go.buildinfo") {
+					goSection = true;
 					dataStart = {
 						addr: is64 ? t.u64(o + 16) : t.u32(o + 12),
 						size: is64 ? t.u64(o + 32) : t.u32(o + 20),
@@ -15949,7 +22757,13 @@ function openElf(src) {
 					};
 					break;
 				}
+				if (name === ".rodata") rodata.unshift({
+					offset: is64 ? t.u64(o + 24) : t.u32(o + 16),
+					size: is64 ? t.u64(o + 32) : t.u32(o + 20),
+					from: "end"
+				});
 			}
+			noGoSections = !goSection && names.length > 0;
 		}
 	}
 	return {
@@ -15960,15 +22774,10 @@ function openElf(src) {
 		...interpreter !== void 0 ? { interpreter } : {},
 		machine,
 		bigEndian: h.big,
-		bits: is64 ? 64 : 32
+		bits: is64 ? 64 : 32,
+		...noGoSections ? { noGoSections } : {}
 	};
 }
-const PE_MACHINES = {
-	332: "386",
-	34404: "amd64",
-	452: "arm",
-	43620: "arm64"
-};
 function openPe(src) {
 	const dos = src.read(0, 64);
 	if (dos.length < 64) throw new FormatError("DOS header truncated");
@@ -16015,7 +22824,8 @@ function openPe(src) {
 		};
 		if (name === ".rdata") rodata.push({
 			offset: rawPtr,
-			size: rawSize
+			size: rawSize,
+			from: "start"
 		});
 	}
 	return {
@@ -16028,14 +22838,6 @@ function openPe(src) {
 		bits
 	};
 }
-const MACHO_CPUS = {
-	7: "386",
-	16777223: "amd64",
-	12: "arm",
-	16777228: "arm64",
-	18: "ppc",
-	16777234: "ppc64"
-};
 function openFat(src) {
 	const h = new View(src.read(0, 8), true);
 	const fat64 = h.u32(0) === 3405691583;
@@ -16079,8 +22881,11 @@ function openMacho(src, base, size) {
 	const c = new View(cmds, be);
 	const mappings = [];
 	const rodata = [];
+	const rodataSections = [];
 	let section;
 	let segment;
+	let sections = 0;
+	let goSection = false;
 	let o = 0;
 	for (let i = 0; i < ncmds; i++) {
 		if (o + 8 > cmds.length) throw new FormatError("Mach-O load command truncated");
@@ -16112,17 +22917,26 @@ function openMacho(src, base, size) {
 			};
 			if (name === "__TEXT" || name === "__DATA_CONST") rodata.push({
 				offset: base + fileoff,
-				size: filesz
+				size: filesz,
+				from: "start"
 			});
 			const secSize = s64 ? 80 : 68;
 			let so = o + (s64 ? 72 : 56);
 			for (let j = 0; j < nsects && j < MAX_ENTRIES$1; j++, so += secSize) {
 				if (so + secSize > o + len) throw new FormatError("Mach-O section header truncated");
-				if (section === void 0 && c.cstr(so, 16) === "__go_buildinfo") section = {
+				const sectName = c.cstr(so, 16);
+				sections++;
+				if (sectName === "__gopclntab" || sectName === "__go_buildinfo") goSection = true;
+				if (section === void 0 && sectName === "__go_buildinfo") section = {
 					addr: s64 ? c.u64(so + 32) : c.u32(so + 32),
 					size: s64 ? c.u64(so + 40) : c.u32(so + 36),
 					how: "section"
 				};
+				if (sectName === "__rodata") rodataSections.push({
+					offset: base + c.u32(so + (s64 ? 48 : 40)),
+					size: s64 ? c.u64(so + 40) : c.u32(so + 36),
+					from: "end"
+				});
 			}
 		}
 		o += len;
@@ -16131,10 +22945,11 @@ function openMacho(src, base, size) {
 		format: "macho",
 		dataStart: section ?? segment,
 		mappings,
-		rodata,
+		rodata: [...rodataSections, ...rodata],
 		machine,
 		bigEndian: be,
-		bits: is64 ? 64 : 32
+		bits: is64 ? 64 : 32,
+		...sections > 0 && !goSection ? { noGoSections: true } : {}
 	};
 }
 function openXcoff(src) {
@@ -16142,7 +22957,9 @@ function openXcoff(src) {
 	const h = new View(head, true);
 	const is64 = h.u16(0) === 503;
 	const nscns = h.u16(2);
-	const opthdr = h.u16(is64 ? 16 : 16);
+	const symptr = is64 ? h.u64(8) : h.u32(8);
+	const nsyms = is64 ? h.u32(20) : h.u32(12);
+	const opthdr = h.u16(16);
 	const hdrSize = is64 ? 24 : 20;
 	const ent = is64 ? 72 : 40;
 	const t = new View(readTable(src, hdrSize + opthdr, nscns, ent, "XCOFF section headers"), true);
@@ -16170,9 +22987,11 @@ function openXcoff(src) {
 		};
 		if (flags === STYP_TEXT) rodata.push({
 			offset: scnptr,
-			size
+			size,
+			from: "end"
 		});
 	}
+	const goRejects = symptr === 0 || nsyms === 0 ? "no symbol table: Go's XCOFF parser rejects the file" : void 0;
 	return {
 		format: "xcoff",
 		dataStart,
@@ -16180,7 +22999,8 @@ function openXcoff(src) {
 		rodata,
 		machine: "ppc64",
 		bigEndian: true,
-		bits: is64 ? 64 : 32
+		bits: is64 ? 64 : 32,
+		...goRejects ? { goRejects } : {}
 	};
 }
 function openPlan9(src) {
@@ -16230,128 +23050,233 @@ function openPlan9(src) {
 		mappings,
 		rodata: [{
 			offset: text.offset,
-			size: text.size
+			size: text.size,
+			from: "end"
 		}],
 		machine,
 		bigEndian: true,
 		bits: magic & PLAN9_MAGIC64 ? 64 : 32
 	};
 }
+/**
+* WebAssembly: the data section (id 11), found by walking the section headers (id byte, LEB128
+* size); the Go linker writes the version and modinfo strings into it. Empty when the headers do
+* not add up (the recovery path then scans the whole file).
+*/
+function wasmData(src) {
+	let at = 8;
+	for (let n = 0; n < 64 && at < src.size; n++) {
+		const h = src.read(at, 6);
+		if (h.length < 2) break;
+		let size = 0;
+		let i = 1;
+		for (let shift = 1; i < h.length; i++, shift *= 128) {
+			size += (h[i] & 127) * shift;
+			if (h[i] < 128) break;
+		}
+		if (i >= h.length) break;
+		const body = at + i + 1;
+		if (body + size > src.size) break;
+		if (h[0] === 11) return [{
+			offset: body,
+			size,
+			from: "start"
+		}];
+		at = body + size;
+	}
+	return [];
+}
+var FormatError, MAX_ENTRIES$1, MAX_TABLE, View, PLAN9_MAGIC64, PLAN9_386, PLAN9_AMD64, PLAN9_ARM, ELF_MACHINES, PE_MACHINES, MACHO_CPUS;
+var init_formats = __esmMin((() => {
+	FormatError = class extends Error {};
+	MAX_ENTRIES$1 = 4096;
+	MAX_TABLE = 1 << 20;
+	View = class {
+		buf;
+		big;
+		constructor(buf, big) {
+			this.buf = buf;
+			this.big = big;
+		}
+		u8(o) {
+			if (o + 1 > this.buf.length) throw new FormatError("header truncated");
+			return this.buf[o];
+		}
+		u16(o) {
+			if (o + 2 > this.buf.length) throw new FormatError("header truncated");
+			return this.big ? this.buf.readUInt16BE(o) : this.buf.readUInt16LE(o);
+		}
+		u32(o) {
+			if (o + 4 > this.buf.length) throw new FormatError("header truncated");
+			return this.big ? this.buf.readUInt32BE(o) : this.buf.readUInt32LE(o);
+		}
+		/** 64-bit values above 2^53 become Infinity: no real offset or address is that large, and ranges built from it fail their checks. */
+		u64(o) {
+			if (o + 8 > this.buf.length) throw new FormatError("header truncated");
+			const v = this.big ? this.buf.readBigUInt64BE(o) : this.buf.readBigUInt64LE(o);
+			return v > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(v);
+		}
+		cstr(o, max) {
+			const end = Math.min(this.buf.length, o + max);
+			let i = o;
+			while (i < end && this.buf[i] !== 0) i++;
+			return this.buf.toString("latin1", o, i);
+		}
+	};
+	PLAN9_MAGIC64 = 32768;
+	PLAN9_386 = 491;
+	PLAN9_AMD64 = 35479;
+	PLAN9_ARM = 1607;
+	ELF_MACHINES = {
+		3: "386",
+		8: "mips",
+		20: "ppc",
+		21: "ppc64",
+		22: "s390x",
+		40: "arm",
+		62: "x86-64",
+		183: "arm64",
+		243: "riscv64",
+		258: "loong64"
+	};
+	PE_MACHINES = {
+		332: "386",
+		34404: "amd64",
+		452: "arm",
+		43620: "arm64"
+	};
+	MACHO_CPUS = {
+		7: "386",
+		16777223: "amd64",
+		12: "arm",
+		16777228: "arm64",
+		18: "ppc",
+		16777234: "ppc64"
+	};
+}));
 
 // src/artifacts/buildinfo/source.ts
-/** No single read is larger than this: lengths come from the file and are not trusted. */
-const MAX_READ = 16777216;
 function clamp(size, offset, length) {
 	if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length <= 0 || offset >= size) return 0;
 	return Math.min(length, size - offset, MAX_READ);
 }
-/** A file on disk, read with pread at offsets. */
-var FileSource = class {
-	size;
-	bytesRead = 0;
-	fd;
-	constructor(path) {
-		this.fd = openSync(path, "r");
-		try {
-			this.size = fstatSync(this.fd).size;
-		} catch (error) {
-			closeSync(this.fd);
-			throw error;
+var MAX_READ, FileSource, BufferSource, SparseSource, NotCapturedError, LastReadCache;
+var init_source = __esmMin((() => {
+	MAX_READ = 16777216;
+	FileSource = class {
+		size;
+		bytesRead = 0;
+		fd;
+		constructor(path) {
+			this.fd = openSync(path, "r");
+			try {
+				this.size = fstatSync(this.fd).size;
+			} catch (error) {
+				closeSync(this.fd);
+				throw error;
+			}
 		}
-	}
-	read(offset, length) {
-		const n = clamp(this.size, offset, length);
-		if (n === 0 || this.fd === void 0) return Buffer.alloc(0);
-		const buf = Buffer.allocUnsafe(n);
-		let got = 0;
-		while (got < n) {
-			const r = readSync(this.fd, buf, got, n - got, offset + got);
-			if (r === 0) break;
-			got += r;
+		read(offset, length) {
+			const n = clamp(this.size, offset, length);
+			if (n === 0 || this.fd === void 0) return Buffer.alloc(0);
+			const buf = Buffer.allocUnsafe(n);
+			let got = 0;
+			while (got < n) {
+				const r = readSync(this.fd, buf, got, n - got, offset + got);
+				if (r === 0) break;
+				got += r;
+			}
+			this.bytesRead += got;
+			return got === n ? buf : buf.subarray(0, got);
 		}
-		this.bytesRead += got;
-		return got === n ? buf : buf.subarray(0, got);
-	}
-	close() {
-		if (this.fd !== void 0) closeSync(this.fd);
-		this.fd = void 0;
-	}
-};
-/** Bytes in memory. */
-var BufferSource = class {
-	buf;
-	size;
-	bytesRead = 0;
-	constructor(buf) {
-		this.buf = buf;
-		this.size = buf.length;
-	}
-	read(offset, length) {
-		const n = clamp(this.size, offset, length);
-		this.bytesRead += n;
-		return n === 0 ? Buffer.alloc(0) : this.buf.subarray(offset, offset + n);
-	}
-	close() {}
-};
-/**
-* Parts of a file that streamed past (a file inside a compressed image layer): the reader sees the
-* file's real size, and reads of parts that were not kept throw {@link NotCapturedError}.
-*/
-var SparseSource = class {
-	size;
-	pieces;
-	bytesRead = 0;
-	constructor(size, pieces) {
-		this.size = size;
-		this.pieces = pieces;
-	}
-	read(offset, length) {
-		const n = clamp(this.size, offset, length);
-		if (n === 0) return Buffer.alloc(0);
-		for (const p of this.pieces) if (offset >= p.offset && offset + n <= p.offset + p.data.length) {
+		close() {
+			if (this.fd !== void 0) closeSync(this.fd);
+			this.fd = void 0;
+		}
+	};
+	BufferSource = class {
+		buf;
+		size;
+		bytesRead = 0;
+		constructor(buf) {
+			this.buf = buf;
+			this.size = buf.length;
+		}
+		read(offset, length) {
+			const n = clamp(this.size, offset, length);
 			this.bytesRead += n;
-			return p.data.subarray(offset - p.offset, offset - p.offset + n);
+			return n === 0 ? Buffer.alloc(0) : this.buf.subarray(offset, offset + n);
 		}
-		for (const p of this.pieces) if (offset >= p.offset && offset < p.offset + p.data.length) {
-			const part = p.data.subarray(offset - p.offset);
-			this.bytesRead += part.length;
-			return part;
+		close() {}
+	};
+	SparseSource = class {
+		size;
+		pieces;
+		bytesRead = 0;
+		constructor(size, pieces) {
+			this.size = size;
+			this.pieces = pieces;
 		}
-		throw new NotCapturedError(offset, n);
-	}
-	close() {}
-};
-var NotCapturedError = class extends Error {
-	constructor(offset, length) {
-		super(`bytes ${offset}..${offset + length} of the file were not kept while streaming the layer`);
-	}
-};
+		read(offset, length) {
+			const n = clamp(this.size, offset, length);
+			if (n === 0) return Buffer.alloc(0);
+			for (const p of this.pieces) if (offset >= p.offset && offset + n <= p.offset + p.data.length) {
+				this.bytesRead += n;
+				return p.data.subarray(offset - p.offset, offset - p.offset + n);
+			}
+			for (const p of this.pieces) if (offset >= p.offset && offset < p.offset + p.data.length) {
+				const part = p.data.subarray(offset - p.offset);
+				this.bytesRead += part.length;
+				return part;
+			}
+			throw new NotCapturedError(offset, n);
+		}
+		close() {}
+	};
+	NotCapturedError = class extends Error {
+		constructor(offset, length) {
+			super(`bytes ${offset}..${offset + length} of the file were not kept while streaming the layer`);
+		}
+	};
+	LastReadCache = class {
+		src;
+		last;
+		constructor(src) {
+			this.src = src;
+		}
+		get size() {
+			return this.src.size;
+		}
+		get bytesRead() {
+			return this.src.bytesRead;
+		}
+		set bytesRead(n) {
+			this.src.bytesRead = n;
+		}
+		read(offset, length) {
+			const l = this.last;
+			if (l && offset >= l.offset && length > 0) {
+				const from = offset - l.offset;
+				if (from + length <= l.data.length || from <= l.data.length && l.offset + l.data.length >= this.src.size) return l.data.subarray(from, Math.min(l.data.length, from + length));
+			}
+			const data = this.src.read(offset, length);
+			this.last = {
+				offset,
+				data
+			};
+			return data;
+		}
+		close() {
+			this.src.close();
+		}
+	};
+}));
 
 // src/artifacts/buildinfo/read.ts
-var BuildInfoError = class extends Error {
-	kind;
-	format;
-	constructor(kind, message, format) {
-		super(message);
-		this.kind = kind;
-		this.format = format;
-	}
-};
-const ERR_UNRECOGNIZED = "unrecognized file format";
-const ERR_NOT_GO = "not a Go executable";
-const MAGIC = Buffer.from("ÿ Go buildinf:", "latin1");
-const ALIGN = 16;
-const HEADER = 32;
-const CHUNK = 1 << 20;
-const SENTINEL_START = Buffer.from("3077af0c9274080241e1c107e6d618e6", "hex");
-const SENTINEL_END = Buffer.from("f932433186182072008242104116d8f2", "hex");
-/** The slow path scans at most this much read-only data (Go binaries have < 100 MB of it). */
-const MAX_RECOVERY_SCAN = 268435456;
-/** Build info larger than this is not plausible (Kubernetes-sized binaries have ~40 KB). */
-const MAX_MODINFO = 4194304;
 /** Reads the Go build info of an executable. Throws {@link BuildInfoError}. */
-function readRawBuildInfo(src, options = {}) {
-	const ident = src.read(0, 16);
+function readRawBuildInfo(source, options = {}) {
+	const src = new LastReadCache(source);
+	const ident = src.read(0, 64);
 	if (ident.length < 16) throw new BuildInfoError("unrecognized", ERR_UNRECOGNIZED);
 	const format = detectFormat(ident);
 	if (!format) throw new BuildInfoError("unrecognized", ERR_UNRECOGNIZED);
@@ -16362,28 +23287,32 @@ function readRawBuildInfo(src, options = {}) {
 		if (error instanceof FormatError) throw new BuildInfoError("unrecognized", `${ERR_UNRECOGNIZED} (${error.message})`, format);
 		throw error;
 	}
+	const found = (b) => ({
+		format,
+		goVersion: b.vers,
+		modinfo: b.mod,
+		method: exe.dataStart.how === "section" ? "buildinfo-section" : "writable-segment",
+		goReadable: exe.goRejects === void 0,
+		exe,
+		...b.pointers ? { pointers: b.pointers } : {}
+	});
 	let fastError;
 	try {
-		const { vers, mod } = readBlob(src, exe);
-		return {
-			format,
-			goVersion: vers,
-			modinfo: mod,
-			method: exe.dataStart.how === "section" ? "buildinfo-section" : "writable-segment",
-			goReadable: true,
-			exe
-		};
+		return found(readBlob(src, exe, { limit: PROBE }));
 	} catch (error) {
 		if (!(error instanceof BuildInfoError)) throw error;
 		fastError = error;
 	}
 	if (options.fastOnly) throw fastError;
 	if (format === "plan9" && exe.dataStart) {
-		const found = readBlob(src, exe, 1, true);
-		if (found) return {
+		const unaligned = readBlob(src, exe, {
+			align: 1,
+			quiet: true
+		});
+		if (unaligned) return {
 			format,
-			goVersion: found.vers,
-			modinfo: found.mod,
+			goVersion: unaligned.vers,
+			modinfo: unaligned.mod,
 			method: "data-unaligned",
 			goReadable: false,
 			exe
@@ -16397,15 +23326,27 @@ function readRawBuildInfo(src, options = {}) {
 		goReadable: false,
 		exe
 	};
+	if (exe.dataStart && exe.dataStart.size > PROBE) try {
+		return found(readBlob(src, exe, {}));
+	} catch (error) {
+		if (!(error instanceof BuildInfoError)) throw error;
+		fastError = error;
+	}
 	if (format === "wasm") throw new BuildInfoError("unrecognized", ERR_UNRECOGNIZED, format);
 	throw new BuildInfoError(fastError.kind, fastError.message, format);
 }
 /** Maps an address to the file range from it to the end of its mapping (debug/buildinfo DataReader). */
 function locate(exe, addr) {
-	for (const m of exe.mappings) if (m.size > 0 && m.addr <= addr && addr <= m.addr + m.size - 1) return {
-		offset: m.offset + (addr - m.addr),
-		remaining: m.addr + m.size - addr
-	};
+	for (const m of exe.mappings) {
+		if (m.addr === 0 && m.size === 0) return {
+			offset: m.offset,
+			remaining: 0
+		};
+		if (m.size > 0 && m.addr <= addr && addr <= m.addr + m.size - 1) return {
+			offset: m.offset + (addr - m.addr),
+			remaining: m.addr + m.size - addr
+		};
+	}
 }
 /** readData: up to `size` bytes at `addr`, clipped to its mapping; undefined when unmapped. */
 function readData(src, exe, addr, size) {
@@ -16416,16 +23357,17 @@ function readData(src, exe, addr, size) {
 function notGo() {
 	return new BuildInfoError("not-go", ERR_NOT_GO);
 }
-function readBlob(src, exe, align = ALIGN, quiet = false) {
+function readBlob(src, exe, { align = ALIGN, quiet = false, limit = Infinity }) {
 	try {
 		const ds = exe.dataStart;
 		if (!ds || ds.size === 0) throw notGo();
-		const addr = searchMagic(src, exe, ds.addr, ds.size, align);
+		const addr = searchMagic(src, exe, ds.addr, ds.size, align, limit);
 		const header = readData(src, exe, addr, HEADER);
 		if (!header || header.length < HEADER) throw notGo();
 		const flags = header[15];
 		let vers;
 		let mod;
+		let pointers;
 		if ((flags & 2) === 2) {
 			const v = decodeString(src, exe, addr + HEADER);
 			vers = v.text.toString("utf8");
@@ -16434,6 +23376,10 @@ function readBlob(src, exe, align = ALIGN, quiet = false) {
 			const ptrSize = header[14];
 			const big = (flags & 1) === 1;
 			if (ptrSize !== 4 && ptrSize !== 8) throw notGo();
+			pointers = {
+				ptrSize,
+				bigEndian: big
+			};
 			const readPtr = (b, o) => {
 				if (ptrSize === 4) return big ? b.readUInt32BE(o) : b.readUInt32LE(o);
 				const v = big ? b.readBigUInt64BE(o) : b.readBigUInt64LE(o);
@@ -16457,7 +23403,8 @@ function readBlob(src, exe, align = ALIGN, quiet = false) {
 		if (vers === "") throw notGo();
 		return {
 			vers,
-			mod: stripSentinels(mod)
+			mod: stripSentinels(mod),
+			...pointers ? { pointers } : {}
 		};
 	} catch (error) {
 		if (quiet && error instanceof BuildInfoError) return void 0;
@@ -16469,33 +23416,52 @@ function stripSentinels(b) {
 	if (b.length >= 33 && b[b.length - 17] === 10) return b.subarray(16, b.length - 16).toString("utf8");
 	return "";
 }
-function searchMagic(src, exe, start, size, align) {
+/**
+* debug/buildinfo's searchMagic, reading less. Go reads the area in 1 MiB chunks, each from its
+* start to at most the end of the mapping that start lies in; an unmapped chunk start is
+* "unrecognized file format", an empty read "not a Go executable". Here each Go chunk is read in
+* growing pieces (1 KiB, 16 KiB, then the rest: the blob sits at the start of its area) with the
+* same outcomes. `limit`: give up (not a Go executable) after this many bytes of the area.
+*/
+function searchMagic(src, exe, start, size, align, limit = Infinity) {
 	const end = start + size;
 	if (!Number.isFinite(end)) throw new BuildInfoError("unrecognized", ERR_UNRECOGNIZED);
 	start = Math.ceil(start / align) * align;
 	if (start >= end) throw notGo();
-	let step = 4096;
-	while (start < end) {
-		const remaining = end - start;
-		const chunkSize = Math.min(step, remaining);
-		step = Math.min(CHUNK, step * 16);
-		const at = locate(exe, start);
+	const stop = Math.min(end, start + limit);
+	let step = 1024;
+	for (let chunk = start; chunk < stop; chunk += CHUNK) {
+		const remaining = end - chunk;
+		const chunkEnd = chunk + Math.min(CHUNK, remaining);
+		const at = locate(exe, chunk);
 		if (!at) throw new BuildInfoError("unrecognized", exe.format === "elf" || exe.format === "pe" || exe.format.startsWith("macho") ? ERR_UNRECOGNIZED : "address not mapped");
-		const data = src.read(at.offset, Math.min(chunkSize, at.remaining));
-		if (data.length === 0) throw notGo();
-		let from = 0;
-		for (;;) {
-			const i = data.indexOf(MAGIC, from);
-			if (i < 0) break;
-			if (remaining - i < HEADER) throw notGo();
-			if (i % align !== 0) {
-				from = Math.ceil(i / align) * align;
-				if (from > data.length) throw notGo();
-				continue;
+		const readable = Math.min(chunkEnd - chunk, at.remaining);
+		if (readable <= 0) throw notGo();
+		for (let pos = 0; pos < readable && chunk + pos < stop;) {
+			const piece = Math.min(step, readable - pos);
+			step = Math.min(CHUNK, step * 16);
+			const data = src.read(at.offset + pos, piece);
+			if (data.length === 0) {
+				if (pos === 0) throw notGo();
+				break;
 			}
-			return start + i;
+			const last = pos + data.length >= readable || data.length < piece;
+			let from = 0;
+			for (;;) {
+				const i = data.indexOf(MAGIC, from);
+				if (i < 0) break;
+				if (remaining - (pos + i) < HEADER) throw notGo();
+				if ((pos + i) % align !== 0) {
+					from = Math.ceil((pos + i) / align) * align - pos;
+					if (from > data.length && last) throw notGo();
+					if (from > data.length) break;
+					continue;
+				}
+				return chunk + pos + i;
+			}
+			if (data.length < piece) break;
+			pos += data.length;
 		}
-		start += chunkSize;
 	}
 	throw notGo();
 }
@@ -16523,51 +23489,52 @@ function decodeString(src, exe, addr) {
 		next: addr + length
 	};
 }
-/** Version strings as runtime.buildVersion holds them, NUL-padded in read-only data. */
-const GO1 = Buffer.from("go1.");
-const DEVEL = Buffer.from("devel ");
-const VERSION_RE = /(go1\.\d{1,3}(?:\.\d{1,3})?(?:(?:rc|beta)\d{1,2})?(?:[- ]X:[a-z0-9,]{1,400})?|devel [\x20-\x7e]{1,200}?)(?=\x00)/g;
 /**
-* The slow path: scans read-only data (or the whole file) in 1 MiB chunks for the modinfo
-* sentinels and a NUL-terminated Go version string. Returns undefined when either is missing.
+* The slow path: scans the recovery areas (read-only data, or the whole file) in chunks for the
+* modinfo sentinels and a NUL-terminated Go version string, from the end of an area where the
+* linker puts them there (formats.ts RecoveryArea). Returns undefined when either is missing.
 */
 function recover(src, exe) {
 	if (exe.format !== "wasm" && !exe.mappings.some((m) => m.size > 0)) return void 0;
+	if (exe.noGoSections) return void 0;
 	const ranges = exe.rodata.filter((r) => r.size > 0 && r.offset < src.size);
 	const areas = ranges.length > 0 ? ranges : [{
 		offset: 0,
-		size: src.size
+		size: src.size,
+		from: "start"
 	}];
 	let budget = MAX_RECOVERY_SCAN;
 	let modinfo;
 	const versions = /* @__PURE__ */ new Map();
-	for (const area of areas) {
-		const end = Math.min(src.size, area.offset + area.size);
-		for (let pos = area.offset; pos < end; pos += CHUNK) {
-			if ((budget -= CHUNK) < 0) break;
-			const chunk = src.read(pos, Math.min(1049088, end - pos));
-			if (chunk.length === 0) break;
-			if (modinfo === void 0) {
-				let from = 0;
-				for (;;) {
-					const i = chunk.indexOf(SENTINEL_START, from);
-					if (i < 0 || i >= CHUNK) break;
-					from = i + 1;
-					const text = framedModinfo(src, pos + i, end);
-					if (text !== void 0) {
-						modinfo = text;
-						break;
-					}
-				}
+	const done = () => modinfo !== void 0 && [...versions.keys()].some((v) => /^go1\.\d+\.\d+/.test(v));
+	const OVERLAP = 512;
+	const scanChunk = (pos, size, end) => {
+		const chunk = src.read(pos, Math.min(size + OVERLAP, end - pos));
+		if (modinfo === void 0) for (let i = chunk.indexOf(SENTINEL_START); i >= 0 && i < size; i = chunk.indexOf(SENTINEL_START, i + 1)) {
+			const text = framedModinfo(src, pos + i, end);
+			if (text !== void 0) {
+				modinfo = text;
+				break;
 			}
-			for (const needle of [GO1, DEVEL]) for (let i = chunk.indexOf(needle); i >= 0 && i < CHUNK && versions.size <= 64; i = chunk.indexOf(needle, i + 1)) {
-				VERSION_RE.lastIndex = 0;
-				const m = VERSION_RE.exec(chunk.toString("latin1", i, Math.min(chunk.length, i + 420)));
-				if (m && m.index === 0) versions.set(m[1], (versions.get(m[1]) ?? 0) + 1);
-			}
-			if (modinfo !== void 0 && [...versions.keys()].some((v) => /^go1\.\d+\.\d+/.test(v))) break;
 		}
-		if (modinfo !== void 0 && [...versions.keys()].some((v) => /^go1\.\d+\.\d+/.test(v))) break;
+		for (const needle of [GO1, DEVEL]) for (let i = chunk.indexOf(needle); i >= 0 && i < size && versions.size <= 64; i = chunk.indexOf(needle, i + 1)) {
+			VERSION_RE.lastIndex = 0;
+			const m = VERSION_RE.exec(chunk.toString("latin1", i, Math.min(chunk.length, i + 420)));
+			if (m && m.index === 0) versions.set(m[1], (versions.get(m[1]) ?? 0) + 1);
+		}
+	};
+	for (const area of areas) {
+		const start = area.offset;
+		const end = Math.min(src.size, area.offset + area.size);
+		let step = area.from === "end" ? CHUNK / 4 : CHUNK;
+		for (let n = 0; n < end - start && budget > 0 && !done();) {
+			const size = Math.min(step, end - start - n, budget);
+			scanChunk(area.from === "end" ? end - n - size : start + n, size, end);
+			n += size;
+			budget -= size;
+			step = CHUNK;
+		}
+		if (done()) break;
 	}
 	if (modinfo === void 0) return void 0;
 	const goVersion = pickVersion(versions);
@@ -16579,9 +23546,14 @@ function recover(src, exe) {
 }
 /** The modinfo text framed by the sentinels at `at`, or undefined when the framing is not Go's. */
 function framedModinfo(src, at, end) {
-	const window = src.read(at, Math.min(4194336, end - at));
-	const close = window.indexOf(SENTINEL_END, 16);
-	if (close < 0) return void 0;
+	let window = Buffer.alloc(0);
+	let close = -1;
+	for (let want = 65536; close < 0; want *= 8) {
+		const len = Math.min(want, 4194336, end - at);
+		if (len <= window.length) return void 0;
+		window = src.read(at, len);
+		close = window.indexOf(SENTINEL_END, 16);
+	}
 	const whole = window.subarray(0, close + 16);
 	if (whole.length < 33 || whole[whole.length - 17] !== 10) return void 0;
 	const text = whole.subarray(16, close).toString("utf8");
@@ -16593,6 +23565,34 @@ function pickVersion(candidates) {
 	const score = (v) => (v.startsWith("devel") ? 1 : /^go1\.\d+\.\d+/.test(v) ? 3 : 2) * 1e3 + v.length;
 	return [...candidates.keys()].sort((a, b) => score(b) - score(a) || candidates.get(b) - candidates.get(a))[0];
 }
+var BuildInfoError, ERR_UNRECOGNIZED, ERR_NOT_GO, MAGIC, ALIGN, HEADER, CHUNK, PROBE, SENTINEL_START, SENTINEL_END, MAX_RECOVERY_SCAN, MAX_MODINFO, GO1, DEVEL, VERSION_RE;
+var init_read = __esmMin((() => {
+	init_formats();
+	init_source();
+	BuildInfoError = class extends Error {
+		kind;
+		format;
+		constructor(kind, message, format) {
+			super(message);
+			this.kind = kind;
+			this.format = format;
+		}
+	};
+	ERR_UNRECOGNIZED = "unrecognized file format";
+	ERR_NOT_GO = "not a Go executable";
+	MAGIC = Buffer.from("ÿ Go buildinf:", "latin1");
+	ALIGN = 16;
+	HEADER = 32;
+	CHUNK = 1 << 20;
+	PROBE = 65536;
+	SENTINEL_START = Buffer.from("3077af0c9274080241e1c107e6d618e6", "hex");
+	SENTINEL_END = Buffer.from("f932433186182072008242104116d8f2", "hex");
+	MAX_RECOVERY_SCAN = 268435456;
+	MAX_MODINFO = 4194304;
+	GO1 = Buffer.from("go1.");
+	DEVEL = Buffer.from("devel ");
+	VERSION_RE = /(go1\.\d{1,3}(?:\.\d{1,3})?(?:(?:rc|beta)\d{1,2})?(?:[- ]X:[a-z0-9,]{1,400})?|devel [\x20-\x7e]{1,200}?)(?=\x00)/g;
+}));
 
 // src/artifacts/buildinfo/index.ts
 /**
@@ -16632,7 +23632,9 @@ function readGoBinary(src, options = {}) {
 		...raw.exe.bits !== void 0 ? { bits: raw.exe.bits } : {},
 		...raw.exe.bigEndian !== void 0 ? { bigEndian: raw.exe.bigEndian } : {},
 		...raw.exe.fatArches ? { fatArches: raw.exe.fatArches } : {},
+		...raw.pointers ? { pointers: raw.pointers } : {},
 		bytesRead: src.bytesRead,
+		infoBytes: Buffer.byteLength(raw.goVersion) + (raw.modinfo === "" ? 0 : Buffer.byteLength(raw.modinfo) + 32),
 		size: src.size
 	};
 }
@@ -16660,621 +23662,754 @@ function buildSetting(info, key) {
 	for (const s of info.Settings) if (s.Key === key) v = s.Value;
 	return v;
 }
+var init_buildinfo = __esmMin((() => {
+	init_modinfo();
+	init_read();
+	init_source();
+	init_formats();
+}));
 
-// ../main/node_modules/fzstd/esm/index.mjs
-var ab = ArrayBuffer;
-var u8 = Uint8Array;
-var u16 = Uint16Array;
-var i16 = Int16Array;
-var i32 = Int32Array;
-var slc = function(v, s, e) {
-	if (u8.prototype.slice) return u8.prototype.slice.call(v, s, e);
-	if (s == null || s < 0) s = 0;
-	if (e == null || e > v.length) e = v.length;
-	var n = new u8(e - s);
-	n.set(v.subarray(s, e));
-	return n;
-};
-var fill = function(v, n, s, e) {
-	if (u8.prototype.fill) return u8.prototype.fill.call(v, n, s, e);
-	if (s == null || s < 0) s = 0;
-	if (e == null || e > v.length) e = v.length;
-	for (; s < e; ++s) v[s] = n;
-	return v;
-};
-var cpw = function(v, t, s, e) {
-	if (u8.prototype.copyWithin) return u8.prototype.copyWithin.call(v, t, s, e);
-	if (s == null || s < 0) s = 0;
-	if (e == null || e > v.length) e = v.length;
-	while (s < e) v[t++] = v[s++];
-};
-var ec = [
-	"invalid zstd data",
-	"window size too large (>2046MB)",
-	"invalid block type",
-	"FSE accuracy too high",
-	"match distance too far back",
-	"unexpected EOF"
-];
-var err = function(ind, msg, nt) {
-	var e = new Error(msg || ec[ind]);
-	e.code = ind;
-	if (Error.captureStackTrace) Error.captureStackTrace(e, err);
-	if (!nt) throw e;
-	return e;
-};
-var rb = function(d, b, n) {
-	var i = 0, o = 0;
-	for (; i < n; ++i) o |= d[b++] << (i << 3);
-	return o;
-};
-var b4 = function(d, b) {
-	return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
-};
-var rzfh = function(dat, w) {
-	var n3 = dat[0] | dat[1] << 8 | dat[2] << 16;
-	if (n3 == 3126568 && dat[3] == 253) {
-		var flg = dat[4];
-		var ss = flg >> 5 & 1, cc = flg >> 2 & 1, df = flg & 3, fcf = flg >> 6;
-		if (flg & 8) err(0);
-		var bt = 6 - ss;
-		var db = df == 3 ? 4 : df;
-		var di = rb(dat, bt, db);
-		bt += db;
-		var fsb = fcf ? 1 << fcf : ss;
-		var fss = rb(dat, bt, fsb) + (fcf == 1 && 256);
-		var ws = fss;
-		if (!ss) {
-			var wb = 1 << 10 + (dat[5] >> 3);
-			ws = wb + (wb >> 3) * (dat[5] & 7);
-		}
-		if (ws > 2145386496) err(1);
-		var buf = new u8((w == 1 ? fss || ws : w ? 0 : ws) + 12);
-		buf[0] = 1, buf[4] = 4, buf[8] = 8;
-		return {
-			b: bt + fsb,
-			y: 0,
-			l: 0,
-			d: di,
-			w: w && w != 1 ? w : buf.subarray(12),
-			e: ws,
-			o: new i32(buf.buffer, 0, 3),
-			u: fss,
-			c: cc,
-			m: Math.min(131072, ws)
-		};
-	} else if ((n3 >> 4 | dat[3] << 20) == 25481893) return b4(dat, 4) + 8;
-	err(0);
-};
-var msb = function(val) {
-	var bits = 0;
-	for (; 1 << bits <= val; ++bits);
-	return bits - 1;
-};
-var rfse = function(dat, bt, mal) {
-	var tpos = (bt << 3) + 4;
-	var al = (dat[bt] & 15) + 5;
-	if (al > mal) err(3);
-	var sz = 1 << al;
-	var probs = sz, sym = -1, re = -1, i = -1, ht = sz;
-	var buf = new ab(512 + (sz << 2));
-	var freq = new i16(buf, 0, 256);
-	var dstate = new u16(buf, 0, 256);
-	var nstate = new u16(buf, 512, sz);
-	var bb1 = 512 + (sz << 1);
-	var syms = new u8(buf, bb1, sz);
-	var nbits = new u8(buf, bb1 + sz);
-	while (sym < 255 && probs > 0) {
-		var bits = msb(probs + 1);
-		var cbt = tpos >> 3;
-		var msk = (1 << bits + 1) - 1;
-		var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (tpos & 7) & msk;
-		var msk1fb = (1 << bits) - 1;
-		var msv = msk - probs - 1;
-		var sval = val & msk1fb;
-		if (sval < msv) tpos += bits, val = sval;
-		else {
-			tpos += bits + 1;
-			if (val > msk1fb) val -= msv;
-		}
-		freq[++sym] = --val;
-		if (val == -1) {
-			probs += val;
-			syms[--ht] = sym;
-		} else probs -= val;
-		if (!val) do {
-			var rbt = tpos >> 3;
-			re = (dat[rbt] | dat[rbt + 1] << 8) >> (tpos & 7) & 3;
-			tpos += 2;
-			sym += re;
-		} while (re == 3);
+// src/artifacts/image/tar-index.ts
+function field(b, off, len) {
+	const s = b.subarray(off, off + len);
+	const nul = s.indexOf(0);
+	return s.toString("utf8", 0, nul < 0 ? len : nul);
+}
+function octal(b, off, len) {
+	if ((b[off] & 128) !== 0) {
+		let v = 0;
+		for (let i = off + 1; i < off + len; i++) v = v * 256 + b[i];
+		return v;
 	}
-	if (sym > 255 || probs) err(0);
-	var sympos = 0;
-	var sstep = (sz >> 1) + (sz >> 3) + 3;
-	var smask = sz - 1;
-	for (var s = 0; s <= sym; ++s) {
-		var sf = freq[s];
-		if (sf < 1) {
-			dstate[s] = -sf;
+	const s = field(b, off, len).trim();
+	if (s === "") return 0;
+	if (!/^[0-7]+$/.test(s)) throw new TarError(`bad number "${s}" in tar header`);
+	return parseInt(s, 8);
+}
+function parsePax(text) {
+	const out = {};
+	let rest = text;
+	while (rest.length > 0) {
+		const sp = rest.indexOf(" ");
+		if (sp < 0) break;
+		const len = Number(rest.slice(0, sp));
+		if (!Number.isInteger(len) || len <= sp) break;
+		const rec = rest.slice(sp + 1, len - 1);
+		const eq = rec.indexOf("=");
+		if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1);
+		rest = rest.slice(len);
+	}
+	return out;
+}
+/** Whether the 512 bytes look like a tar header (checksum matches). */
+function isTarHeader(b) {
+	if (b.length < 512) return false;
+	let sum = 0;
+	for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : b[i];
+	let want;
+	try {
+		want = octal(b, 148, 8);
+	} catch {
+		return false;
+	}
+	return sum === want && sum !== 256;
+}
+/** Lists a tar file's entries. Throws TarError when a header is malformed. */
+function indexTar(src) {
+	const entries = [];
+	let pos = 0;
+	let longName;
+	let longLink;
+	let pax = {};
+	while (pos + 512 <= src.size) {
+		const h = src.read(pos, 512);
+		if (h.length < 512) break;
+		if (h.every((x) => x === 0)) break;
+		if (!isTarHeader(h)) throw new TarError(`bad tar header at offset ${pos}`);
+		const typeflag = String.fromCharCode(h[156]);
+		let size = octal(h, 124, 12);
+		const body = pos + 512;
+		if (body + size > src.size) throw new TarError(`tar entry at offset ${pos} runs past the end of the archive`);
+		const next = body + Math.ceil(size / 512) * 512;
+		if (typeflag === "x" || typeflag === "L" || typeflag === "K") {
+			if (size > 1 << 20) throw new TarError("tar extended header too large");
+			const text = src.read(body, size).toString("utf8");
+			if (typeflag === "x") pax = parsePax(text);
+			else if (typeflag === "L") longName = text.replace(/\0+$/, "");
+			else longLink = text.replace(/\0+$/, "");
+			pos = next;
 			continue;
 		}
-		for (i = 0; i < sf; ++i) {
-			syms[sympos] = s;
-			do
-				sympos = sympos + sstep & smask;
-			while (sympos >= ht);
+		if (typeflag === "g") {
+			pos = next;
+			continue;
 		}
+		const prefix = h.toString("latin1", 257, 262) === "ustar" ? field(h, 345, 155) : "";
+		let name = pax.path ?? longName ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100));
+		const linkname = pax.linkpath ?? longLink ?? field(h, 157, 100);
+		if (pax.size !== void 0 && /^\d+$/.test(pax.size)) size = Number(pax.size);
+		if (body + size > src.size) throw new TarError(`tar entry at offset ${pos} runs past the end of the archive`);
+		name = name.replace(/^\.\//, "").replace(/^\/+/, "");
+		const type = typeflag === "0" || typeflag === "\0" || typeflag === "7" ? "file" : typeflag === "5" ? "directory" : typeflag === "2" ? "symlink" : typeflag === "1" ? "link" : "other";
+		entries.push({
+			name,
+			offset: body,
+			size,
+			type,
+			linkname
+		});
+		if (entries.length > MAX_ENTRIES) throw new TarError("too many entries for an image archive");
+		pax = {};
+		longName = void 0;
+		longLink = void 0;
+		pos = body + Math.ceil(size / 512) * 512;
 	}
-	if (sympos) err(0);
-	for (i = 0; i < sz; ++i) {
-		var ns = dstate[syms[i]]++;
-		var nb = nbits[i] = al - msb(ns);
-		nstate[i] = (ns << nb) - sz;
-	}
-	return [tpos + 7 >> 3, {
-		b: al,
-		s: syms,
-		n: nbits,
-		t: nstate
-	}];
-};
-var rhu = function(dat, bt) {
-	var i = 0, wc = -1;
-	var buf = new u8(292), hb = dat[bt];
-	var hw = buf.subarray(0, 256);
-	var rc = buf.subarray(256, 268);
-	var ri = new u16(buf.buffer, 268);
-	if (hb < 128) {
-		var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
-		bt += hb;
-		var epos = ebt << 3;
-		var lb = dat[bt];
-		if (!lb) err(0);
-		var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
-		var fpos = (++bt << 3) - 8 + msb(lb);
-		for (;;) {
-			fpos -= btr1;
-			if (fpos < epos) break;
-			var cbt = fpos >> 3;
-			st1 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr1) - 1;
-			hw[++wc] = fdt.s[st1];
-			fpos -= btr2;
-			if (fpos < epos) break;
-			cbt = fpos >> 3;
-			st2 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr2) - 1;
-			hw[++wc] = fdt.s[st2];
-			btr1 = fdt.n[st1];
-			st1 = fdt.t[st1];
-			btr2 = fdt.n[st2];
-			st2 = fdt.t[st2];
-		}
-		if (++wc > 255) err(0);
-	} else {
-		wc = hb - 127;
-		for (; i < wc; i += 2) {
-			var byte = dat[++bt];
-			hw[i] = byte >> 4;
-			hw[i + 1] = byte & 15;
-		}
-		++bt;
-	}
-	var wes = 0;
-	for (i = 0; i < wc; ++i) {
-		var wt = hw[i];
-		if (wt > 11) err(0);
-		wes += wt && 1 << wt - 1;
-	}
-	var mb = msb(wes) + 1;
-	var ts = 1 << mb;
-	var rem = ts - wes;
-	if (rem & rem - 1) err(0);
-	hw[wc++] = msb(rem) + 1;
-	for (i = 0; i < wc; ++i) {
-		var wt = hw[i];
-		++rc[hw[i] = wt && mb + 1 - wt];
-	}
-	var hbuf = new u8(ts << 1);
-	var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
-	ri[mb] = 0;
-	for (i = mb; i > 0; --i) {
-		var pv = ri[i];
-		fill(nb, i, pv, ri[i - 1] = pv + rc[i] * (1 << mb - i));
-	}
-	if (ri[0] != ts) err(0);
-	for (i = 0; i < wc; ++i) {
-		var bits = hw[i];
-		if (bits) {
-			var code = ri[bits];
-			fill(syms, i, code, ri[bits] = code + (1 << mb - bits));
-		}
-	}
-	return [bt, {
-		n: nb,
-		b: mb,
-		s: syms
-	}];
-};
-var dllt = (/*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
-	81,
-	16,
-	99,
-	140,
-	49,
-	198,
-	24,
-	99,
-	12,
-	33,
-	196,
-	24,
-	99,
-	102,
-	102,
-	134,
-	70,
-	146,
-	4
-]), 0, 6))[1];
-var dmlt = (/*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
-	33,
-	20,
-	196,
-	24,
-	99,
-	140,
-	33,
-	132,
-	16,
-	66,
-	8,
-	33,
-	132,
-	16,
-	66,
-	8,
-	33,
-	68,
-	68,
-	68,
-	68,
-	68,
-	68,
-	68,
-	68,
-	36,
-	9
-]), 0, 6))[1];
-var doct = (/*#__PURE__ */ rfse(/*#__PURE__*/ new u8([
-	32,
-	132,
-	16,
-	66,
-	102,
-	70,
-	68,
-	68,
-	68,
-	68,
-	36,
-	73,
-	2
-]), 0, 5))[1];
-var b2bl = function(b, s) {
-	var len = b.length, bl = new i32(len);
-	for (var i = 0; i < len; ++i) {
-		bl[i] = s;
-		s += 1 << b[i];
-	}
-	return bl;
-};
-var llb = /*#__PURE__ */ new u8((/*#__PURE__ */ new i32([
-	0,
-	0,
-	0,
-	0,
-	16843009,
-	50528770,
-	134678020,
-	202050057,
-	269422093
-])).buffer, 0, 36);
-var llbl = /*#__PURE__ */ b2bl(llb, 0);
-var mlb = /*#__PURE__ */ new u8((/*#__PURE__ */ new i32([
-	0,
-	0,
-	0,
-	0,
-	0,
-	0,
-	0,
-	0,
-	16843009,
-	50528770,
-	117769220,
-	185207048,
-	252579084,
-	16
-])).buffer, 0, 53);
-var mlbl = /*#__PURE__ */ b2bl(mlb, 3);
-var dhu = function(dat, out, hu) {
-	var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
-	if (!lb) err(0);
-	var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i = -1;
-	for (; pos > eb && i < ss;) {
-		var cbt = pos >> 3;
-		var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (pos & 7);
-		st = (st << btr | val) & msk;
-		out[++i] = hu.s[st];
-		pos -= btr = hu.n[st];
-	}
-	if (pos != eb || i + 1 != ss) err(0);
-};
-var dhu4 = function(dat, out, hu) {
-	var bt = 6;
-	var sz1 = out.length + 3 >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
-	dhu(dat.subarray(bt, bt += dat[0] | dat[1] << 8), out.subarray(0, sz1), hu);
-	dhu(dat.subarray(bt, bt += dat[2] | dat[3] << 8), out.subarray(sz1, sz2), hu);
-	dhu(dat.subarray(bt, bt += dat[4] | dat[5] << 8), out.subarray(sz2, sz3), hu);
-	dhu(dat.subarray(bt), out.subarray(sz3), hu);
-};
-var rzb = function(dat, st, out) {
-	var _a;
-	var bt = st.b;
-	var b0 = dat[bt], btype = b0 >> 1 & 3;
-	st.l = b0 & 1;
-	var sz = b0 >> 3 | dat[bt + 1] << 5 | dat[bt + 2] << 13;
-	var ebt = (bt += 3) + sz;
-	if (btype == 1) {
-		if (bt >= dat.length) return;
-		st.b = bt + 1;
-		if (out) {
-			fill(out, dat[bt], st.y, st.y += sz);
-			return out;
-		}
-		return fill(new u8(sz), dat[bt]);
-	}
-	if (ebt > dat.length) return;
-	if (btype == 0) {
-		st.b = ebt;
-		if (out) {
-			out.set(dat.subarray(bt, ebt), st.y);
-			st.y += sz;
-			return out;
-		}
-		return slc(dat, bt, ebt);
-	}
-	if (btype == 2) {
-		var b3 = dat[bt], lbt = b3 & 3, sf = b3 >> 2 & 3;
-		var lss = b3 >> 4, lcs = 0, s4 = 0;
-		if (lbt < 2) {
-			if (sf & 1) lss |= dat[++bt] << 4 | (sf & 2 && dat[++bt] << 12);
-			else lss = b3 >> 3;
-		} else {
-			s4 = sf;
-			if (sf < 2) lss |= (dat[++bt] & 63) << 4, lcs = dat[bt] >> 6 | dat[++bt] << 2;
-			else if (sf == 2) lss |= dat[++bt] << 4 | (dat[++bt] & 3) << 12, lcs = dat[bt] >> 2 | dat[++bt] << 6;
-			else lss |= dat[++bt] << 4 | (dat[++bt] & 63) << 12, lcs = dat[bt] >> 6 | dat[++bt] << 2 | dat[++bt] << 10;
-		}
-		++bt;
-		var buf = out ? out.subarray(st.y, st.y + st.m) : new u8(st.m);
-		var spl = buf.length - lss;
-		if (lbt == 0) buf.set(dat.subarray(bt, bt += lss), spl);
-		else if (lbt == 1) fill(buf, dat[bt++], spl);
-		else {
-			var hu = st.h;
-			if (lbt == 2) {
-				var hud = rhu(dat, bt);
-				lcs += bt - (bt = hud[0]);
-				st.h = hu = hud[1];
-			} else if (!hu) err(0);
-			(s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
-		}
-		var ns = dat[bt++];
-		if (ns) {
-			if (ns == 255) ns = (dat[bt++] | dat[bt++] << 8) + 32512;
-			else if (ns > 127) ns = ns - 128 << 8 | dat[bt++];
-			var scm = dat[bt++];
-			if (scm & 3) err(0);
-			var dts = [
-				dmlt,
-				doct,
-				dllt
-			];
-			for (var i = 2; i > -1; --i) {
-				var md = scm >> (i << 1) + 2 & 3;
-				if (md == 1) {
-					var rbuf = new u8([
-						0,
-						0,
-						dat[bt++]
-					]);
-					dts[i] = {
-						s: rbuf.subarray(2, 3),
-						n: rbuf.subarray(0, 1),
-						t: new u16(rbuf.buffer, 0, 1),
-						b: 0
-					};
-				} else if (md == 2) _a = rfse(dat, bt, 9 - (i & 1)), bt = _a[0], dts[i] = _a[1];
-				else if (md == 3) {
-					if (!st.t) err(0);
-					dts[i] = st.t[i];
-				}
-			}
-			var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
-			var lb = dat[ebt - 1];
-			if (!lb) err(0);
-			var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
-			var lst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << llt.b) - 1;
-			cbt = (spos -= oct.b) >> 3;
-			var ost = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << oct.b) - 1;
-			cbt = (spos -= mlt.b) >> 3;
-			var mst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mlt.b) - 1;
-			for (++ns; --ns;) {
-				var llc = llt.s[lst];
-				var lbtr = llt.n[lst];
-				var mlc = mlt.s[mst];
-				var mbtr = mlt.n[mst];
-				var ofc = oct.s[ost];
-				var obtr = oct.n[ost];
-				cbt = (spos -= ofc) >> 3;
-				var ofp = 1 << ofc;
-				var off = ofp + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16 | dat[cbt + 3] << 24) >>> (spos & 7) & ofp - 1);
-				cbt = (spos -= mlb[mlc]) >> 3;
-				var ml = mlbl[mlc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << mlb[mlc]) - 1);
-				cbt = (spos -= llb[llc]) >> 3;
-				var ll = llbl[llc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << llb[llc]) - 1);
-				cbt = (spos -= lbtr) >> 3;
-				lst = llt.t[lst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << lbtr) - 1);
-				cbt = (spos -= mbtr) >> 3;
-				mst = mlt.t[mst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mbtr) - 1);
-				cbt = (spos -= obtr) >> 3;
-				ost = oct.t[ost] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << obtr) - 1);
-				if (off > 3) {
-					st.o[2] = st.o[1];
-					st.o[1] = st.o[0];
-					st.o[0] = off -= 3;
-				} else {
-					var idx = off - (ll != 0);
-					if (idx) {
-						off = idx == 3 ? st.o[0] - 1 : st.o[idx];
-						if (idx > 1) st.o[2] = st.o[1];
-						st.o[1] = st.o[0];
-						st.o[0] = off;
-					} else off = st.o[0];
-				}
-				for (var i = 0; i < ll; ++i) buf[oubt + i] = buf[spl + i];
-				oubt += ll, spl += ll;
-				var stin = oubt - off;
-				if (stin < 0) {
-					var len = -stin;
-					var bs = st.e + stin;
-					if (len > ml) len = ml;
-					for (var i = 0; i < len; ++i) buf[oubt + i] = st.w[bs + i];
-					oubt += len, ml -= len, stin = 0;
-				}
-				for (var i = 0; i < ml; ++i) buf[oubt + i] = buf[stin + i];
-				oubt += ml;
-			}
-			if (oubt != spl) while (spl < buf.length) buf[oubt++] = buf[spl++];
-			else oubt = buf.length;
-			if (out) st.y += oubt;
-			else buf = slc(buf, 0, oubt);
-		} else if (out) {
-			st.y += lss;
-			if (spl) for (var i = 0; i < lss; ++i) buf[i] = buf[spl + i];
-		} else if (spl) buf = slc(buf, spl);
-		st.b = ebt;
-		return buf;
-	}
-	err(2);
-};
-var cct = function(bufs, ol) {
-	if (bufs.length == 1) return bufs[0];
-	var buf = new u8(ol);
-	for (var i = 0, b = 0; i < bufs.length; ++i) {
-		var chk = bufs[i];
-		buf.set(chk, b);
-		b += chk.length;
-	}
-	return buf;
-};
-/**
-* Decompressor for Zstandard streamed data
-*/
-var Decompress = /* @__PURE__ */ function() {
-	/**
-	* Creates a Zstandard decompressor
-	* @param ondata The handler for stream data
-	*/
-	function Decompress(ondata) {
-		this.ondata = ondata;
-		this.c = [];
-		this.l = 0;
-		this.z = 0;
-	}
-	/**
-	* Pushes data to be decompressed
-	* @param chunk The chunk of data to push
-	* @param final Whether or not this is the last chunk in the stream
-	*/
-	Decompress.prototype.push = function(chunk, final) {
-		if (typeof this.s == "number") {
-			var sub = Math.min(chunk.length, this.s);
-			chunk = chunk.subarray(sub);
-			this.s -= sub;
-		}
-		var ncs = chunk.length + this.l;
-		if (!this.s) {
-			if (final) {
-				if (!ncs) {
-					this.ondata(new u8(0), true);
-					return;
-				}
-				if (ncs < 5) err(5);
-			} else if (ncs < 18) {
-				this.c.push(chunk);
-				this.l = ncs;
-				return;
-			}
-			if (this.l) {
-				this.c.push(chunk);
-				chunk = cct(this.c, ncs);
-				this.c = [];
-				this.l = 0;
-			}
-			if (typeof (this.s = rzfh(chunk)) == "number") return this.push(chunk, final);
-		}
-		if (typeof this.s != "number") {
-			if (ncs < (this.z || 3)) {
-				if (final) err(5);
-				this.c.push(chunk);
-				this.l = ncs;
-				return;
-			}
-			if (this.l) {
-				this.c.push(chunk);
-				chunk = cct(this.c, ncs);
-				this.c = [];
-				this.l = 0;
-			}
-			if (!this.z && ncs < (this.z = chunk[this.s.b] & 2 ? 4 : 3 + (chunk[this.s.b] >> 3 | chunk[this.s.b + 1] << 5 | chunk[this.s.b + 2] << 13))) {
-				if (final) err(5);
-				this.c.push(chunk);
-				this.l = ncs;
-				return;
-			} else this.z = 0;
-			for (;;) {
-				var blk = rzb(chunk, this.s);
-				if (!blk) {
-					if (final) err(5);
-					var adc = chunk.subarray(this.s.b);
-					this.s.b = 0;
-					this.c.push(adc), this.l += adc.length;
-					return;
-				} else {
-					this.ondata(blk, false);
-					cpw(this.s.w, 0, blk.length);
-					this.s.w.set(blk, this.s.w.length - blk.length);
-				}
-				if (this.s.l) {
-					var rest = chunk.subarray(this.s.b);
-					this.s = this.s.c * 4;
-					this.push(rest, final);
-					return;
-				}
-			}
-		} else if (final) err(5);
-	};
-	return Decompress;
-}();
+	return entries;
+}
+var TarError, MAX_ENTRIES;
+var init_tar_index = __esmMin((() => {
+	TarError = class extends Error {};
+	MAX_ENTRIES = 1e5;
+}));
 
-// ../main/node_modules/events-universal/default.js
+// src/artifacts/image/detect.ts
+/** Whether a path is an image archive or layout godrift can read (cheap: a few hundred bytes). */
+function looksLikeImage(path) {
+	try {
+		const st = statSync(path);
+		if (st.isDirectory()) return existsSync(join(path, "oci-layout")) && existsSync(join(path, "index.json"));
+		if (st.size < 1024) return false;
+		const src = new FileSource(path);
+		try {
+			const h = src.read(0, 512);
+			if (!isTarHeader(h)) return false;
+			return indexTar(src).some((e) => e.name === "manifest.json" || e.name === "oci-layout" || e.name === "index.json");
+		} finally {
+			src.close();
+		}
+	} catch {
+		return false;
+	}
+}
+var init_detect = __esmMin((() => {
+	init_source();
+	init_tar_index();
+}));
+
+// node_modules/fzstd/esm/index.mjs
+var ab, u8, u16, i16, i32, slc, fill, cpw, ec, err, rb, b4, rzfh, msb, rfse, rhu, dllt, dmlt, doct, b2bl, llb, llbl, mlb, mlbl, dhu, dhu4, rzb, cct, Decompress;
+var init_esm = __esmMin((() => {
+	ab = ArrayBuffer;
+	u8 = Uint8Array;
+	u16 = Uint16Array;
+	i16 = Int16Array;
+	i32 = Int32Array;
+	slc = function(v, s, e) {
+		if (u8.prototype.slice) return u8.prototype.slice.call(v, s, e);
+		if (s == null || s < 0) s = 0;
+		if (e == null || e > v.length) e = v.length;
+		var n = new u8(e - s);
+		n.set(v.subarray(s, e));
+		return n;
+	};
+	fill = function(v, n, s, e) {
+		if (u8.prototype.fill) return u8.prototype.fill.call(v, n, s, e);
+		if (s == null || s < 0) s = 0;
+		if (e == null || e > v.length) e = v.length;
+		for (; s < e; ++s) v[s] = n;
+		return v;
+	};
+	cpw = function(v, t, s, e) {
+		if (u8.prototype.copyWithin) return u8.prototype.copyWithin.call(v, t, s, e);
+		if (s == null || s < 0) s = 0;
+		if (e == null || e > v.length) e = v.length;
+		while (s < e) v[t++] = v[s++];
+	};
+	ec = [
+		"invalid zstd data",
+		"window size too large (>2046MB)",
+		"invalid block type",
+		"FSE accuracy too high",
+		"match distance too far back",
+		"unexpected EOF"
+	];
+	err = function(ind, msg, nt) {
+		var e = new Error(msg || ec[ind]);
+		e.code = ind;
+		if (Error.captureStackTrace) Error.captureStackTrace(e, err);
+		if (!nt) throw e;
+		return e;
+	};
+	rb = function(d, b, n) {
+		var i = 0, o = 0;
+		for (; i < n; ++i) o |= d[b++] << (i << 3);
+		return o;
+	};
+	b4 = function(d, b) {
+		return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+	};
+	rzfh = function(dat, w) {
+		var n3 = dat[0] | dat[1] << 8 | dat[2] << 16;
+		if (n3 == 3126568 && dat[3] == 253) {
+			var flg = dat[4];
+			var ss = flg >> 5 & 1, cc = flg >> 2 & 1, df = flg & 3, fcf = flg >> 6;
+			if (flg & 8) err(0);
+			var bt = 6 - ss;
+			var db = df == 3 ? 4 : df;
+			var di = rb(dat, bt, db);
+			bt += db;
+			var fsb = fcf ? 1 << fcf : ss;
+			var fss = rb(dat, bt, fsb) + (fcf == 1 && 256);
+			var ws = fss;
+			if (!ss) {
+				var wb = 1 << 10 + (dat[5] >> 3);
+				ws = wb + (wb >> 3) * (dat[5] & 7);
+			}
+			if (ws > 2145386496) err(1);
+			var buf = new u8((w == 1 ? fss || ws : w ? 0 : ws) + 12);
+			buf[0] = 1, buf[4] = 4, buf[8] = 8;
+			return {
+				b: bt + fsb,
+				y: 0,
+				l: 0,
+				d: di,
+				w: w && w != 1 ? w : buf.subarray(12),
+				e: ws,
+				o: new i32(buf.buffer, 0, 3),
+				u: fss,
+				c: cc,
+				m: Math.min(131072, ws)
+			};
+		} else if ((n3 >> 4 | dat[3] << 20) == 25481893) return b4(dat, 4) + 8;
+		err(0);
+	};
+	msb = function(val) {
+		var bits = 0;
+		for (; 1 << bits <= val; ++bits);
+		return bits - 1;
+	};
+	rfse = function(dat, bt, mal) {
+		var tpos = (bt << 3) + 4;
+		var al = (dat[bt] & 15) + 5;
+		if (al > mal) err(3);
+		var sz = 1 << al;
+		var probs = sz, sym = -1, re = -1, i = -1, ht = sz;
+		var buf = new ab(512 + (sz << 2));
+		var freq = new i16(buf, 0, 256);
+		var dstate = new u16(buf, 0, 256);
+		var nstate = new u16(buf, 512, sz);
+		var bb1 = 512 + (sz << 1);
+		var syms = new u8(buf, bb1, sz);
+		var nbits = new u8(buf, bb1 + sz);
+		while (sym < 255 && probs > 0) {
+			var bits = msb(probs + 1);
+			var cbt = tpos >> 3;
+			var msk = (1 << bits + 1) - 1;
+			var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (tpos & 7) & msk;
+			var msk1fb = (1 << bits) - 1;
+			var msv = msk - probs - 1;
+			var sval = val & msk1fb;
+			if (sval < msv) tpos += bits, val = sval;
+			else {
+				tpos += bits + 1;
+				if (val > msk1fb) val -= msv;
+			}
+			freq[++sym] = --val;
+			if (val == -1) {
+				probs += val;
+				syms[--ht] = sym;
+			} else probs -= val;
+			if (!val) do {
+				var rbt = tpos >> 3;
+				re = (dat[rbt] | dat[rbt + 1] << 8) >> (tpos & 7) & 3;
+				tpos += 2;
+				sym += re;
+			} while (re == 3);
+		}
+		if (sym > 255 || probs) err(0);
+		var sympos = 0;
+		var sstep = (sz >> 1) + (sz >> 3) + 3;
+		var smask = sz - 1;
+		for (var s = 0; s <= sym; ++s) {
+			var sf = freq[s];
+			if (sf < 1) {
+				dstate[s] = -sf;
+				continue;
+			}
+			for (i = 0; i < sf; ++i) {
+				syms[sympos] = s;
+				do
+					sympos = sympos + sstep & smask;
+				while (sympos >= ht);
+			}
+		}
+		if (sympos) err(0);
+		for (i = 0; i < sz; ++i) {
+			var ns = dstate[syms[i]]++;
+			var nb = nbits[i] = al - msb(ns);
+			nstate[i] = (ns << nb) - sz;
+		}
+		return [tpos + 7 >> 3, {
+			b: al,
+			s: syms,
+			n: nbits,
+			t: nstate
+		}];
+	};
+	rhu = function(dat, bt) {
+		var i = 0, wc = -1;
+		var buf = new u8(292), hb = dat[bt];
+		var hw = buf.subarray(0, 256);
+		var rc = buf.subarray(256, 268);
+		var ri = new u16(buf.buffer, 268);
+		if (hb < 128) {
+			var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
+			bt += hb;
+			var epos = ebt << 3;
+			var lb = dat[bt];
+			if (!lb) err(0);
+			var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
+			var fpos = (++bt << 3) - 8 + msb(lb);
+			for (;;) {
+				fpos -= btr1;
+				if (fpos < epos) break;
+				var cbt = fpos >> 3;
+				st1 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr1) - 1;
+				hw[++wc] = fdt.s[st1];
+				fpos -= btr2;
+				if (fpos < epos) break;
+				cbt = fpos >> 3;
+				st2 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr2) - 1;
+				hw[++wc] = fdt.s[st2];
+				btr1 = fdt.n[st1];
+				st1 = fdt.t[st1];
+				btr2 = fdt.n[st2];
+				st2 = fdt.t[st2];
+			}
+			if (++wc > 255) err(0);
+		} else {
+			wc = hb - 127;
+			for (; i < wc; i += 2) {
+				var byte = dat[++bt];
+				hw[i] = byte >> 4;
+				hw[i + 1] = byte & 15;
+			}
+			++bt;
+		}
+		var wes = 0;
+		for (i = 0; i < wc; ++i) {
+			var wt = hw[i];
+			if (wt > 11) err(0);
+			wes += wt && 1 << wt - 1;
+		}
+		var mb = msb(wes) + 1;
+		var ts = 1 << mb;
+		var rem = ts - wes;
+		if (rem & rem - 1) err(0);
+		hw[wc++] = msb(rem) + 1;
+		for (i = 0; i < wc; ++i) {
+			var wt = hw[i];
+			++rc[hw[i] = wt && mb + 1 - wt];
+		}
+		var hbuf = new u8(ts << 1);
+		var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+		ri[mb] = 0;
+		for (i = mb; i > 0; --i) {
+			var pv = ri[i];
+			fill(nb, i, pv, ri[i - 1] = pv + rc[i] * (1 << mb - i));
+		}
+		if (ri[0] != ts) err(0);
+		for (i = 0; i < wc; ++i) {
+			var bits = hw[i];
+			if (bits) {
+				var code = ri[bits];
+				fill(syms, i, code, ri[bits] = code + (1 << mb - bits));
+			}
+		}
+		return [bt, {
+			n: nb,
+			b: mb,
+			s: syms
+		}];
+	};
+	dllt = (/*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+		81,
+		16,
+		99,
+		140,
+		49,
+		198,
+		24,
+		99,
+		12,
+		33,
+		196,
+		24,
+		99,
+		102,
+		102,
+		134,
+		70,
+		146,
+		4
+	]), 0, 6))[1];
+	dmlt = (/*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+		33,
+		20,
+		196,
+		24,
+		99,
+		140,
+		33,
+		132,
+		16,
+		66,
+		8,
+		33,
+		132,
+		16,
+		66,
+		8,
+		33,
+		68,
+		68,
+		68,
+		68,
+		68,
+		68,
+		68,
+		68,
+		36,
+		9
+	]), 0, 6))[1];
+	doct = (/*#__PURE__ */ rfse(/*#__PURE__*/ new u8([
+		32,
+		132,
+		16,
+		66,
+		102,
+		70,
+		68,
+		68,
+		68,
+		68,
+		36,
+		73,
+		2
+	]), 0, 5))[1];
+	b2bl = function(b, s) {
+		var len = b.length, bl = new i32(len);
+		for (var i = 0; i < len; ++i) {
+			bl[i] = s;
+			s += 1 << b[i];
+		}
+		return bl;
+	};
+	llb = /*#__PURE__ */ new u8((/*#__PURE__ */ new i32([
+		0,
+		0,
+		0,
+		0,
+		16843009,
+		50528770,
+		134678020,
+		202050057,
+		269422093
+	])).buffer, 0, 36);
+	llbl = /*#__PURE__ */ b2bl(llb, 0);
+	mlb = /*#__PURE__ */ new u8((/*#__PURE__ */ new i32([
+		0,
+		0,
+		0,
+		0,
+		0,
+		0,
+		0,
+		0,
+		16843009,
+		50528770,
+		117769220,
+		185207048,
+		252579084,
+		16
+	])).buffer, 0, 53);
+	mlbl = /*#__PURE__ */ b2bl(mlb, 3);
+	dhu = function(dat, out, hu) {
+		var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+		if (!lb) err(0);
+		var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i = -1;
+		for (; pos > eb && i < ss;) {
+			var cbt = pos >> 3;
+			var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (pos & 7);
+			st = (st << btr | val) & msk;
+			out[++i] = hu.s[st];
+			pos -= btr = hu.n[st];
+		}
+		if (pos != eb || i + 1 != ss) err(0);
+	};
+	dhu4 = function(dat, out, hu) {
+		var bt = 6;
+		var sz1 = out.length + 3 >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+		dhu(dat.subarray(bt, bt += dat[0] | dat[1] << 8), out.subarray(0, sz1), hu);
+		dhu(dat.subarray(bt, bt += dat[2] | dat[3] << 8), out.subarray(sz1, sz2), hu);
+		dhu(dat.subarray(bt, bt += dat[4] | dat[5] << 8), out.subarray(sz2, sz3), hu);
+		dhu(dat.subarray(bt), out.subarray(sz3), hu);
+	};
+	rzb = function(dat, st, out) {
+		var _a;
+		var bt = st.b;
+		var b0 = dat[bt], btype = b0 >> 1 & 3;
+		st.l = b0 & 1;
+		var sz = b0 >> 3 | dat[bt + 1] << 5 | dat[bt + 2] << 13;
+		var ebt = (bt += 3) + sz;
+		if (btype == 1) {
+			if (bt >= dat.length) return;
+			st.b = bt + 1;
+			if (out) {
+				fill(out, dat[bt], st.y, st.y += sz);
+				return out;
+			}
+			return fill(new u8(sz), dat[bt]);
+		}
+		if (ebt > dat.length) return;
+		if (btype == 0) {
+			st.b = ebt;
+			if (out) {
+				out.set(dat.subarray(bt, ebt), st.y);
+				st.y += sz;
+				return out;
+			}
+			return slc(dat, bt, ebt);
+		}
+		if (btype == 2) {
+			var b3 = dat[bt], lbt = b3 & 3, sf = b3 >> 2 & 3;
+			var lss = b3 >> 4, lcs = 0, s4 = 0;
+			if (lbt < 2) {
+				if (sf & 1) lss |= dat[++bt] << 4 | (sf & 2 && dat[++bt] << 12);
+				else lss = b3 >> 3;
+			} else {
+				s4 = sf;
+				if (sf < 2) lss |= (dat[++bt] & 63) << 4, lcs = dat[bt] >> 6 | dat[++bt] << 2;
+				else if (sf == 2) lss |= dat[++bt] << 4 | (dat[++bt] & 3) << 12, lcs = dat[bt] >> 2 | dat[++bt] << 6;
+				else lss |= dat[++bt] << 4 | (dat[++bt] & 63) << 12, lcs = dat[bt] >> 6 | dat[++bt] << 2 | dat[++bt] << 10;
+			}
+			++bt;
+			var buf = out ? out.subarray(st.y, st.y + st.m) : new u8(st.m);
+			var spl = buf.length - lss;
+			if (lbt == 0) buf.set(dat.subarray(bt, bt += lss), spl);
+			else if (lbt == 1) fill(buf, dat[bt++], spl);
+			else {
+				var hu = st.h;
+				if (lbt == 2) {
+					var hud = rhu(dat, bt);
+					lcs += bt - (bt = hud[0]);
+					st.h = hu = hud[1];
+				} else if (!hu) err(0);
+				(s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+			}
+			var ns = dat[bt++];
+			if (ns) {
+				if (ns == 255) ns = (dat[bt++] | dat[bt++] << 8) + 32512;
+				else if (ns > 127) ns = ns - 128 << 8 | dat[bt++];
+				var scm = dat[bt++];
+				if (scm & 3) err(0);
+				var dts = [
+					dmlt,
+					doct,
+					dllt
+				];
+				for (var i = 2; i > -1; --i) {
+					var md = scm >> (i << 1) + 2 & 3;
+					if (md == 1) {
+						var rbuf = new u8([
+							0,
+							0,
+							dat[bt++]
+						]);
+						dts[i] = {
+							s: rbuf.subarray(2, 3),
+							n: rbuf.subarray(0, 1),
+							t: new u16(rbuf.buffer, 0, 1),
+							b: 0
+						};
+					} else if (md == 2) _a = rfse(dat, bt, 9 - (i & 1)), bt = _a[0], dts[i] = _a[1];
+					else if (md == 3) {
+						if (!st.t) err(0);
+						dts[i] = st.t[i];
+					}
+				}
+				var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
+				var lb = dat[ebt - 1];
+				if (!lb) err(0);
+				var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+				var lst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << llt.b) - 1;
+				cbt = (spos -= oct.b) >> 3;
+				var ost = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << oct.b) - 1;
+				cbt = (spos -= mlt.b) >> 3;
+				var mst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mlt.b) - 1;
+				for (++ns; --ns;) {
+					var llc = llt.s[lst];
+					var lbtr = llt.n[lst];
+					var mlc = mlt.s[mst];
+					var mbtr = mlt.n[mst];
+					var ofc = oct.s[ost];
+					var obtr = oct.n[ost];
+					cbt = (spos -= ofc) >> 3;
+					var ofp = 1 << ofc;
+					var off = ofp + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16 | dat[cbt + 3] << 24) >>> (spos & 7) & ofp - 1);
+					cbt = (spos -= mlb[mlc]) >> 3;
+					var ml = mlbl[mlc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << mlb[mlc]) - 1);
+					cbt = (spos -= llb[llc]) >> 3;
+					var ll = llbl[llc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << llb[llc]) - 1);
+					cbt = (spos -= lbtr) >> 3;
+					lst = llt.t[lst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << lbtr) - 1);
+					cbt = (spos -= mbtr) >> 3;
+					mst = mlt.t[mst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mbtr) - 1);
+					cbt = (spos -= obtr) >> 3;
+					ost = oct.t[ost] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << obtr) - 1);
+					if (off > 3) {
+						st.o[2] = st.o[1];
+						st.o[1] = st.o[0];
+						st.o[0] = off -= 3;
+					} else {
+						var idx = off - (ll != 0);
+						if (idx) {
+							off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+							if (idx > 1) st.o[2] = st.o[1];
+							st.o[1] = st.o[0];
+							st.o[0] = off;
+						} else off = st.o[0];
+					}
+					for (var i = 0; i < ll; ++i) buf[oubt + i] = buf[spl + i];
+					oubt += ll, spl += ll;
+					var stin = oubt - off;
+					if (stin < 0) {
+						var len = -stin;
+						var bs = st.e + stin;
+						if (len > ml) len = ml;
+						for (var i = 0; i < len; ++i) buf[oubt + i] = st.w[bs + i];
+						oubt += len, ml -= len, stin = 0;
+					}
+					for (var i = 0; i < ml; ++i) buf[oubt + i] = buf[stin + i];
+					oubt += ml;
+				}
+				if (oubt != spl) while (spl < buf.length) buf[oubt++] = buf[spl++];
+				else oubt = buf.length;
+				if (out) st.y += oubt;
+				else buf = slc(buf, 0, oubt);
+			} else if (out) {
+				st.y += lss;
+				if (spl) for (var i = 0; i < lss; ++i) buf[i] = buf[spl + i];
+			} else if (spl) buf = slc(buf, spl);
+			st.b = ebt;
+			return buf;
+		}
+		err(2);
+	};
+	cct = function(bufs, ol) {
+		if (bufs.length == 1) return bufs[0];
+		var buf = new u8(ol);
+		for (var i = 0, b = 0; i < bufs.length; ++i) {
+			var chk = bufs[i];
+			buf.set(chk, b);
+			b += chk.length;
+		}
+		return buf;
+	};
+	Decompress = /* @__PURE__ */ function() {
+		/**
+		* Creates a Zstandard decompressor
+		* @param ondata The handler for stream data
+		*/
+		function Decompress(ondata) {
+			this.ondata = ondata;
+			this.c = [];
+			this.l = 0;
+			this.z = 0;
+		}
+		/**
+		* Pushes data to be decompressed
+		* @param chunk The chunk of data to push
+		* @param final Whether or not this is the last chunk in the stream
+		*/
+		Decompress.prototype.push = function(chunk, final) {
+			if (typeof this.s == "number") {
+				var sub = Math.min(chunk.length, this.s);
+				chunk = chunk.subarray(sub);
+				this.s -= sub;
+			}
+			var ncs = chunk.length + this.l;
+			if (!this.s) {
+				if (final) {
+					if (!ncs) {
+						this.ondata(new u8(0), true);
+						return;
+					}
+					if (ncs < 5) err(5);
+				} else if (ncs < 18) {
+					this.c.push(chunk);
+					this.l = ncs;
+					return;
+				}
+				if (this.l) {
+					this.c.push(chunk);
+					chunk = cct(this.c, ncs);
+					this.c = [];
+					this.l = 0;
+				}
+				if (typeof (this.s = rzfh(chunk)) == "number") return this.push(chunk, final);
+			}
+			if (typeof this.s != "number") {
+				if (ncs < (this.z || 3)) {
+					if (final) err(5);
+					this.c.push(chunk);
+					this.l = ncs;
+					return;
+				}
+				if (this.l) {
+					this.c.push(chunk);
+					chunk = cct(this.c, ncs);
+					this.c = [];
+					this.l = 0;
+				}
+				if (!this.z && ncs < (this.z = chunk[this.s.b] & 2 ? 4 : 3 + (chunk[this.s.b] >> 3 | chunk[this.s.b + 1] << 5 | chunk[this.s.b + 2] << 13))) {
+					if (final) err(5);
+					this.c.push(chunk);
+					this.l = ncs;
+					return;
+				} else this.z = 0;
+				for (;;) {
+					var blk = rzb(chunk, this.s);
+					if (!blk) {
+						if (final) err(5);
+						var adc = chunk.subarray(this.s.b);
+						this.s.b = 0;
+						this.c.push(adc), this.l += adc.length;
+						return;
+					} else {
+						this.ondata(blk, false);
+						cpw(this.s.w, 0, blk.length);
+						this.s.w.set(blk, this.s.w.length - blk.length);
+					}
+					if (this.s.l) {
+						var rest = chunk.subarray(this.s.b);
+						this.s = this.s.c * 4;
+						this.push(rest, final);
+						return;
+					}
+				}
+			} else if (final) err(5);
+		};
+		return Decompress;
+	}();
+}));
+
+// node_modules/events-universal/default.js
 var require_default = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	module.exports = __require("events");
 }));
 
-// ../main/node_modules/fast-fifo/fixed-size.js
+// node_modules/fast-fifo/fixed-size.js
 var require_fixed_size = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	module.exports = class FixedFIFO {
 		constructor(hwm) {
@@ -17312,7 +24447,7 @@ var require_fixed_size = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	};
 }));
 
-// ../main/node_modules/fast-fifo/index.js
+// node_modules/fast-fifo/index.js
 var require_fast_fifo = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const FixedFIFO = require_fixed_size();
 	module.exports = class FastFIFO {
@@ -17357,7 +24492,7 @@ var require_fast_fifo = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	};
 }));
 
-// ../main/node_modules/b4a/index.js
+// node_modules/b4a/index.js
 var require_b4a = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	function isBuffer(value) {
 		return Buffer.isBuffer(value) || value instanceof Uint8Array;
@@ -17516,7 +24651,7 @@ var require_b4a = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	};
 }));
 
-// ../main/node_modules/text-decoder/lib/pass-through-decoder.js
+// node_modules/text-decoder/lib/pass-through-decoder.js
 var require_pass_through_decoder = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const b4a = require_b4a();
 	module.exports = class PassThroughDecoder {
@@ -17535,7 +24670,7 @@ var require_pass_through_decoder = /* @__PURE__ */ __commonJSMin(((exports, modu
 	};
 }));
 
-// ../main/node_modules/text-decoder/lib/utf8-decoder.js
+// node_modules/text-decoder/lib/utf8-decoder.js
 var require_utf8_decoder = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const b4a = require_b4a();
 	/**
@@ -17683,7 +24818,7 @@ var require_utf8_decoder = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	}
 }));
 
-// ../main/node_modules/text-decoder/index.js
+// node_modules/text-decoder/index.js
 var require_text_decoder = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const PassThroughDecoder = require_pass_through_decoder();
 	const UTF8Decoder = require_utf8_decoder();
@@ -17735,7 +24870,7 @@ var require_text_decoder = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	}
 }));
 
-// ../main/node_modules/streamx/lib/errors.js
+// node_modules/streamx/lib/errors.js
 var require_errors = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	module.exports = class StreamError extends Error {
 		constructor(msg, code, fn = StreamError) {
@@ -17773,7 +24908,7 @@ var require_errors = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	};
 }));
 
-// ../main/node_modules/streamx/index.js
+// node_modules/streamx/index.js
 var require_streamx = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const { EventEmitter } = require_default();
 	const FIFO = require_fast_fifo();
@@ -18725,7 +25860,7 @@ var require_streamx = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	};
 }));
 
-// ../main/node_modules/tar-stream/headers.js
+// node_modules/tar-stream/headers.js
 var require_headers = /* @__PURE__ */ __commonJSMin(((exports) => {
 	const b4a = require_b4a();
 	const ZEROS = "0000000000000000000";
@@ -18961,7 +26096,7 @@ var require_headers = /* @__PURE__ */ __commonJSMin(((exports) => {
 	}
 }));
 
-// ../main/node_modules/tar-stream/extract.js
+// node_modules/tar-stream/extract.js
 var require_extract = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const { Writable, Readable, getStreamError } = require_streamx();
 	const FIFO = require_fast_fifo();
@@ -19310,8 +26445,8 @@ var require_extract = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	}
 }));
 
-// ../main/node_modules/tar-stream/constants.js
-var require_constants = /* @__PURE__ */ __commonJSMin(((exports, module) => {
+// node_modules/tar-stream/constants.js
+var require_constants$1 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const constants = {
 		S_IFMT: 61440,
 		S_IFDIR: 16384,
@@ -19327,11 +26462,11 @@ var require_constants = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	}
 }));
 
-// ../main/node_modules/tar-stream/pack.js
+// node_modules/tar-stream/pack.js
 var require_pack = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const { Readable, Writable, getStreamError } = require_streamx();
 	const b4a = require_b4a();
-	const constants = require_constants();
+	const constants = require_constants$1();
 	const headers = require_headers();
 	const DMODE = 493;
 	const FMODE = 420;
@@ -19548,119 +26683,20 @@ var require_pack = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	}
 }));
 
-// ../main/node_modules/tar-stream/index.js
+// node_modules/tar-stream/index.js
 var require_tar_stream = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.extract = require_extract();
 	exports.pack = require_pack();
 }));
 
-// src/artifacts/image/tar-index.ts
-var import_tar_stream = /* @__PURE__ */ __toESM(require_tar_stream(), 1);
-var TarError = class extends Error {};
-/** Most entries an outer image archive may have (a layout has a few dozen). */
-const MAX_ENTRIES = 1e5;
-function field(b, off, len) {
-	const s = b.subarray(off, off + len);
-	const nul = s.indexOf(0);
-	return s.toString("utf8", 0, nul < 0 ? len : nul);
-}
-function octal(b, off, len) {
-	if ((b[off] & 128) !== 0) {
-		let v = 0;
-		for (let i = off + 1; i < off + len; i++) v = v * 256 + b[i];
-		return v;
-	}
-	const s = field(b, off, len).trim();
-	if (s === "") return 0;
-	if (!/^[0-7]+$/.test(s)) throw new TarError(`bad number "${s}" in tar header`);
-	return parseInt(s, 8);
-}
-function parsePax(text) {
-	const out = {};
-	let rest = text;
-	while (rest.length > 0) {
-		const sp = rest.indexOf(" ");
-		if (sp < 0) break;
-		const len = Number(rest.slice(0, sp));
-		if (!Number.isInteger(len) || len <= sp) break;
-		const rec = rest.slice(sp + 1, len - 1);
-		const eq = rec.indexOf("=");
-		if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1);
-		rest = rest.slice(len);
-	}
-	return out;
-}
-/** Whether the 512 bytes look like a tar header (checksum matches). */
-function isTarHeader(b) {
-	if (b.length < 512) return false;
-	let sum = 0;
-	for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : b[i];
-	let want;
-	try {
-		want = octal(b, 148, 8);
-	} catch {
-		return false;
-	}
-	return sum === want && sum !== 256;
-}
-/** Lists a tar file's entries. Throws TarError when a header is malformed. */
-function indexTar(src) {
-	const entries = [];
-	let pos = 0;
-	let longName;
-	let longLink;
-	let pax = {};
-	while (pos + 512 <= src.size) {
-		const h = src.read(pos, 512);
-		if (h.length < 512) break;
-		if (h.every((x) => x === 0)) break;
-		if (!isTarHeader(h)) throw new TarError(`bad tar header at offset ${pos}`);
-		const typeflag = String.fromCharCode(h[156]);
-		let size = octal(h, 124, 12);
-		const body = pos + 512;
-		if (body + size > src.size) throw new TarError(`tar entry at offset ${pos} runs past the end of the archive`);
-		const next = body + Math.ceil(size / 512) * 512;
-		if (typeflag === "x" || typeflag === "L" || typeflag === "K") {
-			if (size > 1 << 20) throw new TarError("tar extended header too large");
-			const text = src.read(body, size).toString("utf8");
-			if (typeflag === "x") pax = parsePax(text);
-			else if (typeflag === "L") longName = text.replace(/\0+$/, "");
-			else longLink = text.replace(/\0+$/, "");
-			pos = next;
-			continue;
-		}
-		if (typeflag === "g") {
-			pos = next;
-			continue;
-		}
-		const prefix = h.toString("latin1", 257, 262) === "ustar" ? field(h, 345, 155) : "";
-		let name = pax.path ?? longName ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100));
-		const linkname = pax.linkpath ?? longLink ?? field(h, 157, 100);
-		if (pax.size !== void 0 && /^\d+$/.test(pax.size)) size = Number(pax.size);
-		if (body + size > src.size) throw new TarError(`tar entry at offset ${pos} runs past the end of the archive`);
-		name = name.replace(/^\.\//, "").replace(/^\/+/, "");
-		const type = typeflag === "0" || typeflag === "\0" || typeflag === "7" ? "file" : typeflag === "5" ? "directory" : typeflag === "2" ? "symlink" : typeflag === "1" ? "link" : "other";
-		entries.push({
-			name,
-			offset: body,
-			size,
-			type,
-			linkname
-		});
-		if (entries.length > MAX_ENTRIES) throw new TarError("too many entries for an image archive");
-		pax = {};
-		longName = void 0;
-		longLink = void 0;
-		pos = body + Math.ceil(size / 512) * 512;
-	}
-	return entries;
-}
-
 // src/artifacts/image/index.ts
-var ImageError = class extends Error {};
-/** Executables up to this size are held whole while a layer streams past; larger ones in pieces. */
-const MAX_BUFFERED = 134217728;
-const PIECE = 1048576;
+var image_exports = /* @__PURE__ */ __exportAll({
+	BuildInfoError: () => BuildInfoError,
+	ImageError: () => ImageError,
+	MAX_BUFFERED: () => MAX_BUFFERED,
+	inspectImage: () => inspectImage,
+	looksLikeImage: () => looksLikeImage
+});
 function dirLayout(dir) {
 	const file = (name) => {
 		const p = join(dir, name);
@@ -19706,24 +26742,6 @@ function tarLayout(path, entries, kind) {
 		file,
 		blob: (d) => file(`blobs/${d.replace(":", "/")}`)
 	};
-}
-/** Whether a path is an image archive or layout godrift can read (cheap: a few hundred bytes). */
-function looksLikeImage(path) {
-	try {
-		const st = statSync(path);
-		if (st.isDirectory()) return existsSync(join(path, "oci-layout")) && existsSync(join(path, "index.json"));
-		if (st.size < 1024) return false;
-		const src = new FileSource(path);
-		try {
-			const h = src.read(0, 512);
-			if (!isTarHeader(h)) return false;
-			return indexTar(src).some((e) => e.name === "manifest.json" || e.name === "oci-layout" || e.name === "index.json");
-		} finally {
-			src.close();
-		}
-	} catch {
-		return false;
-	}
 }
 function parseJson(text, what) {
 	try {
@@ -19842,7 +26860,6 @@ function decompress(input) {
 	input.on("error", (e) => out.destroy(e));
 	return input.pipe(out);
 }
-const EXEC_MAGIC = (b) => b.length >= 16 && detectFormat(b) !== void 0 && detectFormat(b) !== "wasm" ? true : b.length >= 4 && detectFormat(b) === "wasm";
 /** Reads what an entry streams: the whole file when small, pieces otherwise; undefined for non-executables. */
 async function captureExecutable(entry, size) {
 	if (size < 64) {
@@ -20125,23 +27142,22 @@ async function inspectImage(path, options = {}) {
 		layerBytes
 	};
 }
+var import_tar_stream, ImageError, MAX_BUFFERED, PIECE, EXEC_MAGIC;
+var init_image = __esmMin((() => {
+	init_esm();
+	import_tar_stream = /* @__PURE__ */ __toESM(require_tar_stream(), 1);
+	init_source();
+	init_formats();
+	init_buildinfo();
+	init_tar_index();
+	init_detect();
+	ImageError = class extends Error {};
+	MAX_BUFFERED = 134217728;
+	PIECE = 1048576;
+	EXEC_MAGIC = (b) => b.length >= 16 && detectFormat(b) !== void 0 && detectFormat(b) !== "wasm" ? true : b.length >= 4 && detectFormat(b) === "wasm";
+}));
 
 // src/artifacts/index.ts
-/** Context facts about a binary, as observations with these reserved variable names. */
-const BINARY_FACTS = {
-	/** The binary's build flags that change how it runs: `-race`, `-asan`, `-msan`, `-cover`, and `-gcflags=…`. */
-	flags: "@binary.flags",
-	/** `-tags` of the build (comma-separated). */
-	tags: "@binary.tags",
-	/** ELF PT_INTERP of a dynamically linked binary; value the loader path. */
-	interpreter: "@binary.interpreter",
-	/** The image lacks the binary's interpreter (value: the loader path). */
-	interpreterMissing: "@binary.interpreter-missing",
-	/** The binary the image's entrypoint runs (value: its path). */
-	entrypoint: "@binary.entrypoint",
-	/** The binary's identity: `path` of the main package (value). */
-	mainPath: "@binary.path"
-};
 /** Reads the first bytes of a file (cheap candidate check). */
 function readHead$1(abs, n = 512) {
 	let fd;
@@ -20194,6 +27210,7 @@ async function readArtifact(abs, display, options = {}, isDir = false) {
 }
 async function readImage(abs, display, options) {
 	try {
+		const { inspectImage } = await Promise.resolve().then(() => (init_image(), image_exports));
 		return {
 			kind: "image",
 			path: display,
@@ -20311,6 +27328,8 @@ function imageObservations(path, image) {
 		kind: "image",
 		name: path
 	}];
+	const runs = image.binaries.find((b) => b.entrypoint) ?? (image.binaries.length === 1 ? image.binaries[0] : void 0);
+	const goVersion = runs ? releaseOf(runs.binary) : void 0;
 	for (const entry of image.config.env) {
 		const eq = entry.indexOf("=");
 		if (eq <= 0) continue;
@@ -20322,7 +27341,8 @@ function imageObservations(path, image) {
 			origin: "image-config-env",
 			scope,
 			phase: "run",
-			variable: name
+			variable: name,
+			...goVersion ? { goVersion } : {}
 		};
 		if (t.shape === "scalar" || value === "") {
 			out.push({
@@ -20388,253 +27408,335 @@ function artifactObservations(a) {
 	if (a.kind === "image") return imageObservations(a.path, a.image);
 	return [];
 }
+var BINARY_FACTS;
+var init_artifacts = __esmMin((() => {
+	init_variables();
+	init_buildinfo();
+	init_detect();
+	BINARY_FACTS = {
+		/** The binary's build flags that change how it runs: `-race`, `-asan`, `-msan`, `-cover`, and `-gcflags=…`. */
+		flags: "@binary.flags",
+		/** `-tags` of the build (comma-separated). */
+		tags: "@binary.tags",
+		/** ELF PT_INTERP of a dynamically linked binary; value the loader path. */
+		interpreter: "@binary.interpreter",
+		/** The image lacks the binary's interpreter (value: the loader path). */
+		interpreterMissing: "@binary.interpreter-missing",
+		/** The binary the image's entrypoint runs (value: its path). */
+		entrypoint: "@binary.entrypoint",
+		/** The binary's identity: `path` of the main package (value). */
+		mainPath: "@binary.path"
+	};
+}));
 
 // src/rules/binary-interpreter-missing/index.ts
-const rule$3 = {
-	meta: {
-		id: "binary-interpreter-missing",
-		description: "A dynamically linked Go binary in an image that lacks its ELF interpreter: it cannot start.",
-		category: "production-hazard",
-		defaultSeverity: "error",
-		fixable: false,
-		messages: { missing: {
-			message: "binary \"{binary}\" needs the loader \"{interpreter}\" (cgo, dynamically linked), which the image does not have: it fails at start with \"exec {binary}: no such file or directory\"",
-			help: "build it with CGO_ENABLED=0 (or -ldflags=-extldflags=-static), or base the image on one that has {interpreter} (glibc for a glibc build)"
-		} }
-	},
-	check(context) {
-		for (const f of eachFact(context, BINARY_FACTS.interpreterMissing)) {
-			const binary = f.o.scope.find((s) => s.kind === "binary")?.name ?? f.o.span.path;
-			context.report({
-				messageId: "missing",
-				data: {
-					binary,
-					interpreter: f.o.value.text
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "CGO_ENABLED",
-				key: null
-			});
+var rule$3;
+var init_binary_interpreter_missing = __esmMin((() => {
+	init_artifacts();
+	init_facts();
+	rule$3 = {
+		meta: {
+			id: "binary-interpreter-missing",
+			description: "A dynamically linked Go binary in an image that lacks its ELF interpreter: it cannot start.",
+			category: "production-hazard",
+			defaultSeverity: "error",
+			fixable: false,
+			messages: { missing: {
+				message: "binary \"{binary}\" needs the loader \"{interpreter}\" (cgo, dynamically linked), which the image does not have: it fails at start with \"exec {binary}: no such file or directory\"",
+				help: "build it with CGO_ENABLED=0 (or -ldflags=-extldflags=-static), or base the image on one that has {interpreter} (glibc for a glibc build)"
+			} }
+		},
+		check(context) {
+			for (const f of eachFact(context, BINARY_FACTS.interpreterMissing)) {
+				const binary = f.o.scope.find((s) => s.kind === "binary")?.name ?? f.o.span.path;
+				context.report({
+					messageId: "missing",
+					data: {
+						binary,
+						interpreter: f.o.value.text
+					},
+					observation: f.o,
+					environment: f.environment,
+					variable: "CGO_ENABLED",
+					key: null
+				});
+			}
 		}
-	}
-};
+	};
+}));
 
 // src/rules/binary-debug-build/index.ts
-const WHAT = {
-	"-race": "the race detector (5–10× memory, 2–20× CPU)",
-	"-asan": "AddressSanitizer",
-	"-msan": "MemorySanitizer",
-	"-cover": "coverage instrumentation",
-	"-gcflags": "optimisations or inlining turned off"
-};
-const rule$2 = {
-	meta: {
-		id: "binary-debug-build",
-		description: "A production binary built with -race, -asan, -msan, -cover or -gcflags -N/-l.",
-		category: "production-hazard",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { debugBuild: {
-			message: "binary \"{binary}\" in {environment} was built with \"{flag}\": {what}",
-			help: "build release binaries without {key}; keep it for test builds"
-		} }
-	},
-	check(context) {
-		for (const f of eachFact(context, BINARY_FACTS.flags)) {
-			if (f.environment !== "production" && f.environment !== "staging") continue;
-			const key = f.o.key ?? f.o.value.text;
-			const binary = f.o.scope.find((s) => s.kind === "binary")?.name ?? f.o.span.path;
-			context.report({
-				messageId: "debugBuild",
-				data: {
-					binary,
+var WHAT, rule$2;
+var init_binary_debug_build = __esmMin((() => {
+	init_artifacts();
+	init_facts();
+	WHAT = {
+		"-race": "the race detector (5–10× memory, 2–20× CPU)",
+		"-asan": "AddressSanitizer",
+		"-msan": "MemorySanitizer",
+		"-cover": "coverage instrumentation",
+		"-gcflags": "optimisations or inlining turned off"
+	};
+	rule$2 = {
+		meta: {
+			id: "binary-debug-build",
+			description: "A production binary built with -race, -asan, -msan, -cover or -gcflags -N/-l.",
+			category: "production-hazard",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { debugBuild: {
+				message: "binary \"{binary}\" in {environment} was built with \"{flag}\": {what}",
+				help: "build release binaries without {key}; keep it for test builds"
+			} }
+		},
+		check(context) {
+			for (const f of eachFact(context, BINARY_FACTS.flags)) {
+				if (f.environment !== "production" && f.environment !== "staging") continue;
+				const key = f.o.key ?? f.o.value.text;
+				const binary = f.o.scope.find((s) => s.kind === "binary")?.name ?? f.o.span.path;
+				context.report({
+					messageId: "debugBuild",
+					data: {
+						binary,
+						environment: f.environment,
+						flag: f.o.value.text,
+						what: WHAT[key] ?? key,
+						key
+					},
+					observation: f.o,
 					environment: f.environment,
-					flag: f.o.value.text,
-					what: WHAT[key] ?? key,
+					variable: "GOFLAGS",
 					key
-				},
-				observation: f.o,
-				environment: f.environment,
-				variable: "GOFLAGS",
-				key
-			});
+				});
+			}
 		}
-	}
-};
+	};
+}));
 
 // src/rules/binary-godebug-override/index.ts
-const rule$1 = {
-	meta: {
-		id: "binary-godebug-override",
-		description: "The environment's GODEBUG overrides a key of the binary's compiled-in DefaultGODEBUG.",
-		category: "drift",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { override: {
-			message: "GODEBUG \"{key}={value}\" in {environment} overrides \"{key}={builtIn}\" compiled into binary \"{binary}\" (its DefaultGODEBUG)",
-			help: "set {key} in one place: drop it from the environment, or change the go.mod godebug line the binary is built from"
-		} }
-	},
-	check(context) {
-		const { resolution } = context;
-		for (const target of resolution.targets) for (const env of resolution.environments) {
-			const all = resolution.observationsIn(target, env);
-			const builtIn = all.filter((o) => o.origin === "binary-buildinfo" && o.variable === "GODEBUG" && o.key !== null);
-			if (builtIn.length === 0) continue;
-			const setters = all.filter((o) => o.variable === "GODEBUG" && o.key !== null && o.origin !== "binary-buildinfo" && o.value.literal && o.phase !== "build" && !o.environment?.programWide);
-			const seen = /* @__PURE__ */ new Set();
-			for (const b of builtIn) {
-				const image = b.scope.find((s) => s.kind === "image")?.name;
-				for (const s of setters) {
-					if (s.key !== b.key || s.value.text === b.value.text || seen.has(s)) continue;
-					if (s.origin === "image-config-env" && s.scope.find((x) => x.kind === "image")?.name !== image) continue;
-					seen.add(s);
-					context.report({
-						messageId: "override",
-						data: {
+var rule$1;
+var init_binary_godebug_override = __esmMin((() => {
+	rule$1 = {
+		meta: {
+			id: "binary-godebug-override",
+			description: "The environment's GODEBUG overrides a key of the binary's compiled-in DefaultGODEBUG.",
+			category: "drift",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { override: {
+				message: "GODEBUG \"{key}={value}\" in {environment} overrides \"{key}={builtIn}\" compiled into binary \"{binary}\" (its DefaultGODEBUG)",
+				help: "set {key} in one place: drop it from the environment, or change the go.mod godebug line the binary is built from"
+			} }
+		},
+		check(context) {
+			const { resolution } = context;
+			for (const target of resolution.targets) for (const env of resolution.environments) {
+				const all = resolution.observationsIn(target, env);
+				const builtIn = all.filter((o) => o.origin === "binary-buildinfo" && o.variable === "GODEBUG" && o.key !== null);
+				if (builtIn.length === 0) continue;
+				const setters = all.filter((o) => o.variable === "GODEBUG" && o.key !== null && o.origin !== "binary-buildinfo" && o.value.literal && o.phase !== "build" && !o.environment?.programWide);
+				const seen = /* @__PURE__ */ new Set();
+				for (const b of builtIn) {
+					const image = b.scope.find((s) => s.kind === "image")?.name;
+					for (const s of setters) {
+						if (s.key !== b.key || s.value.text === b.value.text || seen.has(s)) continue;
+						if (s.origin === "image-config-env" && s.scope.find((x) => x.kind === "image")?.name !== image) continue;
+						seen.add(s);
+						context.report({
+							messageId: "override",
+							data: {
+								key: s.key,
+								value: s.value.text,
+								builtIn: b.value.text,
+								environment: env,
+								binary: b.scope.find((x) => x.kind === "binary")?.name ?? b.span.path
+							},
+							observation: s,
+							environment: env,
+							variable: "GODEBUG",
 							key: s.key,
-							value: s.value.text,
-							builtIn: b.value.text,
-							environment: env,
-							binary: b.scope.find((x) => x.kind === "binary")?.name ?? b.span.path
-						},
-						observation: s,
-						environment: env,
-						variable: "GODEBUG",
-						key: s.key,
-						related: [{
-							span: b.span,
-							environment: env,
-							message: `DefaultGODEBUG ${b.key}=${b.value.text}`
-						}]
-					});
+							related: [{
+								span: b.span,
+								environment: env,
+								message: `DefaultGODEBUG ${b.key}=${b.value.text}`
+							}]
+						});
+					}
 				}
 			}
 		}
-	}
-};
+	};
+}));
 
 // src/rules/binary-build-drift/index.ts
-const COMPARED = /* @__PURE__ */ new Set([
-	"@build-toolchain",
-	"GOEXPERIMENT",
-	"CGO_ENABLED",
-	BINARY_FACTS.tags,
-	"GODEBUG"
-]);
 function label(o) {
 	if (o.variable === "@build-toolchain") return "Go version";
 	if (o.variable === BINARY_FACTS.tags) return "-tags";
 	return o.key === null ? o.variable : `${o.variable} ${o.key}`;
 }
-const rule = {
-	meta: {
-		id: "binary-build-drift",
-		description: "The test build and the production build of a program differ in Go version, GOEXPERIMENT, CGO_ENABLED, tags or DefaultGODEBUG.",
-		category: "drift",
-		defaultSeverity: "warning",
-		fixable: false,
-		messages: { differs: {
-			message: "{setting} of \"{program}\" is \"{production}\" in the production build but \"{test}\" in the test build \"{testBinary}\"",
-			help: "build the tested binary with the same toolchain, flags and go.mod as the release (compare them with `godrift diff`)"
-		} }
-	},
-	check(context) {
-		const { resolution } = context;
-		for (const target of resolution.targets) {
-			const facts = (env) => {
-				const byProgram = /* @__PURE__ */ new Map();
-				const programOf = /* @__PURE__ */ new Map();
-				const binaryId = (o) => o.scope.map((x) => `${x.kind}:${x.name}`).join("/");
-				const list = resolution.observationsIn(target, env).filter((o) => o.origin === "binary-buildinfo");
-				for (const o of list) if (o.variable === BINARY_FACTS.mainPath) programOf.set(binaryId(o), o.value.text);
-				for (const o of list) {
-					if (!COMPARED.has(o.variable)) continue;
-					const program = programOf.get(binaryId(o));
-					if (program === void 0) continue;
-					const m = byProgram.get(program) ?? /* @__PURE__ */ new Map();
-					m.set(`${o.variable}\u0000${o.key ?? ""}`, o);
-					byProgram.set(program, m);
-				}
-				return byProgram;
-			};
-			const prod = facts("production");
-			const test = facts("test");
-			for (const [program, p] of prod) {
-				const t = test.get(program);
-				if (!t) continue;
-				const testBinary = [...t.values()][0].span.path;
-				for (const k of [.../* @__PURE__ */ new Set([...p.keys(), ...t.keys()])].sort()) {
-					const a = p.get(k);
-					const b = t.get(k);
-					if (a && b && a.value.text === b.value.text) continue;
-					const o = a ?? [...p.values()][0];
-					const ref = a ?? b;
-					context.report({
-						messageId: "differs",
-						data: {
-							setting: label(ref),
-							program,
-							production: a?.value.text ?? "(unset)",
-							test: b?.value.text ?? "(unset)",
-							testBinary
-						},
-						observation: o,
-						environment: "production",
-						variable: ref.variable,
-						key: ref.key,
-						fingerprintExtra: k,
-						...b ? { related: [{
-							span: b.span,
-							environment: "test",
-							message: `test build: ${b.value.text}`
-						}] } : {}
-					});
+var COMPARED, rule;
+var init_binary_build_drift = __esmMin((() => {
+	init_artifacts();
+	COMPARED = /* @__PURE__ */ new Set([
+		"@build-toolchain",
+		"GOEXPERIMENT",
+		"CGO_ENABLED",
+		BINARY_FACTS.tags,
+		"GODEBUG"
+	]);
+	rule = {
+		meta: {
+			id: "binary-build-drift",
+			description: "The test build and the production build of a program differ in Go version, GOEXPERIMENT, CGO_ENABLED, tags or DefaultGODEBUG.",
+			category: "drift",
+			defaultSeverity: "warning",
+			fixable: false,
+			messages: { differs: {
+				message: "{setting} of \"{program}\" is \"{production}\" in the production build but \"{test}\" in the test build \"{testBinary}\"",
+				help: "build the tested binary with the same toolchain, flags and go.mod as the release (compare them with `godrift diff`)"
+			} }
+		},
+		check(context) {
+			const { resolution } = context;
+			for (const target of resolution.targets) {
+				const facts = (env) => {
+					const byProgram = /* @__PURE__ */ new Map();
+					const programOf = /* @__PURE__ */ new Map();
+					const binaryId = (o) => o.scope.map((x) => `${x.kind}:${x.name}`).join("/");
+					const list = resolution.observationsIn(target, env).filter((o) => o.origin === "binary-buildinfo");
+					for (const o of list) if (o.variable === BINARY_FACTS.mainPath) programOf.set(binaryId(o), o.value.text);
+					for (const o of list) {
+						if (!COMPARED.has(o.variable)) continue;
+						const program = programOf.get(binaryId(o));
+						if (program === void 0) continue;
+						const m = byProgram.get(program) ?? /* @__PURE__ */ new Map();
+						m.set(`${o.variable}\u0000${o.key ?? ""}`, o);
+						byProgram.set(program, m);
+					}
+					return byProgram;
+				};
+				const prod = facts("production");
+				const test = facts("test");
+				for (const [program, p] of prod) {
+					const t = test.get(program);
+					if (!t) continue;
+					const testBinary = [...t.values()][0].span.path;
+					for (const k of [.../* @__PURE__ */ new Set([...p.keys(), ...t.keys()])].sort()) {
+						const a = p.get(k);
+						const b = t.get(k);
+						if (a && b && a.value.text === b.value.text) continue;
+						const o = a ?? [...p.values()][0];
+						const ref = a ?? b;
+						context.report({
+							messageId: "differs",
+							data: {
+								setting: label(ref),
+								program,
+								production: a?.value.text ?? "(unset)",
+								test: b?.value.text ?? "(unset)",
+								testBinary
+							},
+							observation: o,
+							environment: "production",
+							variable: ref.variable,
+							key: ref.key,
+							fingerprintExtra: k,
+							...b ? { related: [{
+								span: b.span,
+								environment: "test",
+								message: `test build: ${b.value.text}`
+							}] } : {}
+						});
+					}
 				}
 			}
 		}
-	}
-};
+	};
+}));
 
 // src/rules/index.ts
-const RULES = [
-	rule$31,
-	rule$30,
-	rule$29,
-	rule$28,
-	rule$27,
-	rule$26,
-	rule$25,
-	rule$24,
-	rule$23,
-	rule$22,
-	rule$21,
-	rule$20,
-	rule$19,
-	rule$18,
-	rule$17,
-	rule$16,
-	rule$15,
-	rule$14,
-	rule$13,
-	rule$12,
-	rule$11,
-	rule$10,
-	rule$9,
-	rule$8,
-	rule$7,
-	rule$6,
-	rule$5,
-	rule$4,
-	rule$3,
-	rule$2,
-	rule$1,
-	rule
-];
-const RULE_IDS = RULES.map((r) => r.meta.id);
+var rules_exports = /* @__PURE__ */ __exportAll({
+	RULES: () => RULES,
+	RULE_IDS: () => RULE_IDS
+});
+var RULES, RULE_IDS;
+var init_rules = __esmMin((() => {
+	init_build_env_inherited();
+	init_buildcfg_invalid();
+	init_drift();
+	init_go_env_w_persistent();
+	init_goamd64_level();
+	init_godebug_default_value();
+	init_godebug_duplicate_key();
+	init_godebug_invalid_value();
+	init_godebug_not_in_version();
+	init_godebug_pattern_suffix();
+	init_godebug_retired_value();
+	init_godebug_security_default_weakened();
+	init_godebug_unknown_key();
+	init_goexperiment_none();
+	init_goexperiment_not_allowed();
+	init_goexperiment_unknown();
+	init_goflags_invalid();
+	init_gogc_ignored_value();
+	init_gogc_off_without_memlimit();
+	init_gomaxprocs_container();
+	init_gomaxprocs_ignored_value();
+	init_gomemlimit_container_limit();
+	init_gomemlimit_malformed();
+	init_goroot_in_production();
+	init_goroot_outside_toolchain_image();
+	init_gotoolchain_invalid();
+	init_gotraceback_invalid();
+	init_inline_ignore();
+	init_prod_godebug_hazard();
+	init_prod_traceback();
+	init_binary_interpreter_missing();
+	init_binary_debug_build();
+	init_binary_godebug_override();
+	init_binary_build_drift();
+	RULES = [
+		rule$33,
+		rule$32,
+		rule$31,
+		rule$30,
+		rule$29,
+		rule$28,
+		rule$27,
+		rule$26,
+		rule$25,
+		rule$24,
+		rule$23,
+		rule$22,
+		rule$21,
+		rule$20,
+		rule$19,
+		rule$18,
+		rule$17,
+		rule$16,
+		rule$15,
+		rule$14,
+		rule$13,
+		rule$12,
+		rule$11,
+		rule$10,
+		rule$9,
+		rule$8,
+		rule$7,
+		rule$6,
+		rule$5,
+		rule$4,
+		rule$3,
+		rule$2,
+		rule$1,
+		rule
+	];
+	RULE_IDS = RULES.map((r) => r.meta.id);
+}));
 
 // src/reporters/escape.ts
+init_engine();
+init_rules();
 /** Replaces control characters (C0 but tab, DEL, C1) with visible escapes such as `\x1b`. */
 function escapeTerminal(text) {
 	return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
@@ -21433,6 +28535,7 @@ function formatMatrixText(matrix, width = 80) {
 }
 
 // src/resolve/matrix.ts
+init_resolve();
 function buildMatrix(resolution, findings) {
 	const drifting = new Set(findings.filter((f) => f.ruleId === "drift").map((f) => settingId(f.variable, f.key)));
 	const rows = [];
@@ -21528,6 +28631,7 @@ var LineIndex = class {
 };
 
 // src/sources/common/assignments.ts
+init_variables();
 /**
 * Observations for an assignment; [] when the name is not a tracked Go variable.
 * For keyed and list variables each item gets the span of its own text when it can be found
@@ -21816,6 +28920,591 @@ function unescapeCompose(inner) {
 	return inner.replace(/\\([\s\S])/g, (_, e) => e === "n" ? "\n" : e === "r" ? "\r" : e === "t" ? "	" : e);
 }
 
+// src/sources/yaml-common/fast.ts
+/** Thrown inside the reader when the document leaves the subset; never escapes. */
+var Unsupported = class extends Error {};
+const UNSUPPORTED = new Unsupported();
+/**
+* Characters that make the whole document go to yaml: tabs and CR (separation and line-break
+* rules), other C0/C1 controls, BOM, and Unicode spaces (yaml keeps them in scalars, the
+* converter's trimEnd strips them at collection ends).
+*/
+const OUTSIDE_SUBSET = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/** Same limits as the converter in index.ts. */
+const MAX_NODES$1 = 2e5;
+const MAX_DEPTH = 200;
+/** yaml rejects implicit keys longer than 1024 characters. */
+const MAX_KEY = 1e3;
+/**
+* Reads one YAML document (the text of one range from splitYamlDocuments) into a located tree.
+* Returns undefined when the document is outside the subset: the caller must then use yaml.
+* `null` is returned for a document without content (yaml: no contents).
+*/
+function readYamlFast(docText, options) {
+	if (OUTSIDE_SUBSET.test(docText)) return void 0;
+	try {
+		return new Reader(docText, options).document();
+	} catch (e) {
+		if (e === UNSUPPORTED) return void 0;
+		throw e;
+	}
+}
+function fail() {
+	throw UNSUPPORTED;
+}
+const NULL_PLAIN = /* @__PURE__ */ new Set([
+	"",
+	"~",
+	"null",
+	"Null",
+	"NULL"
+]);
+var Reader = class {
+	t;
+	o;
+	lines = [];
+	i = 0;
+	nodes = 0;
+	constructor(t, o) {
+		this.t = t;
+		this.o = o;
+		let start = 0;
+		let first = true;
+		let seenContent = false;
+		while (start <= t.length) {
+			let end = t.indexOf("\n", start);
+			if (end < 0) end = t.length;
+			let c = start;
+			while (c < end && t.charCodeAt(c) === 32) c++;
+			if (first && t.startsWith("---", start)) {
+				first = false;
+				if (end !== start + 3 && t.slice(start + 3, end).trim() !== "") fail();
+			} else if (c === end) {} else if (t.charCodeAt(c) === 35) {
+				if (seenContent) {
+					if (c !== start) fail();
+					const prev = this.lines[this.lines.length - 1];
+					if (this.endsWithEmptyValue(prev)) fail();
+				}
+			} else {
+				if (t.charCodeAt(c) === 37 && c === start) fail();
+				this.lines.push({
+					start,
+					content: c,
+					end,
+					indent: c - start
+				});
+				seenContent = true;
+			}
+			first = false;
+			if (end === t.length) break;
+			start = end + 1;
+		}
+	}
+	/** True when a content line ends with `key:` or `-` and nothing after (a comment aside). */
+	endsWithEmptyValue(line) {
+		const noComment = this.t.slice(line.content, line.end).replace(/(^|\s)#.*$/, "").trimEnd();
+		return noComment === "-" || noComment.endsWith(":") || noComment.endsWith(" -");
+	}
+	document() {
+		if (this.lines.length === 0) return null;
+		const first = this.lines[0];
+		if (first.indent !== 0) fail();
+		const root = this.block(first.indent, 0);
+		if (this.i !== this.lines.length) fail();
+		return root;
+	}
+	loc(start, end) {
+		return {
+			path: this.o.path,
+			lines: this.o.lines,
+			start: this.o.map(start),
+			end: this.o.map(end)
+		};
+	}
+	count(depth) {
+		if (++this.nodes > MAX_NODES$1 || depth > MAX_DEPTH) fail();
+	}
+	/** Position after the last non-space character of a line (comments included). */
+	trimmedEnd(line) {
+		let e = line.end;
+		while (e > line.content && this.t.charCodeAt(e - 1) === 32) e--;
+		return e;
+	}
+	/** A block node (mapping or sequence, or a lone scalar) starting at the current line. */
+	block(indent, depth) {
+		const line = this.lines[this.i];
+		if (line.indent !== indent) fail();
+		if (this.isSeqItem(line.content, line.end)) return this.seq(indent, depth);
+		if (this.keyEnd(line.content, line.end) !== void 0) return this.map(indent, line.content, depth);
+		if (depth !== 0 || this.lines.length !== 1) fail();
+		this.i++;
+		return this.inlineValue(line.content, line.end, depth, line);
+	}
+	isSeqItem(at, end) {
+		return this.t.charCodeAt(at) === 45 && (at + 1 === end || this.t.charCodeAt(at + 1) === 32);
+	}
+	/** A block sequence whose `-` indicators sit at column `indent`. */
+	seq(indent, depth) {
+		this.count(depth);
+		const items = [];
+		const start = this.lines[this.i].content;
+		let lastLine = this.lines[this.i];
+		while (this.i < this.lines.length) {
+			const line = this.lines[this.i];
+			if (line.indent < indent || line.indent === indent && !this.isSeqItem(line.content, line.end)) break;
+			if (line.indent > indent) fail();
+			let c = line.content + 1;
+			while (c < line.end && this.t.charCodeAt(c) === 32) c++;
+			if (c === line.end || this.t.charCodeAt(c) === 35) {
+				this.i++;
+				const next = this.lines[this.i];
+				if (next && next.indent > indent) {
+					items.push(this.block(next.indent, depth + 1));
+					lastLine = this.lines[this.i - 1];
+				} else {
+					this.count(depth + 1);
+					items.push(this.nullAt(c));
+					lastLine = line;
+				}
+				continue;
+			}
+			if (this.isSeqItem(c, line.end)) fail();
+			if (this.keyEnd(c, line.end) !== void 0) {
+				items.push(this.map(c - line.start, c, depth + 1));
+				lastLine = this.lines[this.i - 1];
+				continue;
+			}
+			this.i++;
+			items.push(this.inlineValue(c, line.end, depth + 1, line));
+			this.noContinuation(indent);
+			lastLine = line;
+		}
+		return {
+			kind: "seq",
+			items,
+			loc: this.loc(start, this.trimmedEnd(lastLine))
+		};
+	}
+	/**
+	* A block mapping with keys at column `indent`; its first key starts at `firstAt` (after `- `
+	* for a compact mapping in a sequence item, else the line's content).
+	*/
+	map(indent, firstAt, depth) {
+		this.count(depth);
+		const entries = [];
+		let lastLine = this.lines[this.i];
+		let at = firstAt;
+		while (this.i < this.lines.length) {
+			const line = this.lines[this.i];
+			if (entries.length > 0) {
+				if (line.indent < indent) break;
+				if (line.indent > indent) fail();
+				at = line.content;
+			}
+			const colon = this.keyEnd(at, line.end);
+			if (colon === void 0) fail();
+			this.count(depth + 1);
+			const key = this.scalar(at, colon, true);
+			if (key.value === "<<" && !key.isNull) fail();
+			let c = colon + 1;
+			while (c < line.end && this.t.charCodeAt(c) === 32) c++;
+			let value;
+			if (c === line.end || this.t.charCodeAt(c) === 35) {
+				this.i++;
+				const next = this.lines[this.i];
+				if (next && next.indent > indent) {
+					value = this.block(next.indent, depth + 1);
+					lastLine = this.lines[this.i - 1];
+				} else if (next && next.indent === indent && this.isSeqItem(next.content, next.end)) {
+					value = this.seq(indent, depth + 1);
+					lastLine = this.lines[this.i - 1];
+				} else {
+					this.count(depth + 1);
+					value = this.nullAt(c);
+					lastLine = line;
+				}
+			} else {
+				this.i++;
+				value = this.inlineValue(c, line.end, depth + 1, line);
+				this.noContinuation(indent);
+				lastLine = line;
+			}
+			entries.push({
+				key: key.value,
+				keyLoc: key.loc,
+				value
+			});
+		}
+		return {
+			kind: "map",
+			entries,
+			loc: this.loc(firstAt, this.trimmedEnd(lastLine))
+		};
+	}
+	/** After a one-line value, a more indented line would continue it (or be an error): not ours. */
+	noContinuation(indent) {
+		const next = this.lines[this.i];
+		if (next && next.indent > indent) fail();
+	}
+	nullAt(at) {
+		return {
+			kind: "scalar",
+			value: "",
+			isNull: true,
+			loc: this.loc(at, at)
+		};
+	}
+	/**
+	* End offset of the key of a `key: value` entry starting at `at` (the offset of its colon),
+	* or undefined when the line is not a mapping entry.
+	*/
+	keyEnd(at, end) {
+		const t = this.t;
+		const q = t.charCodeAt(at);
+		if (q === 91 || q === 123) return void 0;
+		if (q === 34 || q === 39) {
+			const close = this.quoteEnd(at, end);
+			if (close === void 0) return void 0;
+			if (t.charCodeAt(close) !== 58) return;
+			if (close + 1 !== end && t.charCodeAt(close + 1) !== 32) fail();
+			return close;
+		}
+		let k = at;
+		for (;;) {
+			k = t.indexOf(":", k);
+			if (k < 0 || k >= end) return void 0;
+			if (k + 1 === end || t.charCodeAt(k + 1) === 32) break;
+			k++;
+		}
+		if (k === at) fail();
+		if (k - at > MAX_KEY) fail();
+		const keyText = t.slice(at, k);
+		if (/\s#/.test(keyText) || keyText.endsWith(" ")) fail();
+		if (!this.plainStartOk(at, k)) fail();
+		return k;
+	}
+	/** Offset just after the closing quote of a one-line quoted scalar at `at`, else undefined. */
+	quoteEnd(at, end) {
+		const t = this.t;
+		const q = t.charCodeAt(at);
+		let k = at + 1;
+		for (;;) {
+			if (k >= end) fail();
+			const ch = t.charCodeAt(k);
+			if (q === 34 && ch === 92) fail();
+			if (ch === q) {
+				if (q === 39 && t.charCodeAt(k + 1) === 39) {
+					k += 2;
+					continue;
+				}
+				return k + 1;
+			}
+			k++;
+		}
+	}
+	/** Plain scalars may not start with an indicator (YAML 1.2 §7.3.3, ns-plain-first). */
+	plainStartOk(at, end) {
+		const ch = this.t[at];
+		if ("#,[]{}&*!|>'\"%@`".includes(ch)) return false;
+		if (ch === "-" || ch === "?" || ch === ":") {
+			if ((at + 1 < end ? this.t.charCodeAt(at + 1) : 32) === 32) return false;
+		}
+		return true;
+	}
+	/** A scalar written between `at` and `end` (a key, or a value with nothing after it). */
+	scalar(at, end, isKey) {
+		const t = this.t;
+		const q = t.charCodeAt(at);
+		if (q === 34 || q === 39) {
+			const close = this.quoteEnd(at, end);
+			if (close !== end) fail();
+			const inner = t.slice(at + 1, close - 1);
+			return {
+				kind: "scalar",
+				value: q === 39 ? inner.replaceAll("''", "'") : inner,
+				isNull: false,
+				loc: this.loc(at, close)
+			};
+		}
+		if (!this.plainStartOk(at, end)) fail();
+		const text = t.slice(at, end);
+		if (!isKey && (text.includes(": ") || text.endsWith(":"))) fail();
+		return NULL_PLAIN.has(text) ? {
+			kind: "scalar",
+			value: "",
+			isNull: true,
+			loc: this.loc(at, end)
+		} : {
+			kind: "scalar",
+			value: text,
+			isNull: false,
+			loc: this.loc(at, end)
+		};
+	}
+	/** A value that starts at `at` and ends on this line: scalar or flow collection, maybe a comment. */
+	inlineValue(at, lineEnd, depth, _line) {
+		const t = this.t;
+		const ch = t.charCodeAt(at);
+		let valueEnd;
+		let node;
+		if (ch === 91 || ch === 123) {
+			const r = this.flow(at, lineEnd, depth);
+			node = r.node;
+			valueEnd = r.end;
+		} else if (ch === 34 || ch === 39) {
+			valueEnd = this.quoteEnd(at, lineEnd);
+			this.count(depth);
+			node = this.scalar(at, valueEnd, false);
+		} else {
+			let e = at;
+			while (e < lineEnd && !(t.charCodeAt(e) === 35 && t.charCodeAt(e - 1) === 32)) e++;
+			while (e > at && t.charCodeAt(e - 1) === 32) e--;
+			this.count(depth);
+			node = this.scalar(at, e, false);
+			valueEnd = e;
+		}
+		let k = valueEnd;
+		while (k < lineEnd && t.charCodeAt(k) === 32) k++;
+		if (k < lineEnd && (t.charCodeAt(k) !== 35 || k === valueEnd)) fail();
+		return node;
+	}
+	/** A one-line flow collection at `at`; returns the node and the offset after its closing bracket. */
+	flow(at, lineEnd, depth) {
+		this.count(depth);
+		if (depth > MAX_DEPTH) fail();
+		const t = this.t;
+		const isMap = t.charCodeAt(at) === 123;
+		const close = isMap ? 125 : 93;
+		let k = at + 1;
+		const skip = () => {
+			while (k < lineEnd && t.charCodeAt(k) === 32) k++;
+		};
+		const entries = [];
+		const items = [];
+		skip();
+		if (t.charCodeAt(k) === close) {
+			k++;
+			return isMap ? {
+				node: {
+					kind: "map",
+					entries,
+					loc: this.loc(at, k)
+				},
+				end: k
+			} : {
+				node: {
+					kind: "seq",
+					items,
+					loc: this.loc(at, k)
+				},
+				end: k
+			};
+		}
+		for (;;) {
+			skip();
+			if (k >= lineEnd) fail();
+			const item = this.flowItem(k, lineEnd, depth + 1);
+			k = item.end;
+			skip();
+			if (isMap) {
+				if (t.charCodeAt(k) !== 58 || item.node.kind !== "scalar") fail();
+				if (t.charCodeAt(k + 1) !== 32) fail();
+				k++;
+				skip();
+				const value = this.flowItem(k, lineEnd, depth + 1);
+				k = value.end;
+				entries.push({
+					key: item.node.value,
+					keyLoc: item.node.loc,
+					value: value.node
+				});
+				skip();
+			} else {
+				if (t.charCodeAt(k) === 58) fail();
+				items.push(item.node);
+			}
+			const ch = t.charCodeAt(k);
+			if (ch === close) {
+				k++;
+				break;
+			}
+			if (ch !== 44) fail();
+			k++;
+			skip();
+			if (t.charCodeAt(k) === close) fail();
+		}
+		return isMap ? {
+			node: {
+				kind: "map",
+				entries,
+				loc: this.loc(at, k)
+			},
+			end: k
+		} : {
+			node: {
+				kind: "seq",
+				items,
+				loc: this.loc(at, k)
+			},
+			end: k
+		};
+	}
+	flowItem(at, lineEnd, depth) {
+		const t = this.t;
+		const ch = t.charCodeAt(at);
+		if (ch === 91 || ch === 123) return this.flow(at, lineEnd, depth);
+		this.count(depth);
+		if (ch === 34 || ch === 39) {
+			const end = this.quoteEnd(at, lineEnd);
+			return {
+				node: this.scalar(at, end, false),
+				end
+			};
+		}
+		let e = at;
+		while (e < lineEnd) {
+			const c = t.charCodeAt(e);
+			if (c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 58 || c === 35) break;
+			e++;
+		}
+		const c = t.charCodeAt(e);
+		if (c === 35 || c === 91 || c === 123) fail();
+		if (c === 58 && t.charCodeAt(e + 1) !== 32) fail();
+		let v = e;
+		while (v > at && t.charCodeAt(v - 1) === 32) v--;
+		if (v === at) fail();
+		if (!this.plainStartOk(at, v)) fail();
+		return {
+			node: this.scalar(at, v, true),
+			end: v
+		};
+	}
+};
+
+// src/sources/yaml-common/fast-documents.ts
+var import_dist = require_dist();
+/** The options parseYamlDocuments gives yaml (the parts that shape documents). */
+const DOCUMENT_OPTIONS = {
+	keepSourceTokens: true,
+	merge: false,
+	uniqueKeys: false,
+	prettyErrors: false
+};
+let schemaDoc;
+/** The core schema's default scalar tags, in yaml's test order. */
+function defaultTags() {
+	schemaDoc ??= new import_dist.Document(null, DOCUMENT_OPTIONS);
+	return {
+		tags: schemaDoc.schema.tags.filter((t) => t.default === true && t.test !== void 0),
+		options: schemaDoc.options
+	};
+}
+function resolvePlain(source) {
+	const { tags, options } = defaultTags();
+	const tag = tags.find((t) => t.test.test(source));
+	if (!tag) return new import_dist.Scalar(source);
+	let failed = false;
+	const res = tag.resolve(source, () => failed = true, options);
+	if (failed) throw new Error("unresolvable");
+	const scalar = (0, import_dist.isScalar)(res) ? res : new import_dist.Scalar(res);
+	if (tag.format) scalar.format = tag.format;
+	return scalar;
+}
+function toNode(n, text) {
+	if (n.kind === "scalar") {
+		const q = text[n.loc.start];
+		let s;
+		if (q === "\"" || q === "'") {
+			s = new import_dist.Scalar(n.value);
+			s.type = q === "\"" ? import_dist.Scalar.QUOTE_DOUBLE : import_dist.Scalar.QUOTE_SINGLE;
+			s.source = n.value;
+		} else {
+			const source = text.slice(n.loc.start, n.loc.end);
+			s = resolvePlain(source);
+			s.type = import_dist.Scalar.PLAIN;
+			s.source = source;
+		}
+		s.range = [
+			n.loc.start,
+			n.loc.end,
+			n.loc.end
+		];
+		return s;
+	}
+	const flow = text[n.loc.start] === "{" || text[n.loc.start] === "[";
+	if (n.kind === "map") {
+		const m = new import_dist.YAMLMap();
+		for (const e of n.entries) {
+			const key = toNode({
+				kind: "scalar",
+				value: e.key,
+				isNull: false,
+				loc: e.keyLoc
+			}, text);
+			m.items.push(new import_dist.Pair(key, toNode(e.value, text)));
+		}
+		if (flow) m.flow = true;
+		m.range = [
+			n.loc.start,
+			n.loc.end,
+			n.loc.end
+		];
+		return m;
+	}
+	const s = new import_dist.YAMLSeq();
+	for (const i of n.items) s.items.push(toNode(i, text));
+	if (flow) s.flow = true;
+	s.range = [
+		n.loc.start,
+		n.loc.end,
+		n.loc.end
+	];
+	return s;
+}
+/** yaml ends a document whose last value is empty at that value, not at the chunk's end. */
+function endsWithNull(n) {
+	if (n.kind === "scalar") return n.isNull;
+	if (n.kind === "map") return n.entries.length > 0 && endsWithNull(n.entries[n.entries.length - 1].value);
+	return n.items.length > 0 && endsWithNull(n.items[n.items.length - 1]);
+}
+/**
+* The documents of `text` when all of them are in the fast subset, else undefined. Files with
+* `...` markers or documents yaml would count differently (comment-only chunks, text before the
+* first marker) are left to yaml.
+*/
+function fastDocuments(text) {
+	if (/^\.\.\.(?:[ \t\r\n]|$)/m.test(text)) return void 0;
+	const chunks = splitYamlDocuments(text);
+	const markers = (text.match(/^---(?=[ \t\r\n]|$)/gm) ?? []).length;
+	if (chunks.length === 0) return void 0;
+	const first = chunks[0];
+	const startsWithMarker = text.startsWith("---", first.start);
+	if (first.start !== 0 || chunks.length !== markers + (startsWithMarker ? 0 : 1)) return void 0;
+	const lines = new LineIndex(text);
+	const docs = [];
+	try {
+		for (const c of chunks) {
+			const root = readYamlFast(text.slice(c.start, c.end), {
+				path: "",
+				lines,
+				map: (o) => c.start + o
+			});
+			if (root === void 0 || root === null || endsWithNull(root)) return void 0;
+			const doc = new import_dist.Document(null, DOCUMENT_OPTIONS);
+			doc.contents = toNode(root, text);
+			doc.range = [
+				text.startsWith("---", c.start) ? c.start : root.loc.start,
+				root.loc.end,
+				c.end
+			];
+			docs.push(doc);
+		}
+	} catch {
+		return;
+	}
+	return docs;
+}
+
 // src/sources/yaml-common/nodes.ts
 /**
 * Parses all documents of `text`. YAML errors become `parse-error` diagnostics (severity error,
@@ -21823,6 +29512,14 @@ function unescapeCompose(inner) {
 * offset of the first error so callers can keep only the facts before it ({@link beforeFirstError}).
 */
 function parseYamlDocuments(path, text, options = {}) {
+	if (options.fast !== false) {
+		const fast = fastDocuments(text);
+		if (fast) return {
+			docs: fast,
+			diagnostics: [],
+			firstErrorOffset: Infinity
+		};
+	}
 	const diagnostics = [];
 	const lines = new LineIndex(text);
 	let firstErrorOffset = Infinity;
@@ -22133,6 +29830,21 @@ function parseYaml(path, text, options = {}) {
 	for (const range of splitYamlDocuments(text)) {
 		const docText = text.slice(range.start, range.end);
 		if (options.accept && !options.accept(docText)) continue;
+		if (options.fast !== false) {
+			const fast = readYamlFast(docText, {
+				path,
+				lines: fileLines,
+				map: (o) => map(range.start + o)
+			});
+			if (fast !== void 0) {
+				documents.push({
+					range,
+					root: fast ?? void 0,
+					broken: false
+				});
+				continue;
+			}
+		}
 		let doc;
 		try {
 			doc = (0, import_dist.parseDocument)(docText, PARSE_OPTIONS);
@@ -22477,6 +30189,7 @@ function composeInterpolation(value) {
 }
 
 // src/sources/compose/index.ts
+init_types();
 const COMPOSE_NAME = /^(?:compose(?:\.[^/]+)?|docker-compose[^/]*)\.ya?ml$/;
 /** `compose.yaml`, `compose.yml`, `compose.<x>.yaml`, `docker-compose*.yml|yaml`. */
 function isComposePath(path) {
@@ -22663,7 +30376,7 @@ function extractCompose(file, context) {
 	};
 }
 
-// ../main/node_modules/dockerfile-ast/lib/argument.js
+// node_modules/dockerfile-ast/lib/argument.js
 var require_argument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Argument = void 0;
@@ -22693,7 +30406,7 @@ var require_argument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Argument = Argument;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/jsonArgument.js
+// node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.JSONArgument = void 0;
@@ -22715,7 +30428,7 @@ var require_jsonArgument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.JSONArgument = JSONArgument;
 }));
 
-// ../main/node_modules/vscode-languageserver-types/lib/esm/main.js
+// node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports$1 = /* @__PURE__ */ __exportAll({
 	AnnotatedTextEdit: () => AnnotatedTextEdit,
 	ApplyKind: () => ApplyKind,
@@ -24843,7 +32556,7 @@ var init_main$1 = __esmMin((() => {
 	})(Is || (Is = {}));
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/line.js
+// node_modules/dockerfile-ast/lib/line.js
 var require_line = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Line = void 0;
@@ -24868,7 +32581,7 @@ var require_line = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Line = Line;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/util.js
+// node_modules/dockerfile-ast/lib/util.js
 var require_util = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Util = void 0;
@@ -24934,7 +32647,7 @@ var require_util = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Util = Util;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/comment.js
+// node_modules/dockerfile-ast/lib/comment.js
 var require_comment = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Comment = void 0;
@@ -24987,7 +32700,7 @@ var require_comment = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Comment = Comment;
 }));
 
-// ../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports = /* @__PURE__ */ __exportAll({ TextDocument: () => TextDocument });
 function mergeSort(data, compare) {
 	if (data.length <= 1) return data;
@@ -25240,7 +32953,7 @@ var init_main = __esmMin((() => {
 	})(TextDocument || (TextDocument = {}));
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/parserDirective.js
+// node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ParserDirective = void 0;
@@ -25275,7 +32988,7 @@ var require_parserDirective = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.ParserDirective = ParserDirective;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/heredoc.js
+// node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Heredoc = void 0;
@@ -25346,7 +33059,7 @@ var require_heredoc = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Heredoc = Heredoc;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/variable.js
+// node_modules/dockerfile-ast/lib/variable.js
 var require_variable = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Variable = void 0;
@@ -25441,7 +33154,7 @@ var require_variable = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Variable = Variable;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instruction.js
+// node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Instruction = void 0;
@@ -26067,7 +33780,7 @@ var require_instruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Instruction = Instruction;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/flagOption.js
+// node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.FlagOption = void 0;
@@ -26102,7 +33815,7 @@ var require_flagOption = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.FlagOption = FlagOption;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/flag.js
+// node_modules/dockerfile-ast/lib/flag.js
 var require_flag = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Flag = void 0;
@@ -26211,7 +33924,7 @@ var require_flag = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Flag = Flag;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ModifiableInstruction = void 0;
@@ -26278,7 +33991,7 @@ var require_modifiableInstruction = /* @__PURE__ */ __commonJSMin(((exports) => 
 	exports.ModifiableInstruction = ModifiableInstruction;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
+// node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.JSONInstruction = void 0;
@@ -26406,7 +34119,7 @@ var require_jsonInstruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.JSONInstruction = JSONInstruction;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/add.js
+// node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Add = void 0;
@@ -26422,7 +34135,7 @@ var require_add = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Add = Add;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/property.js
+// node_modules/dockerfile-ast/lib/property.js
 var require_property = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Property = void 0;
@@ -26685,7 +34398,7 @@ var require_property = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Property = Property;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
+// node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.PropertyInstruction = void 0;
@@ -26921,7 +34634,7 @@ var require_propertyInstruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.PropertyInstruction = PropertyInstruction;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/arg.js
+// node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Arg = void 0;
@@ -26947,7 +34660,7 @@ var require_arg = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Arg = Arg;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
+// node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Cmd = void 0;
@@ -26960,7 +34673,7 @@ var require_cmd = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Cmd = Cmd;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/copy.js
+// node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Copy = void 0;
@@ -26989,7 +34702,7 @@ var require_copy = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Copy = Copy;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/env.js
+// node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Env = void 0;
@@ -27005,7 +34718,7 @@ var require_env = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Env = Env;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Entrypoint = void 0;
@@ -27018,7 +34731,7 @@ var require_entrypoint = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Entrypoint = Entrypoint;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/from.js
+// node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.From = void 0;
@@ -27226,7 +34939,7 @@ var require_from = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.From = From;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Healthcheck = void 0;
@@ -27247,7 +34960,7 @@ var require_healthcheck = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Healthcheck = Healthcheck;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/label.js
+// node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Label = void 0;
@@ -27279,7 +34992,7 @@ var require_label = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Label = Label;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Onbuild = void 0;
@@ -27311,7 +35024,7 @@ var require_onbuild = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Onbuild = Onbuild;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/run.js
+// node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Run = void 0;
@@ -27336,7 +35049,7 @@ var require_run = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Run = Run;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/shell.js
+// node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Shell = void 0;
@@ -27349,7 +35062,7 @@ var require_shell = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Shell = Shell;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Stopsignal = void 0;
@@ -27362,7 +35075,7 @@ var require_stopsignal = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Stopsignal = Stopsignal;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
+// node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Workdir = void 0;
@@ -27411,7 +35124,7 @@ var require_workdir = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Workdir = Workdir;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/user.js
+// node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.User = void 0;
@@ -27424,7 +35137,7 @@ var require_user = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.User = User;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/volume.js
+// node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Volume = void 0;
@@ -27437,7 +35150,7 @@ var require_volume = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Volume = Volume;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/imageTemplate.js
+// node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ImageTemplate = void 0;
@@ -27602,7 +35315,7 @@ var require_imageTemplate = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.ImageTemplate = ImageTemplate;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/dockerfile.js
+// node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Dockerfile = void 0;
@@ -27762,7 +35475,7 @@ var require_dockerfile = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Dockerfile = Dockerfile;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/parser.js
+// node_modules/dockerfile-ast/lib/parser.js
 var require_parser = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Parser = void 0;
@@ -28079,7 +35792,7 @@ var require_parser = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Parser = Parser;
 }));
 
-// ../main/node_modules/dockerfile-ast/lib/main.js
+// node_modules/dockerfile-ast/lib/main.js
 var require_main = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -28748,12 +36461,12 @@ function skipBalanced(s, i, end, open, close) {
 	return end;
 }
 
-// ../main/node_modules/sh-syntax/lib/shim.js
+// node_modules/sh-syntax/lib/shim.js
 globalThis.fs ??= _fs;
 globalThis.crypto ??= { getRandomValues: randomFillSync };
 globalThis.performance ??= performance$1;
 
-// ../main/node_modules/sh-syntax/vendors/wasm_exec.cjs
+// node_modules/sh-syntax/vendors/wasm_exec.cjs
 var require_wasm_exec = /* @__PURE__ */ __commonJSMin((() => {
 	(() => {
 		if (typeof global !== "undefined") {} else if (typeof window !== "undefined") window.global = window;
@@ -29213,7 +36926,7 @@ var require_wasm_exec = /* @__PURE__ */ __commonJSMin((() => {
 	})();
 }));
 
-// ../main/node_modules/sh-syntax/lib/types.js
+// node_modules/sh-syntax/lib/types.js
 var import_wasm_exec = require_wasm_exec();
 const LangVariant = {
 	LangBash: 1,
@@ -29224,7 +36937,7 @@ const LangVariant = {
 	LangAuto: 32
 };
 
-// ../main/node_modules/sh-syntax/lib/processor.js
+// node_modules/sh-syntax/lib/processor.js
 var ParseError = class extends Error {
 	constructor({ Filename, Incomplete, Text, Pos }) {
 		super(Text);
@@ -29280,7 +36993,7 @@ const getProcessor = (getWasm) => {
 	return processor;
 };
 
-// ../main/node_modules/sh-syntax/lib/index.js
+// node_modules/sh-syntax/lib/index.js
 const importMetaUrl = import.meta.url;
 const _dirname = importMetaUrl ? path.dirname(fileURLToPath(importMetaUrl)) : __dirname;
 const processor$1 = getProcessor(() => fs.readFile(path.resolve(_dirname, "../main.wasm")));
@@ -29534,6 +37247,8 @@ function splitAssignment(raw) {
 }
 
 // src/sources/shell/index.ts
+init_variables();
+const NAMES_A_SETTING = new RegExp(TRACKED_NAME_PATTERN);
 /** Interpreters whose here-document input is shell code (`bash <<EOF … EOF`). */
 const SHELLS = /* @__PURE__ */ new Set([
 	"sh",
@@ -29789,7 +37504,7 @@ const extractShell = async (script, ctx) => {
 	const diagnostics = [];
 	const toFile = ctx.mapOffset ?? ((o) => (ctx.baseOffset ?? 0) + o);
 	try {
-		const syntax = isPlainCommandList(script) ? { statements: [] } : await checkShellSyntax(script);
+		const syntax = isPlainCommandList(script) || !NAMES_A_SETTING.test(script) ? { statements: [] } : await checkShellSyntax(script);
 		if (syntax.error) {
 			const at = ctx.lines.position(toFile(Math.min(syntax.error.offset, script.length)));
 			diagnostics.push({
@@ -30055,6 +37770,7 @@ function logicalLine(text, start, end, escape) {
 }
 
 // src/sources/dockerfile/index.ts
+init_types();
 const SH_LIKE = /(?:^|[\\/])(?:sh|bash|dash|ash|ksh|mksh|zsh)(?:\.exe)?$/;
 var DockerfileAnalysis = class {
 	file;
@@ -30559,6 +38275,7 @@ function nameWords(s) {
 }
 
 // src/sources/github-actions/extract.ts
+init_types();
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 const ACTION_PATH = /(^|\/)action\.ya?ml$/;
 /** Job/step names whose words say "this is CI testing" (brief: test/ci/lint). */
@@ -30913,6 +38630,7 @@ function jobPhase$1(ctx, jobId, job) {
 const githubActionsExtractor = createGithubActionsExtractor(extractShell);
 
 // src/sources/gitlab-ci/extract.ts
+init_types();
 const PIPELINE_PATH = /(^|\/)([^/]*\.)?gitlab-ci\.ya?ml$/;
 /** Top-level keys that are not jobs (GitLab CI/CD YAML reference). */
 const RESERVED = /* @__PURE__ */ new Set([
@@ -31826,12 +39544,27 @@ const LEADING = /^(?:[ \t\r\n\uFEFF]+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/;
 */
 function holdsNoGoFacts(text) {
 	if (MARKERS.test(text)) return false;
+	return plainPackageClause(text);
+}
+/** The package clause after leading comments is `package` + blanks + an ASCII name. */
+function plainPackageClause(text) {
 	const lead = LEADING.exec(text)[0].length;
 	return /^package[ \t]+[A-Za-z_][A-Za-z0-9_]*(?:[ \t\r\n;]|\/[/*]|$)/.test(text.slice(lead, lead + 300));
+}
+/**
+* holdsNoGoFacts on the raw bytes, without decoding the file as UTF-8: `latin1` has a character
+* per byte, and every pattern involved is ASCII, which UTF-8 writes as those same bytes (the
+* comment patterns match any character). A byte-order mark shows as three latin1 characters and
+* sends the file to the lexer, which is only more careful.
+*/
+function bytesHoldNoGoFacts(bytes, latin1 = bytes.toString("latin1")) {
+	if (MARKERS.test(latin1)) return false;
+	return plainPackageClause(latin1);
 }
 const goSourceExtractor = {
 	id: "gosource",
 	matches: (path) => isGoSourcePath(path),
+	holdsNothing: bytesHoldNoGoFacts,
 	extract(file) {
 		if (holdsNoGoFacts(file.text)) return {
 			observations: [],
@@ -31842,6 +39575,7 @@ const goSourceExtractor = {
 };
 
 // src/sources/gomod/index.ts
+init_types();
 /** modfile's go version pattern (`1.21`, `1.21.3`, `1.22rc1`); x/mod/modfile GoVersionRE. */
 const GO_VERSION = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$/;
 /** modfile's toolchain pattern: `default` or `go` + version with optional `-suffix`. */
@@ -32180,6 +39914,8 @@ function renderChart(helm, chartDir, valuesFiles, release = "godrift") {
 }
 
 // src/sources/helm/values.ts
+init_types();
+init_variables();
 const VALUES_NAME = /^(?:values\.ya?ml|values[-.][^/]+\.ya?ml|[^/]+\.values\.ya?ml)$/;
 /** Whether a file name is a values file by Helm convention (values.yaml, values-prod.yaml, values.prod.yaml, prod.values.yaml). */
 function isValuesFileName(name) {
@@ -32586,6 +40322,7 @@ function tokenize(s) {
 }
 
 // src/sources/helm/index.ts
+init_variables();
 /** Builds a Helm extractor (the CLI passes --values files and the helm binary here). */
 function createHelmExtractor(options = {}) {
 	return {
@@ -32993,6 +40730,31 @@ function compareFacts(a, b) {
 	return va < vb ? -1 : va > vb ? 1 : 0;
 }
 
+// src/sources/common/lru.ts
+var LruCache = class {
+	capacity;
+	entries = /* @__PURE__ */ new Map();
+	constructor(capacity) {
+		this.capacity = capacity;
+	}
+	has(key) {
+		return this.entries.has(key);
+	}
+	/** The value (and marks it recently used), or undefined. */
+	get(key) {
+		if (!this.entries.has(key)) return void 0;
+		const v = this.entries.get(key);
+		this.entries.delete(key);
+		this.entries.set(key, v);
+		return v;
+	}
+	set(key, value) {
+		this.entries.delete(key);
+		this.entries.set(key, value);
+		if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value);
+	}
+};
+
 // src/sources/kustomize/graph.ts
 /** File names kustomize accepts, in its lookup order (api/konfig.RecognizedKustomizationFileNames). */
 const KUSTOMIZATION_NAMES = [
@@ -33003,13 +40765,15 @@ const KUSTOMIZATION_NAMES = [
 function isKustomizationPath(path) {
 	return KUSTOMIZATION_NAMES.includes(baseOf(path));
 }
+/** Parsed files kept per scan; overlays of one base are read close together. */
+const PARSE_CACHE_SIZE = 512;
 const cache = /* @__PURE__ */ new WeakMap();
 function index(context) {
 	let ix = cache.get(context.allFiles);
 	if (!ix) {
 		ix = {
 			files: new Set(context.allFiles),
-			kustomizations: /* @__PURE__ */ new Map(),
+			kustomizations: new LruCache(PARSE_CACHE_SIZE),
 			references: /* @__PURE__ */ new Map()
 		};
 		cache.set(context.allFiles, ix);
@@ -33128,6 +40892,7 @@ function isReferencedKustomization(path, context) {
 }
 
 // src/sources/kubernetes/workloads.ts
+init_types();
 /** Where the pod spec sits, per kind (Kubernetes API: core/v1, apps/v1, batch/v1). */
 const POD_SPEC_PATHS = {
 	Pod: ["spec"],
@@ -33663,11 +41428,11 @@ function extractKubernetes(file, context) {
 }
 
 // src/sources/kustomize/build.ts
-/** Parsed YAML files (roots only), per scan. */
+/** Parsed YAML files (roots only), per scan, most recently used only (overlays of a base are built close together). */
 const fileCache = /* @__PURE__ */ new WeakMap();
 function loadYamlFile(path, context) {
 	let m = fileCache.get(context.allFiles);
-	if (!m) fileCache.set(context.allFiles, m = /* @__PURE__ */ new Map());
+	if (!m) fileCache.set(context.allFiles, m = new LruCache(256));
 	if (m.has(path)) return m.get(path);
 	const text = context.readFile(path);
 	let r;
@@ -35219,7 +42984,7 @@ function extractorsFor(options) {
 	return EXTRACTORS.map((e) => e === helmExtractor ? helm : e);
 }
 
-// ../main/node_modules/ignore/index.js
+// node_modules/ignore/index.js
 var require_ignore = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	function makeArray(subject) {
 		return Array.isArray(subject) ? subject : [subject];
@@ -35785,12 +43550,1944 @@ var require_ignore = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	define(module.exports, Symbol.for("setupWindows"), setupWindows);
 }));
 
+// node_modules/picomatch/lib/constants.js
+var require_constants = /* @__PURE__ */ __commonJSMin(((exports, module) => {
+	const WIN_SLASH = "\\\\/";
+	const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+	const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+	/**
+	* Posix glob regex
+	*/
+	const DOT_LITERAL = "\\.";
+	const PLUS_LITERAL = "\\+";
+	const QMARK_LITERAL = "\\?";
+	const SLASH_LITERAL = "\\/";
+	const ONE_CHAR = "(?=.)";
+	const QMARK = "[^/]";
+	const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+	const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+	const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+	const POSIX_CHARS = {
+		DOT_LITERAL,
+		PLUS_LITERAL,
+		QMARK_LITERAL,
+		SLASH_LITERAL,
+		ONE_CHAR,
+		QMARK,
+		END_ANCHOR,
+		DOTS_SLASH,
+		NO_DOT: `(?!${DOT_LITERAL})`,
+		NO_DOTS: `(?!${START_ANCHOR}${DOTS_SLASH})`,
+		NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`,
+		NO_DOTS_SLASH: `(?!${DOTS_SLASH})`,
+		QMARK_NO_DOT: `[^.${SLASH_LITERAL}]`,
+		STAR: `${QMARK}*?`,
+		START_ANCHOR,
+		SEP: "/"
+	};
+	/**
+	* Windows glob regex
+	*/
+	const WINDOWS_CHARS = {
+		...POSIX_CHARS,
+		SLASH_LITERAL: `[${WIN_SLASH}]`,
+		QMARK: WIN_NO_SLASH,
+		STAR: `${WIN_NO_SLASH}*?`,
+		DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+		NO_DOT: `(?!${DOT_LITERAL})`,
+		NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+		NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+		NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+		QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+		START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+		END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+		SEP: "\\"
+	};
+	/**
+	* POSIX Bracket Regex
+	*/
+	const POSIX_REGEX_SOURCE = {
+		__proto__: null,
+		alnum: "a-zA-Z0-9",
+		alpha: "a-zA-Z",
+		ascii: "\\x00-\\x7F",
+		blank: " \\t",
+		cntrl: "\\x00-\\x1F\\x7F",
+		digit: "0-9",
+		graph: "\\x21-\\x7E",
+		lower: "a-z",
+		print: "\\x20-\\x7E ",
+		punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+		space: " \\t\\r\\n\\v\\f",
+		upper: "A-Z",
+		word: "A-Za-z0-9_",
+		xdigit: "A-Fa-f0-9"
+	};
+	module.exports = {
+		DEFAULT_MAX_EXTGLOB_RECURSION,
+		MAX_LENGTH: 65536,
+		POSIX_REGEX_SOURCE,
+		REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+		REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+		REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+		REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+		REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+		REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+		REPLACEMENTS: {
+			__proto__: null,
+			"***": "*",
+			"**/**": "**",
+			"**/**/**": "**"
+		},
+		CHAR_0: 48,
+		CHAR_9: 57,
+		CHAR_UPPERCASE_A: 65,
+		CHAR_LOWERCASE_A: 97,
+		CHAR_UPPERCASE_Z: 90,
+		CHAR_LOWERCASE_Z: 122,
+		CHAR_LEFT_PARENTHESES: 40,
+		CHAR_RIGHT_PARENTHESES: 41,
+		CHAR_ASTERISK: 42,
+		CHAR_AMPERSAND: 38,
+		CHAR_AT: 64,
+		CHAR_BACKWARD_SLASH: 92,
+		CHAR_CARRIAGE_RETURN: 13,
+		CHAR_CIRCUMFLEX_ACCENT: 94,
+		CHAR_COLON: 58,
+		CHAR_COMMA: 44,
+		CHAR_DOT: 46,
+		CHAR_DOUBLE_QUOTE: 34,
+		CHAR_EQUAL: 61,
+		CHAR_EXCLAMATION_MARK: 33,
+		CHAR_FORM_FEED: 12,
+		CHAR_FORWARD_SLASH: 47,
+		CHAR_GRAVE_ACCENT: 96,
+		CHAR_HASH: 35,
+		CHAR_HYPHEN_MINUS: 45,
+		CHAR_LEFT_ANGLE_BRACKET: 60,
+		CHAR_LEFT_CURLY_BRACE: 123,
+		CHAR_LEFT_SQUARE_BRACKET: 91,
+		CHAR_LINE_FEED: 10,
+		CHAR_NO_BREAK_SPACE: 160,
+		CHAR_PERCENT: 37,
+		CHAR_PLUS: 43,
+		CHAR_QUESTION_MARK: 63,
+		CHAR_RIGHT_ANGLE_BRACKET: 62,
+		CHAR_RIGHT_CURLY_BRACE: 125,
+		CHAR_RIGHT_SQUARE_BRACKET: 93,
+		CHAR_SEMICOLON: 59,
+		CHAR_SINGLE_QUOTE: 39,
+		CHAR_SPACE: 32,
+		CHAR_TAB: 9,
+		CHAR_UNDERSCORE: 95,
+		CHAR_VERTICAL_LINE: 124,
+		CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+		/**
+		* Create EXTGLOB_CHARS
+		*/
+		extglobChars(chars) {
+			return {
+				"!": {
+					type: "negate",
+					open: "(?:(?!(?:",
+					close: `))${chars.STAR})`
+				},
+				"?": {
+					type: "qmark",
+					open: "(?:",
+					close: ")?"
+				},
+				"+": {
+					type: "plus",
+					open: "(?:",
+					close: ")+"
+				},
+				"*": {
+					type: "star",
+					open: "(?:",
+					close: ")*"
+				},
+				"@": {
+					type: "at",
+					open: "(?:",
+					close: ")"
+				}
+			};
+		},
+		/**
+		* Create GLOB_CHARS
+		*/
+		globChars(win32) {
+			return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+		}
+	};
+}));
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = /* @__PURE__ */ __commonJSMin(((exports) => {
+	const { REGEX_BACKSLASH, REGEX_REMOVE_BACKSLASH, REGEX_SPECIAL_CHARS, REGEX_SPECIAL_CHARS_GLOBAL } = require_constants();
+	exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+	exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+	exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+	exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+	exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+	exports.isWindows = () => {
+		if (typeof navigator !== "undefined" && navigator.platform) {
+			const platform = navigator.platform.toLowerCase();
+			return platform === "win32" || platform === "windows";
+		}
+		if (typeof process !== "undefined" && process.platform) return process.platform === "win32";
+		return false;
+	};
+	exports.removeBackslashes = (str) => {
+		return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+			return match === "\\" ? "" : match;
+		});
+	};
+	exports.escapeLast = (input, char, lastIdx) => {
+		const idx = input.lastIndexOf(char, lastIdx);
+		if (idx === -1) return input;
+		if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+		return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+	};
+	exports.removePrefix = (input, state = {}) => {
+		let output = input;
+		if (output.startsWith("./")) {
+			output = output.slice(2);
+			state.prefix = "./";
+		}
+		return output;
+	};
+	exports.wrapOutput = (input, state = {}, options = {}) => {
+		let output = `${options.contains ? "" : "^"}(?:${input})${options.contains ? "" : "$"}`;
+		if (state.negated === true) output = `(?:^(?!${output}).*$)`;
+		return output;
+	};
+	exports.basename = (path, { windows } = {}) => {
+		const segs = path.split(windows ? /[\\/]/ : "/");
+		const last = segs[segs.length - 1];
+		if (last === "") return segs[segs.length - 2];
+		return last;
+	};
+}));
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = /* @__PURE__ */ __commonJSMin(((exports, module) => {
+	const utils = require_utils();
+	const { CHAR_ASTERISK, CHAR_AT, CHAR_BACKWARD_SLASH, CHAR_COMMA, CHAR_DOT, CHAR_EXCLAMATION_MARK, CHAR_FORWARD_SLASH, CHAR_LEFT_CURLY_BRACE, CHAR_LEFT_PARENTHESES, CHAR_LEFT_SQUARE_BRACKET, CHAR_PLUS, CHAR_QUESTION_MARK, CHAR_RIGHT_CURLY_BRACE, CHAR_RIGHT_PARENTHESES, CHAR_RIGHT_SQUARE_BRACKET } = require_constants();
+	const isPathSeparator = (code) => {
+		return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+	};
+	const depth = (token) => {
+		if (token.isPrefix !== true) token.depth = token.isGlobstar ? Infinity : 1;
+	};
+	/**
+	* Quickly scans a glob pattern and returns an object with a handful of
+	* useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+	* `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+	* with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+	*
+	* ```js
+	* const pm = require('picomatch');
+	* console.log(pm.scan('foo/bar/*.js'));
+	* { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+	* ```
+	* @param {String} `str`
+	* @param {Object} `options`
+	* @return {Object} Returns an object with tokens and regex source string.
+	* @api public
+	*/
+	const scan = (input, options) => {
+		const opts = options || {};
+		const length = input.length - 1;
+		const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+		const slashes = [];
+		const tokens = [];
+		const parts = [];
+		let str = input;
+		let index = -1;
+		let start = 0;
+		let lastIndex = 0;
+		let isBrace = false;
+		let isBracket = false;
+		let isGlob = false;
+		let isExtglob = false;
+		let isGlobstar = false;
+		let braceEscaped = false;
+		let backslashes = false;
+		let negated = false;
+		let negatedExtglob = false;
+		let finished = false;
+		let braces = 0;
+		let prev;
+		let code;
+		let token = {
+			value: "",
+			depth: 0,
+			isGlob: false
+		};
+		const eos = () => index >= length;
+		const peek = () => str.charCodeAt(index + 1);
+		const advance = () => {
+			prev = code;
+			return str.charCodeAt(++index);
+		};
+		while (index < length) {
+			code = advance();
+			let next;
+			if (code === CHAR_BACKWARD_SLASH) {
+				backslashes = token.backslashes = true;
+				code = advance();
+				if (code === CHAR_LEFT_CURLY_BRACE) braceEscaped = true;
+				continue;
+			}
+			if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+				braces++;
+				while (eos() !== true && (code = advance())) {
+					if (code === CHAR_BACKWARD_SLASH) {
+						backslashes = token.backslashes = true;
+						advance();
+						continue;
+					}
+					if (code === CHAR_LEFT_CURLY_BRACE) {
+						braces++;
+						continue;
+					}
+					if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+						isBrace = token.isBrace = true;
+						isGlob = token.isGlob = true;
+						finished = true;
+						if (scanToEnd === true) continue;
+						break;
+					}
+					if (braceEscaped !== true && code === CHAR_COMMA) {
+						isBrace = token.isBrace = true;
+						isGlob = token.isGlob = true;
+						finished = true;
+						if (scanToEnd === true) continue;
+						break;
+					}
+					if (code === CHAR_RIGHT_CURLY_BRACE) {
+						braces--;
+						if (braces === 0) {
+							braceEscaped = false;
+							isBrace = token.isBrace = true;
+							finished = true;
+							break;
+						}
+					}
+				}
+				if (scanToEnd === true) continue;
+				break;
+			}
+			if (code === CHAR_FORWARD_SLASH) {
+				slashes.push(index);
+				tokens.push(token);
+				token = {
+					value: "",
+					depth: 0,
+					isGlob: false
+				};
+				if (finished === true) continue;
+				if (prev === CHAR_DOT && index === start + 1) {
+					start += 2;
+					continue;
+				}
+				lastIndex = index + 1;
+				continue;
+			}
+			if (opts.noext !== true) {
+				if ((code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK) === true && peek() === CHAR_LEFT_PARENTHESES) {
+					isGlob = token.isGlob = true;
+					isExtglob = token.isExtglob = true;
+					finished = true;
+					if (code === CHAR_EXCLAMATION_MARK && index === start) negatedExtglob = true;
+					if (scanToEnd === true) {
+						let parens = 0;
+						while (eos() !== true && (code = advance())) {
+							if (code === CHAR_BACKWARD_SLASH) {
+								backslashes = token.backslashes = true;
+								advance();
+								continue;
+							}
+							if (code === CHAR_LEFT_PARENTHESES) {
+								parens++;
+								continue;
+							}
+							if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+								finished = true;
+								break;
+							}
+						}
+						continue;
+					}
+					break;
+				}
+			}
+			if (code === CHAR_ASTERISK) {
+				if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+				isGlob = token.isGlob = true;
+				finished = true;
+				if (scanToEnd === true) continue;
+				break;
+			}
+			if (code === CHAR_QUESTION_MARK) {
+				isGlob = token.isGlob = true;
+				finished = true;
+				if (scanToEnd === true) continue;
+				break;
+			}
+			if (code === CHAR_LEFT_SQUARE_BRACKET) {
+				while (eos() !== true && (next = advance())) {
+					if (next === CHAR_BACKWARD_SLASH) {
+						backslashes = token.backslashes = true;
+						advance();
+						continue;
+					}
+					if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+						isBracket = token.isBracket = true;
+						isGlob = token.isGlob = true;
+						finished = true;
+						break;
+					}
+				}
+				if (scanToEnd === true) continue;
+				break;
+			}
+			if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+				negated = token.negated = true;
+				start++;
+				continue;
+			}
+			if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+				isGlob = token.isGlob = true;
+				if (scanToEnd === true) {
+					let parens = 1;
+					while (eos() !== true && (code = advance())) {
+						if (code === CHAR_BACKWARD_SLASH) {
+							backslashes = token.backslashes = true;
+							advance();
+							continue;
+						}
+						if (code === CHAR_LEFT_PARENTHESES) {
+							parens++;
+							continue;
+						}
+						if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+							finished = true;
+							break;
+						}
+					}
+					continue;
+				}
+				break;
+			}
+			if (isGlob === true) {
+				finished = true;
+				if (scanToEnd === true) continue;
+				break;
+			}
+		}
+		if (opts.noext === true) {
+			isExtglob = false;
+			isGlob = false;
+		}
+		let base = str;
+		let prefix = "";
+		let glob = "";
+		if (start > 0) {
+			prefix = str.slice(0, start);
+			str = str.slice(start);
+			lastIndex -= start;
+		}
+		if (base && isGlob === true && lastIndex > 0) {
+			base = str.slice(0, lastIndex);
+			glob = str.slice(lastIndex);
+		} else if (isGlob === true) {
+			base = "";
+			glob = str;
+		} else base = str;
+		if (base && base !== "" && base !== "/" && base !== str) {
+			if (isPathSeparator(base.charCodeAt(base.length - 1))) base = base.slice(0, -1);
+		}
+		if (opts.unescape === true) {
+			if (glob) glob = utils.removeBackslashes(glob);
+			if (base && backslashes === true) base = utils.removeBackslashes(base);
+		}
+		const state = {
+			prefix,
+			input,
+			start,
+			base,
+			glob,
+			isBrace,
+			isBracket,
+			isGlob,
+			isExtglob,
+			isGlobstar,
+			negated,
+			negatedExtglob
+		};
+		if (opts.tokens === true) {
+			state.maxDepth = 0;
+			if (!isPathSeparator(code)) tokens.push(token);
+			state.tokens = tokens;
+		}
+		if (opts.parts === true || opts.tokens === true) {
+			let prevIndex;
+			for (let idx = 0; idx < slashes.length; idx++) {
+				const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+				const i = slashes[idx];
+				const value = input.slice(n, i);
+				if (opts.tokens) {
+					if (idx === 0 && start !== 0) {
+						tokens[idx].isPrefix = true;
+						tokens[idx].value = prefix;
+					} else tokens[idx].value = value;
+					depth(tokens[idx]);
+					state.maxDepth += tokens[idx].depth;
+				}
+				if (i >= start) {
+					parts.push(value);
+					prevIndex = i;
+				}
+			}
+			const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+			const value = input.slice(n);
+			parts.push(value);
+			if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+				tokens[tokens.length - 1].value = value;
+				depth(tokens[tokens.length - 1]);
+				state.maxDepth += tokens[tokens.length - 1].depth;
+			}
+			state.slashes = slashes;
+			state.parts = parts;
+		}
+		return state;
+	};
+	module.exports = scan;
+}));
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = /* @__PURE__ */ __commonJSMin(((exports, module) => {
+	const constants = require_constants();
+	const utils = require_utils();
+	/**
+	* Constants
+	*/
+	const { MAX_LENGTH, POSIX_REGEX_SOURCE, REGEX_NON_SPECIAL_CHARS, REGEX_SPECIAL_CHARS_BACKREF, REPLACEMENTS } = constants;
+	/**
+	* Helpers
+	*/
+	const expandRange = (args, options) => {
+		if (typeof options.expandRange === "function") return options.expandRange(...args, options);
+		args.sort();
+		const value = `[${args.join("-")}]`;
+		try {
+			new RegExp(value);
+		} catch (ex) {
+			return args.map((v) => utils.escapeRegex(v)).join("..");
+		}
+		return value;
+	};
+	/**
+	* Create the message for a syntax error
+	*/
+	const syntaxError = (type, char) => {
+		return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+	};
+	const splitTopLevel = (input) => {
+		const parts = [];
+		let bracket = 0;
+		let paren = 0;
+		let quote = 0;
+		let value = "";
+		let escaped = false;
+		for (const ch of input) {
+			if (escaped === true) {
+				value += ch;
+				escaped = false;
+				continue;
+			}
+			if (ch === "\\") {
+				value += ch;
+				escaped = true;
+				continue;
+			}
+			if (ch === "\"") {
+				quote = quote === 1 ? 0 : 1;
+				value += ch;
+				continue;
+			}
+			if (quote === 0) {
+				if (ch === "[") bracket++;
+				else if (ch === "]" && bracket > 0) bracket--;
+				else if (bracket === 0) {
+					if (ch === "(") paren++;
+					else if (ch === ")" && paren > 0) paren--;
+					else if (ch === "|" && paren === 0) {
+						parts.push(value);
+						value = "";
+						continue;
+					}
+				}
+			}
+			value += ch;
+		}
+		parts.push(value);
+		return parts;
+	};
+	const isPlainBranch = (branch) => {
+		let escaped = false;
+		for (const ch of branch) {
+			if (escaped === true) {
+				escaped = false;
+				continue;
+			}
+			if (ch === "\\") {
+				escaped = true;
+				continue;
+			}
+			if (/[?*+@!()[\]{}]/.test(ch)) return false;
+		}
+		return true;
+	};
+	const normalizeSimpleBranch = (branch) => {
+		let value = branch.trim();
+		let changed = true;
+		while (changed === true) {
+			changed = false;
+			if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+				value = value.slice(2, -1);
+				changed = true;
+			}
+		}
+		if (!isPlainBranch(value)) return;
+		return value.replace(/\\(.)/g, "$1");
+	};
+	const hasRepeatedCharPrefixOverlap = (branches) => {
+		const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+		for (let i = 0; i < values.length; i++) for (let j = i + 1; j < values.length; j++) {
+			const a = values[i];
+			const b = values[j];
+			const char = a[0];
+			if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) continue;
+			if (a === b || a.startsWith(b) || b.startsWith(a)) return true;
+		}
+		return false;
+	};
+	const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+		if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") return;
+		let bracket = 0;
+		let paren = 0;
+		let quote = 0;
+		let escaped = false;
+		for (let i = 1; i < pattern.length; i++) {
+			const ch = pattern[i];
+			if (escaped === true) {
+				escaped = false;
+				continue;
+			}
+			if (ch === "\\") {
+				escaped = true;
+				continue;
+			}
+			if (ch === "\"") {
+				quote = quote === 1 ? 0 : 1;
+				continue;
+			}
+			if (quote === 1) continue;
+			if (ch === "[") {
+				bracket++;
+				continue;
+			}
+			if (ch === "]" && bracket > 0) {
+				bracket--;
+				continue;
+			}
+			if (bracket > 0) continue;
+			if (ch === "(") {
+				paren++;
+				continue;
+			}
+			if (ch === ")") {
+				paren--;
+				if (paren === 0) {
+					if (requireEnd === true && i !== pattern.length - 1) return;
+					return {
+						type: pattern[0],
+						body: pattern.slice(2, i),
+						end: i
+					};
+				}
+			}
+		}
+	};
+	const buildCharClassStar = (chars) => {
+		return `${chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`}*`;
+	};
+	const getStarExtglobSequenceChars = (pattern) => {
+		let index = 0;
+		const chars = [];
+		while (index < pattern.length) {
+			const match = parseRepeatedExtglob(pattern.slice(index), false);
+			if (!match || match.type !== "*") return;
+			const branches = splitTopLevel(match.body).map((branch) => branch.trim());
+			if (branches.length !== 1) return;
+			const branch = normalizeSimpleBranch(branches[0]);
+			if (!branch || branch.length !== 1) return;
+			chars.push(branch);
+			index += match.end + 1;
+		}
+		if (chars.length < 1) return;
+		return chars;
+	};
+	const repeatedExtglobRecursion = (pattern) => {
+		let depth = 0;
+		let value = pattern.trim();
+		let match = parseRepeatedExtglob(value);
+		while (match) {
+			depth++;
+			value = match.body.trim();
+			match = parseRepeatedExtglob(value);
+		}
+		return depth;
+	};
+	const analyzeRepeatedExtglob = (body, options) => {
+		if (options.maxExtglobRecursion === false) return { risky: false };
+		const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+		const branches = splitTopLevel(body).map((branch) => branch.trim());
+		if (branches.length > 1) {
+			if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) return { risky: true };
+		}
+		const safeChars = [];
+		let sawStarSequence = false;
+		let combinable = true;
+		for (const branch of branches) {
+			const chars = getStarExtglobSequenceChars(branch);
+			if (chars) {
+				sawStarSequence = true;
+				safeChars.push(...chars);
+				continue;
+			}
+			const literal = normalizeSimpleBranch(branch);
+			if (literal && literal.length === 1) {
+				safeChars.push(literal);
+				continue;
+			}
+			combinable = false;
+			if (repeatedExtglobRecursion(branch) > max) return { risky: true };
+		}
+		if (sawStarSequence) return combinable ? {
+			risky: true,
+			safeOutput: buildCharClassStar([...new Set(safeChars)])
+		} : { risky: true };
+		return { risky: false };
+	};
+	/**
+	* Parse the given input string.
+	* @param {String} input
+	* @param {Object} options
+	* @return {Object}
+	*/
+	const parse = (input, options) => {
+		if (typeof input !== "string") throw new TypeError("Expected a string");
+		input = REPLACEMENTS[input] || input;
+		const opts = { ...options };
+		const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+		let len = input.length;
+		if (len > max) throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+		const bos = {
+			type: "bos",
+			value: "",
+			output: opts.prepend || ""
+		};
+		const tokens = [bos];
+		const capture = opts.capture ? "" : "?:";
+		const PLATFORM_CHARS = constants.globChars(opts.windows);
+		const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+		const { DOT_LITERAL, PLUS_LITERAL, SLASH_LITERAL, ONE_CHAR, DOTS_SLASH, NO_DOT, NO_DOT_SLASH, NO_DOTS_SLASH, QMARK, QMARK_NO_DOT, STAR, START_ANCHOR } = PLATFORM_CHARS;
+		const globstar = (opts) => {
+			return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+		};
+		const nodot = opts.dot ? "" : NO_DOT;
+		const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+		let star = opts.bash === true ? globstar(opts) : STAR;
+		if (opts.capture) star = `(${star})`;
+		if (typeof opts.noext === "boolean") opts.noextglob = opts.noext;
+		const state = {
+			input,
+			index: -1,
+			start: 0,
+			dot: opts.dot === true,
+			consumed: "",
+			output: "",
+			prefix: "",
+			backtrack: false,
+			negated: false,
+			brackets: 0,
+			braces: 0,
+			parens: 0,
+			quotes: 0,
+			globstar: false,
+			tokens
+		};
+		input = utils.removePrefix(input, state);
+		len = input.length;
+		const extglobs = [];
+		const braces = [];
+		const stack = [];
+		let prev = bos;
+		let value;
+		/**
+		* Tokenizing helpers
+		*/
+		const eos = () => state.index === len - 1;
+		const peek = state.peek = (n = 1) => input[state.index + n];
+		const advance = state.advance = () => input[++state.index] || "";
+		const remaining = () => input.slice(state.index + 1);
+		const consume = (value = "", num = 0) => {
+			state.consumed += value;
+			state.index += num;
+		};
+		const append = (token) => {
+			state.output += token.output != null ? token.output : token.value;
+			consume(token.value);
+		};
+		const negate = () => {
+			let count = 1;
+			while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+				advance();
+				state.start++;
+				count++;
+			}
+			if (count % 2 === 0) return false;
+			state.negated = true;
+			state.start++;
+			return true;
+		};
+		const increment = (type) => {
+			state[type]++;
+			stack.push(type);
+		};
+		const decrement = (type) => {
+			state[type]--;
+			stack.pop();
+		};
+		/**
+		* Push tokens onto the tokens array. This helper speeds up
+		* tokenizing by 1) helping us avoid backtracking as much as possible,
+		* and 2) helping us avoid creating extra tokens when consecutive
+		* characters are plain text. This improves performance and simplifies
+		* lookbehinds.
+		*/
+		const push = (tok) => {
+			if (prev.type === "globstar") {
+				const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+				const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+				if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+					state.output = state.output.slice(0, -prev.output.length);
+					prev.type = "star";
+					prev.value = "*";
+					prev.output = star;
+					state.output += prev.output;
+				}
+			}
+			if (extglobs.length && tok.type !== "paren") extglobs[extglobs.length - 1].inner += tok.value;
+			if (tok.value || tok.output) append(tok);
+			if (prev && prev.type === "text" && tok.type === "text") {
+				prev.output = (prev.output || prev.value) + tok.value;
+				prev.value += tok.value;
+				return;
+			}
+			tok.prev = prev;
+			tokens.push(tok);
+			prev = tok;
+		};
+		const extglobOpen = (type, value) => {
+			const token = {
+				...EXTGLOB_CHARS[value],
+				conditions: 1,
+				inner: ""
+			};
+			token.prev = prev;
+			token.parens = state.parens;
+			token.output = state.output;
+			token.startIndex = state.index;
+			token.tokensIndex = tokens.length;
+			const output = (opts.capture ? "(" : "") + token.open;
+			increment("parens");
+			push({
+				type,
+				value,
+				output: state.output ? "" : ONE_CHAR
+			});
+			push({
+				type: "paren",
+				extglob: true,
+				value: advance(),
+				output
+			});
+			extglobs.push(token);
+		};
+		const extglobClose = (token) => {
+			const literal = input.slice(token.startIndex, state.index + 1);
+			const body = input.slice(token.startIndex + 2, state.index);
+			const analysis = analyzeRepeatedExtglob(body, opts);
+			if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+				const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+				const open = tokens[token.tokensIndex];
+				open.type = "text";
+				open.value = literal;
+				open.output = safeOutput || utils.escapeRegex(literal);
+				for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+					tokens[i].value = "";
+					tokens[i].output = "";
+					delete tokens[i].suffix;
+				}
+				state.output = token.output + open.output;
+				state.backtrack = true;
+				push({
+					type: "paren",
+					extglob: true,
+					value,
+					output: ""
+				});
+				decrement("parens");
+				return;
+			}
+			let output = token.close + (opts.capture ? ")" : "");
+			let rest;
+			if (token.type === "negate") {
+				let extglobStar = star;
+				if (token.inner && token.inner.length > 1 && token.inner.includes("/")) extglobStar = globstar(opts);
+				if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) output = token.close = `)$))${extglobStar}`;
+				if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) output = token.close = `)${parse(rest, {
+					...options,
+					fastpaths: false
+				}).output})${extglobStar})`;
+				if (token.prev.type === "bos") state.negatedExtglob = true;
+			}
+			push({
+				type: "paren",
+				extglob: true,
+				value,
+				output
+			});
+			decrement("parens");
+		};
+		/**
+		* Fast paths
+		*/
+		if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+			let backslashes = false;
+			let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+				if (first === "\\") {
+					backslashes = true;
+					return m;
+				}
+				if (first === "?") {
+					if (esc) return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+					if (index === 0) return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+					return QMARK.repeat(chars.length);
+				}
+				if (first === ".") return DOT_LITERAL.repeat(chars.length);
+				if (first === "*") {
+					if (esc) return esc + first + (rest ? star : "");
+					return star;
+				}
+				return esc ? m : `\\${m}`;
+			});
+			if (backslashes === true) {
+				if (opts.unescape === true) output = output.replace(/\\/g, "");
+				else output = output.replace(/\\+/g, (m) => {
+					return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+				});
+			}
+			if (output === input && opts.contains === true) {
+				state.output = input;
+				return state;
+			}
+			state.output = utils.wrapOutput(output, state, options);
+			return state;
+		}
+		/**
+		* Tokenize input until we reach end-of-string
+		*/
+		while (!eos()) {
+			value = advance();
+			if (value === "\0") continue;
+			/**
+			* Escaped characters
+			*/
+			if (value === "\\") {
+				const next = peek();
+				if (next === "/" && opts.bash !== true) continue;
+				if (next === "." || next === ";") continue;
+				if (!next) {
+					value += "\\";
+					push({
+						type: "text",
+						value
+					});
+					continue;
+				}
+				const match = /^\\+/.exec(remaining());
+				let slashes = 0;
+				if (match && match[0].length > 2) {
+					slashes = match[0].length;
+					state.index += slashes;
+					if (slashes % 2 !== 0) value += "\\";
+				}
+				if (opts.unescape === true) value = advance();
+				else value += advance();
+				if (state.brackets === 0) {
+					push({
+						type: "text",
+						value
+					});
+					continue;
+				}
+			}
+			/**
+			* If we're inside a regex character class, continue
+			* until we reach the closing bracket.
+			*/
+			if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+				if (opts.posix !== false && value === ":") {
+					const inner = prev.value.slice(1);
+					if (inner.includes("[")) {
+						prev.posix = true;
+						if (inner.includes(":")) {
+							const idx = prev.value.lastIndexOf("[");
+							const pre = prev.value.slice(0, idx);
+							const rest = prev.value.slice(idx + 2);
+							const posix = POSIX_REGEX_SOURCE[rest];
+							if (posix) {
+								prev.value = pre + posix;
+								state.backtrack = true;
+								advance();
+								if (!bos.output && tokens.indexOf(prev) === 1) bos.output = ONE_CHAR;
+								continue;
+							}
+						}
+					}
+				}
+				if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") value = `\\${value}`;
+				if (value === "]" && (prev.value === "[" || prev.value === "[^")) value = `\\${value}`;
+				if (opts.posix === true && value === "!" && prev.value === "[") value = "^";
+				prev.value += value;
+				append({ value });
+				continue;
+			}
+			/**
+			* If we're inside a quoted string, continue
+			* until we reach the closing double quote.
+			*/
+			if (state.quotes === 1 && value !== "\"") {
+				value = utils.escapeRegex(value);
+				prev.value += value;
+				append({ value });
+				continue;
+			}
+			/**
+			* Double quotes
+			*/
+			if (value === "\"") {
+				state.quotes = state.quotes === 1 ? 0 : 1;
+				if (opts.keepQuotes === true) push({
+					type: "text",
+					value
+				});
+				continue;
+			}
+			/**
+			* Parentheses
+			*/
+			if (value === "(") {
+				increment("parens");
+				push({
+					type: "paren",
+					value
+				});
+				continue;
+			}
+			if (value === ")") {
+				if (state.parens === 0 && opts.strictBrackets === true) throw new SyntaxError(syntaxError("opening", "("));
+				const extglob = extglobs[extglobs.length - 1];
+				if (extglob && state.parens === extglob.parens + 1) {
+					extglobClose(extglobs.pop());
+					continue;
+				}
+				push({
+					type: "paren",
+					value,
+					output: state.parens ? ")" : "\\)"
+				});
+				decrement("parens");
+				continue;
+			}
+			/**
+			* Square brackets
+			*/
+			if (value === "[") {
+				if (opts.nobracket === true || !remaining().includes("]")) {
+					if (opts.nobracket !== true && opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+					value = `\\${value}`;
+				} else increment("brackets");
+				push({
+					type: "bracket",
+					value
+				});
+				continue;
+			}
+			if (value === "]") {
+				if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+					push({
+						type: "text",
+						value,
+						output: `\\${value}`
+					});
+					continue;
+				}
+				if (state.brackets === 0) {
+					if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("opening", "["));
+					push({
+						type: "text",
+						value,
+						output: `\\${value}`
+					});
+					continue;
+				}
+				decrement("brackets");
+				const prevValue = prev.value.slice(1);
+				if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) value = `/${value}`;
+				prev.value += value;
+				append({ value });
+				if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) continue;
+				const escaped = utils.escapeRegex(prev.value);
+				state.output = state.output.slice(0, -prev.value.length);
+				if (opts.literalBrackets === true) {
+					state.output += escaped;
+					prev.value = escaped;
+					continue;
+				}
+				prev.value = `(${capture}${escaped}|${prev.value})`;
+				state.output += prev.value;
+				continue;
+			}
+			/**
+			* Braces
+			*/
+			if (value === "{" && opts.nobrace !== true) {
+				increment("braces");
+				const open = {
+					type: "brace",
+					value,
+					output: "(",
+					outputIndex: state.output.length,
+					tokensIndex: state.tokens.length
+				};
+				braces.push(open);
+				push(open);
+				continue;
+			}
+			if (value === "}") {
+				const brace = braces[braces.length - 1];
+				if (opts.nobrace === true || !brace) {
+					push({
+						type: "text",
+						value,
+						output: value
+					});
+					continue;
+				}
+				let output = ")";
+				if (brace.dots === true) {
+					const arr = tokens.slice();
+					const range = [];
+					for (let i = arr.length - 1; i >= 0; i--) {
+						tokens.pop();
+						if (arr[i].type === "brace") break;
+						if (arr[i].type !== "dots") range.unshift(arr[i].value);
+					}
+					output = expandRange(range, opts);
+					state.backtrack = true;
+				}
+				if (brace.comma !== true && brace.dots !== true) {
+					const out = state.output.slice(0, brace.outputIndex);
+					const toks = state.tokens.slice(brace.tokensIndex);
+					brace.value = brace.output = "\\{";
+					value = output = "\\}";
+					state.output = out;
+					for (const t of toks) state.output += t.output || t.value;
+				}
+				push({
+					type: "brace",
+					value,
+					output
+				});
+				decrement("braces");
+				braces.pop();
+				continue;
+			}
+			/**
+			* Pipes
+			*/
+			if (value === "|") {
+				if (extglobs.length > 0) extglobs[extglobs.length - 1].conditions++;
+				push({
+					type: "text",
+					value
+				});
+				continue;
+			}
+			/**
+			* Commas
+			*/
+			if (value === ",") {
+				let output = value;
+				const brace = braces[braces.length - 1];
+				if (brace && stack[stack.length - 1] === "braces") {
+					brace.comma = true;
+					output = "|";
+				}
+				push({
+					type: "comma",
+					value,
+					output
+				});
+				continue;
+			}
+			/**
+			* Slashes
+			*/
+			if (value === "/") {
+				if (prev.type === "dot" && state.index === state.start + 1) {
+					state.start = state.index + 1;
+					state.consumed = "";
+					state.output = "";
+					tokens.pop();
+					prev = bos;
+					continue;
+				}
+				push({
+					type: "slash",
+					value,
+					output: SLASH_LITERAL
+				});
+				continue;
+			}
+			/**
+			* Dots
+			*/
+			if (value === ".") {
+				if (state.braces > 0 && prev.type === "dot") {
+					if (prev.value === ".") prev.output = DOT_LITERAL;
+					const brace = braces[braces.length - 1];
+					prev.type = "dots";
+					prev.output += value;
+					prev.value += value;
+					brace.dots = true;
+					continue;
+				}
+				if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+					push({
+						type: "text",
+						value,
+						output: DOT_LITERAL
+					});
+					continue;
+				}
+				push({
+					type: "dot",
+					value,
+					output: DOT_LITERAL
+				});
+				continue;
+			}
+			/**
+			* Question marks
+			*/
+			if (value === "?") {
+				if (!(prev && prev.value === "(") && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+					extglobOpen("qmark", value);
+					continue;
+				}
+				if (prev && prev.type === "paren") {
+					const next = peek();
+					let output = value;
+					if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) output = `\\${value}`;
+					push({
+						type: "text",
+						value,
+						output
+					});
+					continue;
+				}
+				if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+					push({
+						type: "qmark",
+						value,
+						output: QMARK_NO_DOT
+					});
+					continue;
+				}
+				push({
+					type: "qmark",
+					value,
+					output: QMARK
+				});
+				continue;
+			}
+			/**
+			* Exclamation
+			*/
+			if (value === "!") {
+				if (opts.noextglob !== true && peek() === "(") {
+					if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+						extglobOpen("negate", value);
+						continue;
+					}
+				}
+				if (opts.nonegate !== true && state.index === 0) {
+					negate();
+					continue;
+				}
+			}
+			/**
+			* Plus
+			*/
+			if (value === "+") {
+				if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+					extglobOpen("plus", value);
+					continue;
+				}
+				if (prev && prev.value === "(" || opts.regex === false) {
+					push({
+						type: "plus",
+						value,
+						output: PLUS_LITERAL
+					});
+					continue;
+				}
+				if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+					push({
+						type: "plus",
+						value
+					});
+					continue;
+				}
+				push({
+					type: "plus",
+					value: PLUS_LITERAL
+				});
+				continue;
+			}
+			/**
+			* Plain text
+			*/
+			if (value === "@") {
+				if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+					push({
+						type: "at",
+						extglob: true,
+						value,
+						output: ""
+					});
+					continue;
+				}
+				push({
+					type: "text",
+					value
+				});
+				continue;
+			}
+			/**
+			* Plain text
+			*/
+			if (value !== "*") {
+				if (value === "$" || value === "^") value = `\\${value}`;
+				const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+				if (match) {
+					value += match[0];
+					state.index += match[0].length;
+				}
+				push({
+					type: "text",
+					value
+				});
+				continue;
+			}
+			/**
+			* Stars
+			*/
+			if (prev && (prev.type === "globstar" || prev.star === true)) {
+				prev.type = "star";
+				prev.star = true;
+				prev.value += value;
+				prev.output = star;
+				state.backtrack = true;
+				state.globstar = true;
+				consume(value);
+				continue;
+			}
+			let rest = remaining();
+			if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+				extglobOpen("star", value);
+				continue;
+			}
+			if (prev.type === "star") {
+				if (opts.noglobstar === true) {
+					consume(value);
+					continue;
+				}
+				const prior = prev.prev;
+				const before = prior.prev;
+				const isStart = prior.type === "slash" || prior.type === "bos";
+				const afterStar = before && (before.type === "star" || before.type === "globstar");
+				if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+					push({
+						type: "star",
+						value,
+						output: ""
+					});
+					continue;
+				}
+				const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+				const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+				if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+					push({
+						type: "star",
+						value,
+						output: ""
+					});
+					continue;
+				}
+				while (rest.slice(0, 3) === "/**") {
+					const after = input[state.index + 4];
+					if (after && after !== "/") break;
+					rest = rest.slice(3);
+					consume("/**", 3);
+				}
+				const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+				if (prior.type === "bos" && eos()) {
+					prev.type = "globstar";
+					prev.value += value;
+					prev.output = globstar(opts);
+					state.output = prev.output;
+					state.globstar = true;
+					consume(value);
+					continue;
+				}
+				if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+					state.output = state.output.slice(0, -(prior.output + prev.output).length);
+					prior.output = `(?:${prior.output}`;
+					prev.type = "globstar";
+					prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+					prev.value += value;
+					state.globstar = true;
+					state.output += prior.output + prev.output;
+					consume(value);
+					continue;
+				}
+				if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+					const end = rest[1] !== void 0 ? "|$" : "";
+					state.output = state.output.slice(0, -(prior.output + prev.output).length);
+					prior.output = `(?:${prior.output}`;
+					prev.type = "globstar";
+					prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+					prev.value += value;
+					state.output += prior.output + prev.output;
+					state.globstar = true;
+					consume(value + advance());
+					push({
+						type: "slash",
+						value: "/",
+						output: ""
+					});
+					continue;
+				}
+				if (prior.type === "bos" && rest[0] === "/") {
+					prev.type = "globstar";
+					prev.value += value;
+					prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+					state.output = prev.output;
+					state.globstar = true;
+					consume(value + advance());
+					push({
+						type: "slash",
+						value: "/",
+						output: ""
+					});
+					continue;
+				}
+				state.output = state.output.slice(0, -prev.output.length);
+				prev.type = "globstar";
+				prev.output = globstar(opts);
+				prev.value += value;
+				state.output += prev.output;
+				state.globstar = true;
+				consume(value);
+				continue;
+			}
+			const token = {
+				type: "star",
+				value,
+				output: star
+			};
+			if (opts.bash === true) {
+				token.output = ".*?";
+				if (prev.type === "bos" || prev.type === "slash") token.output = nodot + token.output;
+				push(token);
+				continue;
+			}
+			if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+				token.output = value;
+				push(token);
+				continue;
+			}
+			if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+				if (prev.type === "dot") {
+					state.output += NO_DOT_SLASH;
+					prev.output += NO_DOT_SLASH;
+				} else if (opts.dot === true) {
+					state.output += NO_DOTS_SLASH;
+					prev.output += NO_DOTS_SLASH;
+				} else {
+					state.output += nodot;
+					prev.output += nodot;
+				}
+				if (peek() !== "*") {
+					state.output += ONE_CHAR;
+					prev.output += ONE_CHAR;
+				}
+			}
+			push(token);
+		}
+		while (state.brackets > 0) {
+			if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+			state.output = utils.escapeLast(state.output, "[");
+			decrement("brackets");
+		}
+		while (state.parens > 0) {
+			if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+			state.output = utils.escapeLast(state.output, "(");
+			decrement("parens");
+		}
+		while (state.braces > 0) {
+			if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+			state.output = utils.escapeLast(state.output, "{");
+			decrement("braces");
+		}
+		if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) push({
+			type: "maybe_slash",
+			value: "",
+			output: `${SLASH_LITERAL}?`
+		});
+		if (state.backtrack === true) {
+			state.output = "";
+			for (const token of state.tokens) {
+				state.output += token.output != null ? token.output : token.value;
+				if (token.suffix) state.output += token.suffix;
+			}
+		}
+		return state;
+	};
+	/**
+	* Fast paths for creating regular expressions for common glob patterns.
+	* This can significantly speed up processing and has very little downside
+	* impact when none of the fast paths match.
+	*/
+	parse.fastpaths = (input, options) => {
+		const opts = { ...options };
+		const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+		const len = input.length;
+		if (len > max) throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+		input = REPLACEMENTS[input] || input;
+		const { DOT_LITERAL, SLASH_LITERAL, ONE_CHAR, DOTS_SLASH, NO_DOT, NO_DOTS, NO_DOTS_SLASH, STAR, START_ANCHOR } = constants.globChars(opts.windows);
+		const nodot = opts.dot ? NO_DOTS : NO_DOT;
+		const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+		const capture = opts.capture ? "" : "?:";
+		const state = {
+			negated: false,
+			prefix: ""
+		};
+		let star = opts.bash === true ? ".*?" : STAR;
+		if (opts.capture) star = `(${star})`;
+		const globstar = (opts) => {
+			if (opts.noglobstar === true) return star;
+			return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+		};
+		const create = (str) => {
+			switch (str) {
+				case "*": return `${nodot}${ONE_CHAR}${star}`;
+				case ".*": return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+				case "*.*": return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+				case "*/*": return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+				case "**": return nodot + globstar(opts);
+				case "**/*": return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+				case "**/*.*": return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+				case "**/.*": return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+				default: {
+					const match = /^(.*?)\.(\w+)$/.exec(str);
+					if (!match) return;
+					const source = create(match[1]);
+					if (!source) return;
+					return source + DOT_LITERAL + match[2];
+				}
+			}
+		};
+		let source = create(utils.removePrefix(input, state));
+		if (source && opts.strictSlashes !== true) source += `${SLASH_LITERAL}?`;
+		return source;
+	};
+	module.exports = parse;
+}));
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch$1 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
+	const scan = require_scan();
+	const parse = require_parse();
+	const utils = require_utils();
+	const constants = require_constants();
+	const isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+	/**
+	* Creates a matcher function from one or more glob patterns. The
+	* returned function takes a string to match as its first argument,
+	* and returns true if the string is a match. The returned matcher
+	* function also takes a boolean as the second argument that, when true,
+	* returns an object with additional information.
+	*
+	* ```js
+	* const picomatch = require('picomatch');
+	* // picomatch(glob[, options]);
+	*
+	* const isMatch = picomatch('*.!(*a)');
+	* console.log(isMatch('a.a')); //=> false
+	* console.log(isMatch('a.b')); //=> true
+	*
+	* // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+	* const picomatch = require('picomatch/posix');
+	* // the same API, defaulting to posix paths
+	* const isMatch = picomatch('a/*');
+	* console.log(isMatch('a\\b')); //=> false
+	* console.log(isMatch('a/b')); //=> true
+	*
+	* // you can still configure the matcher function to accept windows paths
+	* const isMatch = picomatch('a/*', { options: windows });
+	* console.log(isMatch('a\\b')); //=> true
+	* console.log(isMatch('a/b')); //=> true
+	* ```
+	* @name picomatch
+	* @param {String|Array} `globs` One or more glob patterns.
+	* @param {Object=} `options`
+	* @return {Function=} Returns a matcher function.
+	* @api public
+	*/
+	const picomatch = (glob, options, returnState = false) => {
+		if (Array.isArray(glob)) {
+			const fns = glob.map((input) => picomatch(input, options, returnState));
+			const arrayMatcher = (str) => {
+				for (const isMatch of fns) {
+					const state = isMatch(str);
+					if (state) return state;
+				}
+				return false;
+			};
+			return arrayMatcher;
+		}
+		const isState = isObject(glob) && glob.tokens && glob.input;
+		if (glob === "" || typeof glob !== "string" && !isState) throw new TypeError("Expected pattern to be a non-empty string");
+		const opts = options || {};
+		const posix = opts.windows;
+		const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+		const state = regex.state;
+		delete regex.state;
+		let isIgnored = () => false;
+		if (opts.ignore) {
+			const ignoreOpts = {
+				...options,
+				ignore: null,
+				onMatch: null,
+				onResult: null
+			};
+			isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+		}
+		const matcher = (input, returnObject = false) => {
+			const { isMatch, match, output } = picomatch.test(input, regex, options, {
+				glob,
+				posix
+			});
+			const result = {
+				glob,
+				state,
+				regex,
+				posix,
+				input,
+				output,
+				match,
+				isMatch
+			};
+			if (typeof opts.onResult === "function") opts.onResult(result);
+			if (isMatch === false) {
+				result.isMatch = false;
+				return returnObject ? result : false;
+			}
+			if (isIgnored(input)) {
+				if (typeof opts.onIgnore === "function") opts.onIgnore(result);
+				result.isMatch = false;
+				return returnObject ? result : false;
+			}
+			if (typeof opts.onMatch === "function") opts.onMatch(result);
+			return returnObject ? result : true;
+		};
+		if (returnState) matcher.state = state;
+		return matcher;
+	};
+	/**
+	* Test `input` with the given `regex`. This is used by the main
+	* `picomatch()` function to test the input string.
+	*
+	* ```js
+	* const picomatch = require('picomatch');
+	* // picomatch.test(input, regex[, options]);
+	*
+	* console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+	* // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+	* ```
+	* @param {String} `input` String to test.
+	* @param {RegExp} `regex`
+	* @return {Object} Returns an object with matching info.
+	* @api public
+	*/
+	picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+		if (typeof input !== "string") throw new TypeError("Expected input to be a string");
+		if (input === "") return {
+			isMatch: false,
+			output: ""
+		};
+		const opts = options || {};
+		const format = opts.format || (posix ? utils.toPosixSlashes : null);
+		let match = input === glob;
+		let output = match && format ? format(input) : input;
+		if (match === false) {
+			output = format ? format(input) : input;
+			match = output === glob;
+		}
+		if (match === false || opts.capture === true) {
+			if (opts.matchBase === true || opts.basename === true) match = picomatch.matchBase(input, regex, options, posix);
+			else match = regex.exec(output);
+		}
+		return {
+			isMatch: Boolean(match),
+			match,
+			output
+		};
+	};
+	/**
+	* Match the basename of a filepath.
+	*
+	* ```js
+	* const picomatch = require('picomatch');
+	* // picomatch.matchBase(input, glob[, options]);
+	* console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+	* ```
+	* @param {String} `input` String to test.
+	* @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+	* @return {Boolean}
+	* @api public
+	*/
+	picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+		return (glob instanceof RegExp ? glob : picomatch.makeRe(glob, options)).test(utils.basename(input, { windows: posix }));
+	};
+	/**
+	* Returns true if **any** of the given glob `patterns` match the specified `string`.
+	*
+	* ```js
+	* const picomatch = require('picomatch');
+	* // picomatch.isMatch(string, patterns[, options]);
+	*
+	* console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+	* console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+	* ```
+	* @param {String|Array} str The string to test.
+	* @param {String|Array} patterns One or more glob patterns to use for matching.
+	* @param {Object} [options] See available [options](#options).
+	* @return {Boolean} Returns true if any patterns match `str`
+	* @api public
+	*/
+	picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+	/**
+	* Parse a glob pattern to create the source string for a regular
+	* expression.
+	*
+	* ```js
+	* const picomatch = require('picomatch');
+	* const result = picomatch.parse(pattern[, options]);
+	* ```
+	* @param {String} `pattern`
+	* @param {Object} `options`
+	* @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+	* @api public
+	*/
+	picomatch.parse = (pattern, options) => {
+		if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
+		return parse(pattern, {
+			...options,
+			fastpaths: false
+		});
+	};
+	/**
+	* Scan a glob pattern to separate the pattern into segments.
+	*
+	* ```js
+	* const picomatch = require('picomatch');
+	* // picomatch.scan(input[, options]);
+	*
+	* const result = picomatch.scan('!./foo/*.js');
+	* console.log(result);
+	* { prefix: '!./',
+	*   input: '!./foo/*.js',
+	*   start: 3,
+	*   base: 'foo',
+	*   glob: '*.js',
+	*   isBrace: false,
+	*   isBracket: false,
+	*   isGlob: true,
+	*   isExtglob: false,
+	*   isGlobstar: false,
+	*   negated: true }
+	* ```
+	* @param {String} `input` Glob pattern to scan.
+	* @param {Object} `options`
+	* @return {Object} Returns an object with
+	* @api public
+	*/
+	picomatch.scan = (input, options) => scan(input, options);
+	/**
+	* Compile a regular expression from the `state` object returned by the
+	* [parse()](#parse) method.
+	*
+	* ```js
+	* const picomatch = require('picomatch');
+	* const state = picomatch.parse('*.js');
+	* // picomatch.compileRe(state[, options]);
+	*
+	* console.log(picomatch.compileRe(state));
+	* //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	* ```
+	* @param {Object} `state`
+	* @param {Object} `options`
+	* @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+	* @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+	* @return {RegExp}
+	* @api public
+	*/
+	picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+		if (returnOutput === true) return state.output;
+		const opts = options || {};
+		const prepend = opts.contains ? "" : "^";
+		const append = opts.contains ? "" : "$";
+		let source = `${prepend}(?:${state.output})${append}`;
+		if (state && state.negated === true) source = `^(?!${source}).*$`;
+		const regex = picomatch.toRegex(source, options);
+		if (returnState === true) regex.state = state;
+		return regex;
+	};
+	/**
+	* Create a regular expression from a parsed glob pattern.
+	*
+	* ```js
+	* const picomatch = require('picomatch');
+	* // picomatch.makeRe(state[, options]);
+	*
+	* const result = picomatch.makeRe('*.js');
+	* console.log(result);
+	* //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	* ```
+	* @param {String} `state` The object returned from the `.parse` method.
+	* @param {Object} `options`
+	* @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+	* @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+	* @return {RegExp} Returns a regex created from the given pattern.
+	* @api public
+	*/
+	picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+		if (!input || typeof input !== "string") throw new TypeError("Expected a non-empty string");
+		let parsed = {
+			negated: false,
+			fastpaths: true
+		};
+		if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) parsed.output = parse.fastpaths(input, options);
+		if (!parsed.output) parsed = parse(input, options);
+		return picomatch.compileRe(parsed, options, returnOutput, returnState);
+	};
+	/**
+	* Create a regular expression from the given regex source string.
+	*
+	* ```js
+	* const picomatch = require('picomatch');
+	* // picomatch.toRegex(source[, options]);
+	*
+	* const { output } = picomatch.parse('*.js');
+	* console.log(picomatch.toRegex(output));
+	* //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	* ```
+	* @param {String} `source` Regular expression source string.
+	* @param {Object} `options`
+	* @return {RegExp}
+	* @api public
+	*/
+	picomatch.toRegex = (source, options) => {
+		try {
+			const opts = options || {};
+			return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+		} catch (err) {
+			if (options && options.debug === true) throw err;
+			return /$^/;
+		}
+	};
+	/**
+	* Picomatch constants.
+	* @return {Object}
+	*/
+	picomatch.constants = constants;
+	/**
+	* Expose "picomatch"
+	*/
+	module.exports = picomatch;
+}));
+
+// node_modules/picomatch/index.js
+var require_picomatch = /* @__PURE__ */ __commonJSMin(((exports, module) => {
+	const pico = require_picomatch$1();
+	const utils = require_utils();
+	function picomatch(glob, options, returnState = false) {
+		if (options && (options.windows === null || options.windows === void 0)) options = {
+			...options,
+			windows: utils.isWindows()
+		};
+		return pico(glob, options, returnState);
+	}
+	Object.assign(picomatch, pico);
+	module.exports = picomatch;
+}));
+
 // src/cli/discover.ts
 var import_ignore = /* @__PURE__ */ __toESM(require_ignore(), 1);
-/** Directories never entered, whatever .gitignore says. */
+var import_picomatch = /* @__PURE__ */ __toESM(require_picomatch(), 1);
+/**
+* Directories never entered while walking, whatever .gitignore says (a path named on the command
+* line is still read). `testdata` holds test inputs, often deliberately broken: the go command
+* ignores it (`go help packages`: "Directory and file names that begin with "." or "_" are
+* ignored by the go tool, as are directories named "testdata"."), and scanning Helm's own
+* repository gave 16 diagnostics, all from testdata charts.
+*/
 const ALWAYS_SKIPPED = /* @__PURE__ */ new Set([
 	"node_modules",
 	"vendor",
+	"testdata",
 	".git",
 	".hg",
 	".svn"
@@ -35949,6 +45646,7 @@ function rootIgnoreLayers(root) {
 }
 
 // src/artifacts/scan.ts
+init_artifacts();
 /** Extensions that may hold an executable or an image archive; files without an extension are checked too. */
 const CANDIDATE_EXTENSIONS = /* @__PURE__ */ new Set([
 	".exe",
@@ -36018,9 +45716,12 @@ function record(result, a) {
 }
 
 // src/cli/scan.ts
+init_engine();
 /** Text files larger than this are not parsed (a generated 50 MB manifest is not configuration). */
 const MAX_TEXT_BYTES = 4194304;
 const HEAD_BYTES = 512;
+/** Released texts kept for a second reader (see `recent` in scan()). */
+const RECENT_TEXTS = 256;
 function readHead(abs) {
 	let fd;
 	try {
@@ -36032,6 +45733,33 @@ function readHead(abs) {
 		return;
 	} finally {
 		if (fd !== void 0) closeSync(fd);
+	}
+}
+/**
+* One buffer every text file is read into (files over MAX_TEXT_BYTES are never read): a fresh
+* buffer per file costs page faults on first touch, and most files are dropped after a look at
+* their bytes (GOROOT: 230 MB of Go sources). Callers decode before the next read.
+*/
+let scratch;
+/**
+* Reads a file whose size the walk already knows into the shared buffer: open, read, close
+* (readFileSync adds an fstat and a read to find the end, 48,000 syscalls on the monorepo
+* benchmark). Reads what the walk saw: a file that grows while the scan runs is read up to its
+* size at that time. The result is only valid until the next call.
+*/
+function readWhole(abs, size) {
+	scratch ??= Buffer.allocUnsafe(MAX_TEXT_BYTES);
+	const fd = openSync(abs, "r");
+	try {
+		let n = 0;
+		while (n < size) {
+			const r = readSync(fd, scratch, n, size - n, n);
+			if (r === 0) break;
+			n += r;
+		}
+		return scratch.subarray(0, n);
+	} finally {
+		closeSync(fd);
 	}
 }
 function looksBinary(buf) {
@@ -36055,15 +45783,31 @@ async function scan(options) {
 	* dropped file later gets it read again.
 	*/
 	const keep = /* @__PURE__ */ new Set();
+	/**
+	* Texts released lately, for the extractor that asks for one again soon (a kustomization
+	* builds the base and patches the walk has just passed): re-reading them was a third of the
+	* monorepo's file opens. Bounded, so memory stays near the largest files.
+	*/
+	const recent = new LruCache(RECENT_TEXTS);
 	const release = (path) => {
 		const text = texts.get(path);
-		if (text !== void 0 && !keep.has(path) && !text.includes("godrift-ignore")) texts.delete(path);
+		if (text !== void 0 && !keep.has(path) && !text.includes("godrift-ignore")) {
+			texts.delete(path);
+			recent.set(path, text);
+		}
 	};
 	const byPath = new Map(discovery.files.map((f) => [f.path, f]));
 	const allFiles = discovery.files.map((f) => f.path);
-	const readText = (file, report) => {
-		const cached = texts.get(file.path);
-		if (cached !== void 0) return cached;
+	/**
+	* Reads a file's text. With `skip`, a file whose bytes every candidate extractor rules out
+	* (and that holds no suppression comment) is not decoded: null.
+	*/
+	const readText = (file, report, skip) => {
+		const cached = texts.get(file.path) ?? recent.get(file.path);
+		if (cached !== void 0) {
+			texts.set(file.path, cached);
+			return cached;
+		}
 		if (file.size > 4194304) {
 			if (report) diagnostics.push({
 				path: file.path,
@@ -36075,7 +45819,7 @@ async function scan(options) {
 		}
 		let buf;
 		try {
-			buf = readFileSync(file.absolutePath);
+			buf = readWhole(file.absolutePath, file.size);
 		} catch (error) {
 			if (report) diagnostics.push({
 				path: file.path,
@@ -36094,6 +45838,10 @@ async function scan(options) {
 			});
 			return;
 		}
+		if (skip) {
+			const latin1 = buf.toString("latin1");
+			if (skip(buf, latin1) && !latin1.includes("godrift-ignore")) return null;
+		}
 		const text = buf.toString("utf8");
 		if (!everRead.has(file.path)) {
 			everRead.add(file.path);
@@ -36109,7 +45857,7 @@ async function scan(options) {
 			const clean = normalize(path).split("\\").join("/");
 			if (clean.startsWith("../") || clean === "..") return void 0;
 			const file = byPath.get(clean);
-			return file ? readText(file, false) : void 0;
+			return file ? readText(file, false) ?? void 0 : void 0;
 		}
 	};
 	const artifacts = await scanArtifacts(discovery.files);
@@ -36130,9 +45878,10 @@ async function scan(options) {
 			candidates = EXTRACTORS.filter((e) => e.matches(file.path, head));
 			if (candidates.length === 0) continue;
 		}
-		const text = readText(file, true);
+		const text = readText(file, true, candidates.every((e) => e.holdsNothing) ? (bytes, latin1) => candidates.every((e) => e.holdsNothing(bytes, latin1)) : void 0);
 		if (text === void 0) continue;
 		filesRead++;
+		if (text === null) continue;
 		head ??= text.slice(0, HEAD_BYTES);
 		for (const extractor of candidates) {
 			if (!extractor.matches(file.path, head)) continue;
@@ -36182,6 +45931,9 @@ async function scan(options) {
 }
 
 // src/cli/explain.ts
+init_suggest();
+init_knowledge();
+init_rules();
 /** Consecutive versions with the same value as `1.21–1.27: 0` ranges (`—` where absent). */
 function ranges(values) {
 	const out = [];
@@ -36236,7 +45988,7 @@ function explainGodebug(s) {
 	lines.push(s.readsEnvironmentOnly ? "  where: read straight from the GODEBUG environment variable; go.mod godebug lines and //go:debug have no effect" : inTable ? "  where: GODEBUG environment variable, go.mod/go.work godebug lines, //go:debug directives" : "  where: GODEBUG environment variable only (not in the internal/godebugs table, so go.mod and //go:debug reject it)");
 	if (s.runtime) lines.push("  read by the runtime at start-up");
 	if (s.immutable) lines.push("  cannot be changed after start-up");
-	if (retired) lines.push(`  retired: removed in Go ${retired.removedIn}; old value(s) ${retired.oldValues.map((v) => `"${v}"`).join(", ")} abort the program at start-up (environment) and fail the build (go.mod, //go:debug) with Go ${removedGodebugFatalIn(NEWEST_GO_VERSION) ? "1.27+" : "newer releases"}`);
+	if (retired) lines.push(`  retired: removed in Go ${retired.removedIn}; old value(s) ${retired.oldValues.map((v) => `"${v}"`).join(", ")} abort the program at start-up (environment) and fail the build (go.mod, //go:debug) with Go ${removedGodebugFatalIn(NEWEST_GO_VERSION) ? `${GODEBUG_REMOVED_FATAL_SINCE}+` : "newer releases"}`);
 	lines.push(`  checked by: ${rules.join(", ")}`);
 	return {
 		text: lines.join("\n") + "\n",
@@ -36268,6 +46020,29 @@ function explainGodebug(s) {
 		}
 	};
 }
+/** A GODEBUG key the Go source reads but godrift does not model (go-command and testing internals). */
+function explainInternalGodebug(name) {
+	const r = internalGodebugRead(name);
+	if (!r) return void 0;
+	const rules = rulesFor("GODEBUG", (id) => id === "godebug-unknown-key");
+	return {
+		text: [
+			`GODEBUG ${name} (${r.packages.join(", ")})`,
+			"  an undocumented internal: read by the Go source, not a documented setting (no metric, no compatibility promise)",
+			`  read by the source of: ${r.toolchainsText}`,
+			"  where: GODEBUG environment variable only (not in the internal/godebugs table, so go.mod and //go:debug reject it)",
+			`  checked by: ${rules.join(", ")}`
+		].join("\n") + "\n",
+		json: {
+			schemaVersion: 1,
+			kind: "godebug-internal",
+			name,
+			packages: r.packages,
+			toolchains: r.toolchains,
+			rules
+		}
+	};
+}
 function experimentNames() {
 	const names = new Set(Object.keys(EXPERIMENT_MEANINGS));
 	for (const m of goMinorsUpTo(NEWEST_GO_VERSION)) for (const e of experimentsFor(m)) names.add(e.name);
@@ -36292,8 +46067,9 @@ function explainExperiment(name) {
 	if (meaning) lines.push(`  ${meaning}`);
 	lines.push("  by Go version (linux/amd64):");
 	for (const r of defaults) lines.push(`    ${rangeText(r)}: ${r.value ?? "unknown (the go command stops: go: unknown GOEXPERIMENT)"}`);
-	if (retiredAfter) lines.push(`  retired after Go ${retiredAfter}: newer go commands stop with "go: unknown GOEXPERIMENT ${name}"`);
-	if (!retiredAfter) lines.push(`  turn off with: GOEXPERIMENT=no${name}`);
+	if (retiredAfter) lines.push(`  retired after Go ${retiredAfter}: newer go commands stop with "go: ${goErrorText("goexperimentUnknown", name)}"`);
+	if (experimentsFor(NEWEST_GO_VERSION).find((e) => e.name === name)?.fixed === "on") lines.push(`  always on for linux/amd64 in Go ${NEWEST_GO_VERSION}: GOEXPERIMENT=no${name} and none do not turn it off`);
+	else if (!retiredAfter) lines.push(`  turn off with: GOEXPERIMENT=no${name}`);
 	lines.push(`  checked by: ${rules.join(", ")}`);
 	return {
 		text: lines.join("\n") + "\n",
@@ -36312,6 +46088,31 @@ function explainExperiment(name) {
 		}
 	};
 }
+/** `GOEXPERIMENT=none` (internal/buildcfg.ParseGOEXPERIMENT: resets every flag, then the platform's forced ones). */
+function explainExperimentNone() {
+	const exps = experimentsFor(NEWEST_GO_VERSION);
+	const casualties = exps.filter((e) => e.defaultOn && e.fixed !== "on").map((e) => e.name);
+	const kept = exps.filter((e) => e.fixed === "on").map((e) => e.name);
+	const rules = rulesFor("GOEXPERIMENT").filter((id) => id !== "goexperiment-not-allowed");
+	return {
+		text: [
+			"GOEXPERIMENT none",
+			"  turns every experiment off, the default-on ones included; names after it in the list turn single ones back on",
+			`  default-on experiments it turns off in Go ${NEWEST_GO_VERSION} (linux/amd64): ${casualties.join(", ") || "none"}`,
+			...kept.length > 0 ? [`  forced back on by the platform anyway: ${kept.join(", ")}`] : [],
+			"  noX turns off only X",
+			`  checked by: ${rules.join(", ")}`
+		].join("\n") + "\n",
+		json: {
+			schemaVersion: 1,
+			kind: "goexperiment-none",
+			version: NEWEST_GO_VERSION,
+			turnsOff: casualties,
+			forcedOn: kept,
+			rules
+		}
+	};
+}
 function explainVariable(name) {
 	const v = TRACKED_VARIABLES.find((t) => t.name === name);
 	if (!v) return void 0;
@@ -36321,6 +46122,33 @@ function explainVariable(name) {
 	if (facts) {
 		lines.push(`  default: ${facts.defaultText}`, `  values: ${facts.values}`, `  invalid values: ${facts.invalid}`);
 		for (const n of facts.notes ?? []) lines.push(`  note: ${n}`);
+	}
+	const cfg = buildcfgVariable(name);
+	let cfgJson;
+	if (cfg) {
+		const byVersion = ranges(goMinorsUpTo(NEWEST_GO_VERSION).map((m) => {
+			const c = buildcfgVariable(name, m);
+			return {
+				version: m,
+				value: c === void 0 ? void 0 : c.invalidFatal ? "an invalid value stops every go command" : "an invalid value is silently replaced by the default"
+			};
+		}));
+		lines.push(`  accepted by ${cfg.source}: ${cfg.values.join(", ")}${cfg.suffixes.length > 0 ? `, optionally followed by ${cfg.suffixes.map((s) => `"${s}"`).join(", ")}` : ""}`);
+		if (cfg.default) lines.push(`  toolchain default (${cfg.source}): ${cfg.default}`);
+		lines.push(`  the go command's error: go: ${cfg.invalid}`);
+		for (const r of byVersion) lines.push(`    ${rangeText(r)}: ${r.value ?? "does not exist"}`);
+		cfgJson = {
+			source: cfg.source,
+			values: cfg.values,
+			suffixes: cfg.suffixes,
+			default: cfg.default,
+			invalid: cfg.invalid,
+			byVersion: byVersion.map((r) => ({
+				from: r.from,
+				to: r.to,
+				invalid: r.value ?? null
+			}))
+		};
 	}
 	if (name === "GODEBUG") lines.push(`  keys: ${allGodebugNames().length} known; run "godrift explain GODEBUG=<key>"`);
 	if (name === "GOEXPERIMENT") lines.push("  names: run \"godrift explain GOEXPERIMENT=<name>\"");
@@ -36334,6 +46162,7 @@ function explainVariable(name) {
 			summary: v.summary,
 			readBy: v.readBy,
 			...facts ? { facts } : {},
+			...cfgJson ? { buildcfg: cfgJson } : {},
 			rules
 		}
 	};
@@ -36346,9 +46175,11 @@ function explain(name) {
 		const variable = raw.slice(0, eq).toUpperCase();
 		const item = raw.slice(eq + 1).trim();
 		if (variable === "GODEBUG") {
-			const s = godebugSetting(item.split("=")[0] ?? item);
-			return s ? explainGodebug(s) : void 0;
+			const key = item.split("=")[0] ?? item;
+			const s = godebugSetting(key);
+			return s ? explainGodebug(s) : explainInternalGodebug(key);
 		}
+		if (variable === "GOEXPERIMENT" && item === "none") return explainExperimentNone();
 		if (variable === "GOEXPERIMENT") return explainExperiment(item.startsWith("no") && !EXPERIMENT_MEANINGS[item] ? item.slice(2) : item);
 		return explainVariable(variable);
 	}
@@ -36356,7 +46187,7 @@ function explain(name) {
 	if (variable) return variable;
 	const s = godebugSetting(raw);
 	if (s) return explainGodebug(s);
-	return explainExperiment(raw) ?? (raw.startsWith("no") ? explainExperiment(raw.slice(2)) : void 0);
+	return explainExperiment(raw) ?? (raw.startsWith("no") ? explainExperiment(raw.slice(2)) : void 0) ?? explainInternalGodebug(raw);
 }
 /** A known name close to an unknown one, for "did you mean". */
 function suggestName(name) {
@@ -36376,6 +46207,9 @@ function suggestName(name) {
 }
 
 // src/cli/inspect.ts
+init_artifacts();
+init_buildinfo();
+init_find();
 const INSPECT_HELP = `usage: godrift inspect [--json] [-v] [--platform OS/ARCH] PATH...
 
 For each Go binary in PATH (files, directories walked recursively, image archives and OCI
@@ -36408,21 +46242,22 @@ function walk(dir, visit) {
 		} else if (st.isFile() || st.isSymbolicLink()) visit(p);
 	}
 }
-/**
-* The findings of one artifact, from its own observations alone (one engine run per artifact:
-* measured cheaper than one run over many artifacts as separate targets, whose rules then walk
-* every target × setting).
-*/
-function findingsFor(artifact, config) {
-	const observations = artifactObservations(artifact);
-	if (observations.length === 0) return [];
-	return runEngine({
-		observations,
-		config,
-		rules: RULES,
-		fileText: () => void 0,
-		inlineIgnores: false
-	}).findings;
+/** The rule engine, the rules and the configuration, loaded on first use. Throws ConfigError. */
+async function loadJudge() {
+	const [{ runEngine }, { RULE_IDS, RULES }] = await Promise.all([Promise.resolve().then(() => (init_engine(), engine_exports)), Promise.resolve().then(() => (init_rules(), rules_exports))]);
+	const file = findConfigFile(process.cwd());
+	const config = mergeConfig(file ? (await Promise.resolve().then(() => (init_load(), load_exports))).loadConfigFile(file, RULE_IDS) : {});
+	return (artifact) => {
+		const observations = artifactObservations(artifact);
+		if (observations.length === 0) return [];
+		return runEngine({
+			observations,
+			config,
+			rules: RULES,
+			fileText: () => void 0,
+			inlineIgnores: false
+		}).findings;
+	};
 }
 function unitsOf(a) {
 	if (a.kind === "binary") return [{
@@ -36510,6 +46345,7 @@ async function runInspect(argv) {
 					goReadable: u.binary.goReadable,
 					bytesRead: u.binary.bytesRead,
 					...u.binary.interpreter !== void 0 ? { interpreter: u.binary.interpreter } : {},
+					...u.binary.fatArches ? { fatArches: u.binary.fatArches } : {},
 					...a.kind === "image" ? { image: {
 						path: a.path,
 						kind: a.image.kind,
@@ -36528,7 +46364,7 @@ async function runInspect(argv) {
 				process.stdout.write(`${goJson.slice(0, -2)},\n${extra}\n}\n`);
 			} else {
 				process.stdout.write(goVersionMText(u.name, u.binary.info));
-				if (u.binary.method !== "buildinfo-section" && u.binary.method !== "writable-segment") process.stdout.write(`# godrift: read by ${u.binary.method} (go version cannot read this file)\n`);
+				if (!u.binary.goReadable) process.stdout.write(`# godrift: read by ${u.binary.method} (go version cannot read this file)\n`);
 				for (const f of mine) process.stdout.write(`# ${f.severity}: ${f.message} [${f.ruleId}]\n`);
 			}
 			if (values.stats) process.stderr.write(`${u.name}: ${u.binary.bytesRead} bytes read of ${u.binary.size} (${u.binary.method})\n`);
@@ -36549,13 +46385,22 @@ async function runInspect(argv) {
 			for (const f of found) await emit(f, false);
 		} else await emit(p, true);
 	}
-	const file = values["no-findings"] ? void 0 : findConfigFile(process.cwd());
-	const config = mergeConfig(file ? loadConfigFile(file, RULE_IDS) : {});
-	for (const a of collected) print(a, values["no-findings"] ? [] : findingsFor(a, config));
+	let judge = () => [];
+	if (!values["no-findings"] && collected.length > 0) try {
+		judge = await loadJudge();
+	} catch (error) {
+		if (error?.constructor?.name !== "ConfigError") throw error;
+		process.stderr.write(`godrift inspect: ${error.message}\n`);
+		return 2;
+	}
+	for (const a of collected) print(a, judge(a));
 	return status;
 }
 
 // src/cli/diff.ts
+init_artifacts();
+init_buildinfo();
+init_variables();
 const DIFF_HELP = `usage: godrift diff [--json] [--platform OS/ARCH] A B
 
 Compares two builds (binaries, image archives or OCI layouts): Go version, build settings,
@@ -36766,6 +46611,8 @@ function repositoryRootOf(root) {
 }
 
 // src/cli/main.ts
+init_engine();
+init_rules();
 const HELP = `godrift — where Go runtime settings differ between test and production
 
 usage:
