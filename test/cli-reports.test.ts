@@ -150,13 +150,14 @@ describe('suppression comments', () => {
 });
 
 describe('a scanned subdirectory of a repository', () => {
-  it('SARIF and annotations give paths from the repository root; the other formats from the scanned directory', () => {
+  it('SARIF, annotations and JUnit files give paths from the repository root; the other formats from the scanned directory', () => {
     const repo = mkdtempSync(join(tmpdir(), 'godrift-monorepo-'));
     mkdirSync(join(repo, '.git'));
     const service = join(repo, 'services', 'payments');
     cpSync(join(root, 'examples', 'payments-api'), service, { recursive: true });
     const sarifFile = join(repo, 'out.sarif');
-    const r = godrift(['scan', 'services/payments', '--format', 'github', '--format', 'sarif', '--output', sarifFile, '--format', 'json', '--output', join(repo, 'out.json')], repo);
+    const junitFile = join(repo, 'out.xml');
+    const r = godrift(['scan', 'services/payments', '--format', 'github', '--format', 'sarif', '--output', sarifFile, '--format', 'json', '--output', join(repo, 'out.json'), '--format', 'junit', '--output', junitFile], repo);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const json = JSON.parse(readFileSync(join(repo, 'out.json'), 'utf8'));
@@ -170,6 +171,10 @@ describe('a scanned subdirectory of a repository', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toContain(`file=services/payments/${first.location.path},line=${first.location.line},`);
     for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=services\/payments\//);
+    const files = [...readFileSync(junitFile, 'utf8').matchAll(/ file="([^"]*)"/g)].map((m) => m[1]!);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(f).toMatch(/^services\/payments\//);
+    expect(files).toContain(`services/payments/${first.location.path}`);
     // Without a repository around it, the scanned directory is the root.
     const alone = mkdtempSync(join(tmpdir(), 'godrift-alone-'));
     cpSync(join(root, 'examples', 'payments-api'), alone, { recursive: true });

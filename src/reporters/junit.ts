@@ -8,6 +8,7 @@ import type { Finding } from '../core/types.js';
 import { severityAtLeast } from '../core/engine.js';
 import { location } from './text.js';
 import { escapeXml } from './escape.js';
+import { repositoryPaths } from './span.js';
 import type { Reporter } from './types.js';
 
 function findingText(f: Finding): string {
@@ -17,6 +18,9 @@ function findingText(f: Finding): string {
 }
 
 export const junitReporter: Reporter = (input) => {
+  // `file` is read against the repository by CI systems (GitLab links it to the file), so it is
+  // the path from the repository root, as in SARIF and the GitHub annotations.
+  const repoPath = repositoryPaths(input);
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -31,7 +35,7 @@ export const junitReporter: Reporter = (input) => {
     for (const [path, list] of byFile) {
       const failing = list.filter((f) => severityAtLeast(f.severity, input.failOn));
       const body = list.map(findingText).join('\n\n');
-      const head = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(path)}" file="${escapeXml(path)}">`;
+      const head = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(path)}" file="${escapeXml(repoPath(path))}">`;
       if (failing.length > 0) {
         suiteFailures++;
         const worst = failing.some((f) => f.severity === 'error') ? 'error' : failing.some((f) => f.severity === 'warning') ? 'warning' : 'note';
@@ -50,7 +54,7 @@ export const junitReporter: Reporter = (input) => {
       const at = d.line !== undefined ? `${d.path}:${d.line}:${d.column ?? 1}` : d.path;
       byFile.set(d.path, [...(byFile.get(d.path) ?? []), escapeXml(`${at}: ${d.severity}: ${d.message} [${d.code}]`)]);
     }
-    const cases = [...byFile].map(([path, lines]) => `    <testcase classname="godrift.files" name="${escapeXml(path)}" file="${escapeXml(path)}">\n      <system-err>${lines.join('\n')}</system-err>\n    </testcase>`);
+    const cases = [...byFile].map(([path, lines]) => `    <testcase classname="godrift.files" name="${escapeXml(path)}" file="${escapeXml(repoPath(path))}">\n      <system-err>${lines.join('\n')}</system-err>\n    </testcase>`);
     tests += cases.length;
     suites.push(`  <testsuite name="files godrift could not fully read" tests="${cases.length}" failures="0" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
