@@ -55,3 +55,13 @@ describe('isPlainCommandList', () => {
     expect(accepted).toBeGreaterThan(100);
   }, 60_000);
 });
+
+describe('checkShellSyntax on hostile nesting', () => {
+  it('reports 20,000 nested subshells as too deep, and parses the next script normally', async () => {
+    const deep = await checkShellSyntax(`${'('.repeat(20_000)}true${')'.repeat(20_000)}\n`);
+    expect(deep.error).toEqual({ offset: 0, message: 'nested too deeply for the shell parser' });
+    const next = await checkShellSyntax('export GOGC=50\nif then fi\n');
+    expect(next.error?.message).toBe('`if` must be followed by a statement list');
+    expect((await checkShellSyntax('export GOGC=50\n')).error).toBeUndefined();
+  });
+});

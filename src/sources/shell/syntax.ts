@@ -141,6 +141,9 @@ export async function checkShellSyntax(text: string): Promise<ShellSyntaxResult>
       statements: (file.Stmts ?? []).map((s) => ({ start: toUtf16(s.Pos.Offset), end: toUtf16(s.End.Offset) })),
     };
   } catch (error) {
+    // A script nested thousands of levels deep exhausts the parser's JavaScript stack: say what
+    // happened in the script's terms, not V8's ("Maximum call stack size exceeded").
+    if (error instanceof RangeError) return { statements: [], error: { offset: 0, message: 'nested too deeply for the shell parser' } };
     const e = error as { Pos?: { Offset: number }; message?: string; Text?: string };
     const message = String(e.Text ?? e.message ?? error).replace(/^[^:]*:\d+:\d+: /, '');
     return { statements: [], error: { offset: e.Pos ? toUtf16(e.Pos.Offset) : 0, message } };
