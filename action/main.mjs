@@ -20324,11 +20324,11 @@ var init_helpers = __esmMin((() => {
 }));
 
 // src/rules/build-env-inherited/index.ts
-var rule$33;
+var rule$34;
 var init_build_env_inherited = __esmMin((() => {
 	init_resolve();
 	init_helpers();
-	rule$33 = {
+	rule$34 = {
 		meta: {
 			id: "build-env-inherited",
 			description: "An ENV of a Dockerfile build stage is inherited by the runtime image.",
@@ -20518,7 +20518,7 @@ var init_facts = __esmMin((() => {
 }));
 
 // src/rules/buildcfg-invalid/index.ts
-var VARIABLES$1, rule$32;
+var VARIABLES$1, rule$33;
 var init_buildcfg_invalid = __esmMin((() => {
 	init_knowledge();
 	init_facts();
@@ -20527,7 +20527,7 @@ var init_buildcfg_invalid = __esmMin((() => {
 		"GOARM64",
 		"GOFIPS140"
 	];
-	rule$32 = {
+	rule$33 = {
 		meta: {
 			id: "buildcfg-invalid",
 			description: "A GOARM, GOARM64 or GOFIPS140 value the toolchain rejects: every go command stops, or the value is silently replaced by the default.",
@@ -20655,7 +20655,7 @@ function related(observations, environment, what) {
 		message: `${what} "${o.value.text}" here${more > 0 && i === shown.length - 1 ? ` (and ${more} more ${more === 1 ? "place" : "places"} in ${environment})` : ""}`
 	}));
 }
-var COMPARED$1, TEST, PRODUCTION, BEHAVIOUR_FLAGS, MAX_RELATED, rule$31;
+var COMPARED$1, TEST, PRODUCTION, BEHAVIOUR_FLAGS, MAX_RELATED, rule$32;
 var init_drift = __esmMin((() => {
 	init_knowledge();
 	init_helpers();
@@ -20684,7 +20684,7 @@ var init_drift = __esmMin((() => {
 		"-pgo"
 	];
 	MAX_RELATED = 10;
-	rule$31 = {
+	rule$32 = {
 		meta: {
 			id: "drift",
 			description: "A Go setting has a different effective value in test than in production.",
@@ -20763,12 +20763,12 @@ var init_drift = __esmMin((() => {
 }));
 
 // src/rules/go-env-w-persistent/index.ts
-var VARIABLES, rule$30;
+var VARIABLES, rule$31;
 var init_go_env_w_persistent = __esmMin((() => {
 	init_knowledge();
 	init_facts();
 	VARIABLES = Object.keys(GO_ENV_WRITE);
-	rule$30 = {
+	rule$31 = {
 		meta: {
 			id: "go-env-w-persistent",
 			description: "go env -w of GOROOT, GODEBUG or GOTOOLCHAIN in a script: refused by the go command, or a persistent user-wide setting.",
@@ -20823,11 +20823,11 @@ var init_go_env_w_persistent = __esmMin((() => {
 }));
 
 // src/rules/goamd64-level/index.ts
-var rule$29;
+var rule$30;
 var init_goamd64_level = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$29 = {
+	rule$30 = {
 		meta: {
 			id: "goamd64-level",
 			description: "GOAMD64 v2 or higher: the binary refuses to start on older CPUs (or the value is not a level).",
@@ -20880,11 +20880,11 @@ var init_goamd64_level = __esmMin((() => {
 }));
 
 // src/rules/godebug-default-value/index.ts
-var rule$28;
+var rule$29;
 var init_godebug_default_value = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$28 = {
+	rule$29 = {
 		meta: {
 			id: "godebug-default-value",
 			description: "A GODEBUG setting that restates the default and does nothing.",
@@ -20939,12 +20939,12 @@ var init_godebug_default_value = __esmMin((() => {
 }));
 
 // src/rules/godebug-duplicate-key/index.ts
-var rule$27;
+var rule$28;
 var init_godebug_duplicate_key = __esmMin((() => {
 	init_knowledge();
 	init_helpers();
 	init_facts();
-	rule$27 = {
+	rule$28 = {
 		meta: {
 			id: "godebug-duplicate-key",
 			description: "The same GODEBUG key twice in one value (the last wins), or two //go:debug lines for one key (a build error).",
@@ -21005,11 +21005,11 @@ var init_godebug_duplicate_key = __esmMin((() => {
 }));
 
 // src/rules/godebug-invalid-value/index.ts
-var rule$26;
+var rule$27;
 var init_godebug_invalid_value = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$26 = {
+	rule$27 = {
 		meta: {
 			id: "godebug-invalid-value",
 			description: "A GODEBUG key set to a value outside its domain, which Go does not read as meant.",
@@ -21050,11 +21050,11 @@ var init_godebug_invalid_value = __esmMin((() => {
 }));
 
 // src/rules/godebug-not-in-version/index.ts
-var rule$25;
+var rule$26;
 var init_godebug_not_in_version = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$25 = {
+	rule$26 = {
 		meta: {
 			id: "godebug-not-in-version",
 			description: "A GODEBUG setting that the Go version in force removed or does not have yet: it has no effect (or breaks the build in go.mod or //go:debug).",
@@ -21137,11 +21137,11 @@ var init_godebug_not_in_version = __esmMin((() => {
 }));
 
 // src/rules/godebug-pattern-suffix/index.ts
-var rule$24;
+var rule$25;
 var init_godebug_pattern_suffix = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$24 = {
+	rule$25 = {
 		meta: {
 			id: "godebug-pattern-suffix",
 			description: "A GODEBUG value with a #pattern suffix, which is meant for bisect sessions only.",
@@ -21178,11 +21178,11 @@ var init_godebug_pattern_suffix = __esmMin((() => {
 }));
 
 // src/rules/godebug-retired-value/index.ts
-var rule$23;
+var rule$24;
 var init_godebug_retired_value = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$23 = {
+	rule$24 = {
 		meta: {
 			id: "godebug-retired-value",
 			description: `A retired GODEBUG setting at an old value: a start-up crash (environment) or build error (go.mod, //go:debug) from Go ${GODEBUG_REMOVED_FATAL_SINCE} on.`,
@@ -21238,11 +21238,11 @@ var init_godebug_retired_value = __esmMin((() => {
 function shipsToProduction(context, target) {
 	return context.resolution.observationsIn(target, "production").some((o) => !o.environment?.programWide);
 }
-var rule$22;
+var rule$23;
 var init_godebug_security_default_weakened = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$22 = {
+	rule$23 = {
 		meta: {
 			id: "godebug-security-default-weakened",
 			description: "An old go line silently gives security limits from Go security releases (GODEBUG httpcookiemaxnum, urlmaxqueryparams, …) their old, weaker value.",
@@ -21298,11 +21298,11 @@ var init_godebug_security_default_weakened = __esmMin((() => {
 }));
 
 // src/rules/godebug-unknown-key/index.ts
-var rule$21;
+var rule$22;
 var init_godebug_unknown_key = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$21 = {
+	rule$22 = {
 		meta: {
 			id: "godebug-unknown-key",
 			description: "A GODEBUG key that no Go release knows: ignored at run time, a build error in go.mod or //go:debug.",
@@ -21370,12 +21370,12 @@ var init_godebug_unknown_key = __esmMin((() => {
 }));
 
 // src/rules/goexperiment-none/index.ts
-var rule$20;
+var rule$21;
 var init_goexperiment_none = __esmMin((() => {
 	init_knowledge();
 	init_resolve();
 	init_facts();
-	rule$20 = {
+	rule$21 = {
 		meta: {
 			id: "goexperiment-none",
 			description: "GOEXPERIMENT \"none\" switches off the experiments a toolchain enables by default.",
@@ -21411,12 +21411,12 @@ var init_goexperiment_none = __esmMin((() => {
 }));
 
 // src/rules/goexperiment-not-allowed/index.ts
-var rule$19;
+var rule$20;
 var init_goexperiment_not_allowed = __esmMin((() => {
 	init_knowledge();
 	init_resolve();
 	init_facts();
-	rule$19 = {
+	rule$20 = {
 		meta: {
 			id: "goexperiment-not-allowed",
 			description: "A GOEXPERIMENT in a production build that policy.allowedExperiments does not allow.",
@@ -21463,12 +21463,12 @@ function writtenExperiment(key, value) {
 function releasesKnowing(flag) {
 	return goMinorsUpTo(NEWEST_GO_VERSION).filter((m) => experimentsFor(m).some((e) => e.name === flag));
 }
-var rule$18;
+var rule$19;
 var init_goexperiment_unknown = __esmMin((() => {
 	init_knowledge();
 	init_resolve();
 	init_facts();
-	rule$18 = {
+	rule$19 = {
 		meta: {
 			id: "goexperiment-unknown",
 			description: "A GOEXPERIMENT name the toolchain does not know (unknown or retired): the go command refuses to build.",
@@ -21546,11 +21546,11 @@ var init_goexperiment_unknown = __esmMin((() => {
 }));
 
 // src/rules/goflags-invalid/index.ts
-var rule$17;
+var rule$18;
 var init_goflags_invalid = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$17 = {
+	rule$18 = {
 		meta: {
 			id: "goflags-invalid",
 			description: "A GOFLAGS word that is not a flag, or a flag no go command has: every go command fails.",
@@ -21596,11 +21596,11 @@ var init_goflags_invalid = __esmMin((() => {
 }));
 
 // src/rules/gogc-ignored-value/index.ts
-var rule$16;
+var rule$17;
 var init_gogc_ignored_value = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$16 = {
+	rule$17 = {
 		meta: {
 			id: "gogc-ignored-value",
 			description: "A GOGC value Go silently ignores (the default applies).",
@@ -21633,11 +21633,11 @@ var init_gogc_ignored_value = __esmMin((() => {
 }));
 
 // src/rules/gogc-off-without-memlimit/index.ts
-var rule$15;
+var rule$16;
 var init_gogc_off_without_memlimit = __esmMin((() => {
 	init_knowledge();
 	init_helpers();
-	rule$15 = {
+	rule$16 = {
 		meta: {
 			id: "gogc-off-without-memlimit",
 			description: "GOGC=off in production with no GOMEMLIMIT: the heap grows until the process is killed.",
@@ -21692,12 +21692,12 @@ var init_types = __esmMin((() => {
 }));
 
 // src/rules/gomaxprocs-container/index.ts
-var rule$14;
+var rule$15;
 var init_gomaxprocs_container = __esmMin((() => {
 	init_knowledge();
 	init_types();
 	init_helpers();
-	rule$14 = {
+	rule$15 = {
 		meta: {
 			id: "gomaxprocs-container",
 			description: `GOMAXPROCS exceeds the container CPU limit, or overrides Go ${GOMAXPROCS_CGROUP_AWARE_SINCE}+'s own cgroup-aware setting.`,
@@ -21794,11 +21794,11 @@ var init_gomaxprocs_container = __esmMin((() => {
 }));
 
 // src/rules/gomaxprocs-ignored-value/index.ts
-var rule$13;
+var rule$14;
 var init_gomaxprocs_ignored_value = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$13 = {
+	rule$14 = {
 		meta: {
 			id: "gomaxprocs-ignored-value",
 			description: "A GOMAXPROCS value Go silently ignores (not a positive integer).",
@@ -21831,12 +21831,12 @@ var init_gomaxprocs_ignored_value = __esmMin((() => {
 }));
 
 // src/rules/gomemlimit-container-limit/index.ts
-var rule$12;
+var rule$13;
 var init_gomemlimit_container_limit = __esmMin((() => {
 	init_knowledge();
 	init_types();
 	init_helpers();
-	rule$12 = {
+	rule$13 = {
 		meta: {
 			id: "gomemlimit-container-limit",
 			description: "GOMEMLIMIT is at or above the container memory limit, or there is no limit to size it against.",
@@ -21943,11 +21943,11 @@ var init_gomemlimit_container_limit = __esmMin((() => {
 }));
 
 // src/rules/gomemlimit-malformed/index.ts
-var rule$11;
+var rule$12;
 var init_gomemlimit_malformed = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$11 = {
+	rule$12 = {
 		meta: {
 			id: "gomemlimit-malformed",
 			description: "A GOMEMLIMIT value the runtime cannot parse: the program dies at start-up.",
@@ -21984,10 +21984,10 @@ var init_gomemlimit_malformed = __esmMin((() => {
 }));
 
 // src/rules/goroot-in-production/index.ts
-var rule$10;
+var rule$11;
 var init_goroot_in_production = __esmMin((() => {
 	init_helpers();
-	rule$10 = {
+	rule$11 = {
 		meta: {
 			id: "goroot-in-production",
 			description: "GOROOT is set in a runtime image or production environment.",
@@ -22024,12 +22024,12 @@ var init_goroot_in_production = __esmMin((() => {
 }));
 
 // src/rules/goroot-outside-toolchain-image/index.ts
-var rule$9;
+var rule$10;
 var init_goroot_outside_toolchain_image = __esmMin((() => {
 	init_knowledge();
 	init_facts();
 	init_helpers();
-	rule$9 = {
+	rule$10 = {
 		meta: {
 			id: "goroot-outside-toolchain-image",
 			description: "GOROOT set outside a Go toolchain image (CI, scripts, Makefiles, non-golang stages).",
@@ -22068,11 +22068,11 @@ var init_goroot_outside_toolchain_image = __esmMin((() => {
 }));
 
 // src/rules/gotoolchain-invalid/index.ts
-var rule$8;
+var rule$9;
 var init_gotoolchain_invalid = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$8 = {
+	rule$9 = {
 		meta: {
 			id: "gotoolchain-invalid",
 			description: `A GOTOOLCHAIN value that every go command of Go ${GOTOOLCHAIN_SINCE}+ rejects, or a toolchain release that does not exist.`,
@@ -22117,11 +22117,11 @@ var init_gotoolchain_invalid = __esmMin((() => {
 }));
 
 // src/rules/gotraceback-invalid/index.ts
-var rule$7;
+var rule$8;
 var init_gotraceback_invalid = __esmMin((() => {
 	init_knowledge();
 	init_facts();
-	rule$7 = {
+	rule$8 = {
 		meta: {
 			id: "gotraceback-invalid",
 			description: "A GOTRACEBACK value that is not a level (or wer outside Windows): crashes then print no stacks at all.",
@@ -22174,10 +22174,10 @@ var init_gotraceback_invalid = __esmMin((() => {
 }));
 
 // src/rules/inline-ignore/index.ts
-var rule$6;
+var rule$7;
 var init_inline_ignore = __esmMin((() => {
 	init_suggest();
-	rule$6 = {
+	rule$7 = {
 		meta: {
 			id: "inline-ignore",
 			description: "A godrift-ignore comment that is stale, names an unknown rule, or is forbidden by --no-inline-ignores.",
@@ -22248,21 +22248,43 @@ var init_inline_ignore = __esmMin((() => {
 }));
 
 // src/rules/prod-godebug-hazard/index.ts
-var rule$5;
+/**
+* For a binary's DefaultGODEBUG entry whose value is the setting's compatibility value (the
+* `Old` of internal/godebugs for a `Changed` release): that release, and the default the binary's
+* own Go would use with a current go line.
+*/
+function compiledOldDefault(o, key, value) {
+	if (o.origin !== "binary-buildinfo") return void 0;
+	const changed = godebugSetting(key)?.changed;
+	if (!changed || godebugValueOnly(value) !== changed.old) return void 0;
+	const current = godebugDefault(key, o.goVersion ?? NEWEST_GO_VERSION);
+	if (current === void 0 || current === changed.old) return void 0;
+	return {
+		changed: changed.version,
+		current
+	};
+}
+var rule$6;
 var init_prod_godebug_hazard = __esmMin((() => {
 	init_knowledge();
 	init_helpers();
-	rule$5 = {
+	rule$6 = {
 		meta: {
 			id: "prod-godebug-hazard",
 			description: "A GODEBUG setting in production is costly, diagnostic-only, security-weakening or fatal.",
 			category: "production-hazard",
 			defaultSeverity: "warning",
 			fixable: false,
-			messages: { hazard: {
-				message: "GODEBUG \"{key}={value}\" in production: {reason}{assumed}",
-				help: "remove \"{key}\" from the production GODEBUG (keep it for debugging sessions), or list it in policy.allowedProductionGodebug in godrift.yaml if it is deliberate"
-			} }
+			messages: {
+				hazard: {
+					message: "GODEBUG \"{key}={value}\" in production: {reason}{assumed}",
+					help: "remove \"{key}\" from the production GODEBUG (keep it for debugging sessions), or list it in policy.allowedProductionGodebug in godrift.yaml if it is deliberate"
+				},
+				compiledOldDefault: {
+					message: "GODEBUG \"{key}={value}\" is compiled into the binary (DefaultGODEBUG): the old default a main module whose go line is older than {changed} gets, or a godebug line that pins it; {reason}",
+					help: "raise the main module's go line to {changed} or later, or add \"godebug {key}={current}\" to go.mod, and rebuild; or list \"{key}\" in policy.allowedProductionGodebug if the old behaviour is needed"
+				}
+			}
 		},
 		check(context) {
 			const allowed = new Set(context.config.policy.allowedProductionGodebug);
@@ -22273,6 +22295,25 @@ var init_prod_godebug_hazard = __esmMin((() => {
 				const hazard = godebugProductionHazard(cell.key, v.text, inForce.version);
 				if (!hazard) return;
 				if (hazard.kind === "crash" && retiredGodebug(cell.key)?.oldValues.includes(godebugValueOnly(v.text))) return;
+				const compiled = compiledOldDefault(v.observation, cell.key, v.text);
+				if (compiled) {
+					context.report({
+						messageId: "compiledOldDefault",
+						data: {
+							key: cell.key,
+							value: v.text,
+							reason: hazard.reason,
+							changed: compiled.changed,
+							current: compiled.current
+						},
+						observation: v.observation,
+						environment: "production",
+						variable: "GODEBUG",
+						key: cell.key,
+						severity: hazard.kind === "security" || hazard.cost !== "low" ? "warning" : "note"
+					});
+					return;
+				}
 				const assumed = hazard.kind === "crash" ? ` (judged for Go ${inForce.version ?? NEWEST_GO_VERSION}: ${inForce.version ? inForce.reason : "no Go version found, so the newest known"})` : "";
 				context.report({
 					messageId: "hazard",
@@ -22294,11 +22335,11 @@ var init_prod_godebug_hazard = __esmMin((() => {
 }));
 
 // src/rules/prod-traceback/index.ts
-var rule$4;
+var rule$5;
 var init_prod_traceback = __esmMin((() => {
 	init_knowledge();
 	init_helpers();
-	rule$4 = {
+	rule$5 = {
 		meta: {
 			id: "prod-traceback",
 			description: "GOTRACEBACK in production at a level that hides the stack traces of a crash (none, 0).",
@@ -22328,6 +22369,45 @@ var init_prod_traceback = __esmMin((() => {
 					key: null
 				});
 			});
+		}
+	};
+}));
+
+// src/rules/targets-undeclared/index.ts
+var rule$4;
+var init_targets_undeclared = __esmMin((() => {
+	rule$4 = {
+		meta: {
+			id: "targets-undeclared",
+			description: "Several Go modules in one repository are compared as one program because godrift.yaml declares no targets.",
+			category: "drift",
+			defaultSeverity: "note",
+			fixable: false,
+			messages: { severalModules: {
+				message: "the repository holds {count} Go modules ({modules}) and godrift.yaml declares no targets, so drift compares them as one program",
+				help: "declare one target per program in godrift.yaml (targets: {name: [globs of its files]}) so each is compared with its own tests"
+			} }
+		},
+		check(context) {
+			if (Object.keys(context.config.targets).length > 0) return;
+			for (const target of context.resolution.targets) {
+				const byModule = /* @__PURE__ */ new Map();
+				for (const o of context.resolution.observationsIn(target, "unknown")) if (o.origin === "gomod-go" && !byModule.has(o.span.path)) byModule.set(o.span.path, o);
+				if (byModule.size < 2) continue;
+				const paths = [...byModule.keys()].sort();
+				const shown = paths.length > 3 ? [...paths.slice(0, 3), "…"] : paths;
+				context.report({
+					messageId: "severalModules",
+					data: {
+						count: paths.length,
+						modules: shown.join(", ")
+					},
+					observation: byModule.get(paths[1]),
+					environment: "unknown",
+					variable: "@go",
+					key: null
+				});
+			}
 		}
 	};
 }));
@@ -27702,11 +27782,13 @@ var init_rules = __esmMin((() => {
 	init_inline_ignore();
 	init_prod_godebug_hazard();
 	init_prod_traceback();
+	init_targets_undeclared();
 	init_binary_interpreter_missing();
 	init_binary_debug_build();
 	init_binary_godebug_override();
 	init_binary_build_drift();
 	RULES = [
+		rule$34,
 		rule$33,
 		rule$32,
 		rule$31,

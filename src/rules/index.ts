@@ -30,6 +30,7 @@ import { rule as gotracebackInvalid } from './gotraceback-invalid/index.js';
 import { rule as inlineIgnore } from './inline-ignore/index.js';
 import { rule as prodGodebugHazard } from './prod-godebug-hazard/index.js';
 import { rule as prodTraceback } from './prod-traceback/index.js';
+import { rule as targetsUndeclared } from './targets-undeclared/index.js';
 import { rule as binaryInterpreterMissing } from './binary-interpreter-missing/index.js';
 import { rule as binaryDebugBuild } from './binary-debug-build/index.js';
 import { rule as binaryGodebugOverride } from './binary-godebug-override/index.js';
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   inlineIgnore,
   prodGodebugHazard,
   prodTraceback,
+  targetsUndeclared,
   binaryInterpreterMissing,
   binaryDebugBuild,
   binaryGodebugOverride,
