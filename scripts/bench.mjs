@@ -23,6 +23,9 @@ const services = Number(values.services);
 const benchDir = join(root, '.bench');
 mkdirSync(benchDir, { recursive: true });
 
+// The directories godrift never walks (src/cli/discover.ts ALWAYS_SKIPPED; rg already skips
+// hidden ones and honours .gitignore like godrift), so both tools search the same files.
+const RG_SAME_FILES = ['-g', '!**/testdata/**', '-g', '!**/vendor/**', '-g', '!**/node_modules/**'];
 const PATTERN = 'GODEBUG|GOTRACEBACK|GOROOT|GOEXPERIMENT|GOGC|GOMEMLIMIT|GOMAXPROCS|GOFLAGS|CGO_ENABLED|GOTOOLCHAIN|GOAMD64';
 
 function need(cmd) {
@@ -94,7 +97,7 @@ function bench(name, dir) {
   let rgRss = 0;
   let findings = 0;
   for (let r = 0; r < runs; r++) {
-    const rg = measure('rg', ['-c', '-e', PATTERN, dir]);
+    const rg = measure('rg', ['-c', ...RG_SAME_FILES, '-e', PATTERN, dir]);
     rgTimes.push(rg.wall);
     rgCpu.push(rg.cpu);
     rgRss = Math.max(rgRss, rg.rssMb);
@@ -105,7 +108,7 @@ function bench(name, dir) {
     rss = Math.max(rss, gd.rssMb);
     findings = JSON.parse(gd.stdout).findings.length;
   }
-  const files = Number(execFileSync('sh', ['-c', `rg --files ${JSON.stringify(dir)} | wc -l`], { encoding: 'utf8' }).trim());
+  const files = Number(execFileSync('rg', ['--files', ...RG_SAME_FILES, dir], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\n').filter(Boolean).length);
   const result = {
     name, dir, files, runs,
     rg: median(rgTimes), godrift: median(gdTimes), ratio: median(gdTimes) / Math.max(0.001, median(rgTimes)),
