@@ -67,7 +67,8 @@ export function assignmentObservations(a: Assignment): Observation[] {
     if (at >= 0) searchFrom = at + item.text.length;
     const eq = item.text.indexOf('=');
     const text = tracked.shape === 'keyed' ? (eq < 0 ? '' : item.text.slice(eq + 1)) : experimentValue(item.text.trim());
-    out.push({ ...base, key, value: { text, literal: true }, span });
+    const noEquals = tracked.shape === 'keyed' && eq < 0;
+    out.push({ ...base, key, value: { text, literal: true, ...(noEquals ? { noEquals: true as const } : {}) }, span });
   }
   return out;
 }
