@@ -84,7 +84,9 @@ export function versionFor(context: RuleContext, fact: Fact): GoVersionInForce {
   let best: GoVersionInForce | undefined;
   for (const env of context.resolution.environments) {
     const v = context.goVersion(fact.target, env);
-    if (v.version && (!best?.version || compareGoVersions(v.version, best.version) > 0)) best = v;
+    // "1.24" (an image tag, setup-go's go-version) is the newest 1.24.x, newer than a go line's
+    // "1.24.0": compare as such, or a go line would pass for the newest toolchain.
+    if (v.version && (!best?.version || compareGoVersions(latestPatch(v.version), latestPatch(best.version)) > 0)) best = v;
   }
   return best ?? context.goVersion(fact.target, fact.environment);
 }
