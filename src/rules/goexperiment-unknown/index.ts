@@ -66,7 +66,9 @@ export const rule: Rule = {
         continue;
       }
       const version = inForce.version;
-      if (!version || experimentKnown(name, version)) continue;
+      // No table for that version (newer than the knowledge base, e.g. a go line 1.28 while the
+      // newest known release is 1.27, or older than 1.18): nothing says the flag is gone there.
+      if (!version || experimentsFor(version).length === 0 || experimentKnown(name, version)) continue;
       const last = experimentLastKnown(flag);
       const data = { name, version, reason: inForce.reason, last: last ?? '', releases: releases.join(', '), retiredHint: '', error: goErrorText('goexperimentUnknown', name) };
       if (last !== undefined && compareGoVersions(last, version) < 0) {
