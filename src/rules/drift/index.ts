@@ -57,7 +57,9 @@ function normalize(variable: string, value: string): string {
     case 'GOTRACEBACK':
       return tracebackCanonical(v);
     case 'GOGC':
-      return v.toLowerCase() === 'off' ? 'off' : String(Number.parseInt(v, 10));
+      // As runtime/mgcpacer.go readGOGC: exactly "off", else a base-10 int32 (negative = off,
+      // setGCPercent), else 100: an empty `ENV GOGC=` is the default, not a value of its own.
+      return gogcEffective(v);
     case 'GOFLAGS':
       return behaviourFlags(v);
     case 'GODEBUG': {
@@ -67,6 +69,16 @@ function normalize(variable: string, value: string): string {
     default:
       return v;
   }
+}
+
+function gogcEffective(v: string): string {
+  if (v === 'off') return 'off';
+  if (/^[+-]?\d+$/.test(v)) {
+    const n = Number(v);
+    // setGCPercent stores any negative percentage as -1: collection off, like "off".
+    if (n >= -2147483648 && n <= 2147483647) return n < 0 ? 'off' : String(n);
+  }
+  return String(GOGC_DEFAULT);
 }
 
 /**
