@@ -62,7 +62,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var __toCommonJS = (mod) => __hasOwnProp.call(mod, "module.exports") ? mod["module.exports"] : __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var __require = /* #__PURE__ */ (() => createRequire(import.meta.url))();
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = /* @__PURE__ */ __commonJSMin(((exports) => {
 	const ALIAS = Symbol.for("yaml.alias");
 	const DOC = Symbol.for("yaml.document");
@@ -112,7 +112,7 @@ var require_identity = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.isSeq = isSeq;
 }));
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	const BREAK = Symbol("break visit");
@@ -303,7 +303,7 @@ var require_visit = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.visitAsync = visitAsync;
 }));
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var visit = require_visit();
@@ -467,7 +467,7 @@ var require_directives = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Directives = Directives;
 }));
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var visit = require_visit();
@@ -534,7 +534,7 @@ var require_anchors = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.findNewAnchor = findNewAnchor;
 }));
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = /* @__PURE__ */ __commonJSMin(((exports) => {
 	/**
 	* Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
@@ -576,7 +576,7 @@ var require_applyReviver = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.applyReviver = applyReviver;
 }));
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	/**
@@ -613,7 +613,7 @@ var require_toJS = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.toJS = toJS;
 }));
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var applyReviver = require_applyReviver();
 	var identity = require_identity();
@@ -647,7 +647,7 @@ var require_Node = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.NodeBase = NodeBase;
 }));
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var anchors = require_anchors();
 	var visit = require_visit();
@@ -743,7 +743,7 @@ var require_Alias = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Alias = Alias;
 }));
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Node = require_Node();
@@ -770,7 +770,7 @@ var require_Scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.isScalarValue = isScalarValue;
 }));
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var identity = require_identity();
@@ -833,7 +833,7 @@ var require_createNode = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.createNode = createNode;
 }));
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var identity = require_identity();
@@ -954,7 +954,7 @@ var require_Collection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.isEmptyPath = isEmptyPath;
 }));
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = /* @__PURE__ */ __commonJSMin(((exports) => {
 	/**
 	* Stringifies a comment.
@@ -974,7 +974,7 @@ var require_stringifyComment = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyComment = stringifyComment;
 }));
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = /* @__PURE__ */ __commonJSMin(((exports) => {
 	const FOLD_FLOW = "flow";
 	const FOLD_BLOCK = "block";
@@ -1094,7 +1094,7 @@ var require_foldFlowLines = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.foldFlowLines = foldFlowLines;
 }));
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var foldFlowLines = require_foldFlowLines();
@@ -1318,7 +1318,7 @@ var require_stringifyString = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyString = stringifyString;
 }));
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var anchors = require_anchors();
 	var identity = require_identity();
@@ -1426,7 +1426,7 @@ var require_stringify = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringify = stringify;
 }));
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -1523,7 +1523,7 @@ var require_stringifyPair = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyPair = stringifyPair;
 }));
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var node_process = __require("process");
 	function debug(logLevel, ...messages) {
@@ -1539,7 +1539,7 @@ var require_log = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.warn = warn;
 }));
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -1582,7 +1582,7 @@ var require_merge = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.merge = merge;
 }));
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var log = require_log();
 	var merge = require_merge();
@@ -1633,7 +1633,7 @@ var require_addPairToJSMap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.addPairToJSMap = addPairToJSMap;
 }));
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var stringifyPair = require_stringifyPair();
@@ -1668,7 +1668,7 @@ var require_Pair = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.createPair = createPair;
 }));
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var stringify = require_stringify();
@@ -1786,7 +1786,7 @@ var require_stringifyCollection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyCollection = stringifyCollection;
 }));
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var stringifyCollection = require_stringifyCollection();
 	var addPairToJSMap = require_addPairToJSMap();
@@ -1895,7 +1895,7 @@ var require_YAMLMap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.findPair = findPair;
 }));
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var YAMLMap = require_YAMLMap();
@@ -1913,7 +1913,7 @@ var require_map = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.map = map;
 }));
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var stringifyCollection = require_stringifyCollection();
@@ -2019,7 +2019,7 @@ var require_YAMLSeq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.YAMLSeq = YAMLSeq;
 }));
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var YAMLSeq = require_YAMLSeq();
@@ -2037,7 +2037,7 @@ var require_seq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.seq = seq;
 }));
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var stringifyString = require_stringifyString();
 	const string = {
@@ -2053,7 +2053,7 @@ var require_string = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.string = string;
 }));
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	const nullTag = {
@@ -2068,7 +2068,7 @@ var require_null = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.nullTag = nullTag;
 }));
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	const boolTag = {
@@ -2087,7 +2087,7 @@ var require_bool$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.boolTag = boolTag;
 }));
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = /* @__PURE__ */ __commonJSMin(((exports) => {
 	function stringifyNumber({ format, minFractionDigits, tag, value }) {
 		if (typeof value === "bigint") return String(value);
@@ -2108,7 +2108,7 @@ var require_stringifyNumber = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyNumber = stringifyNumber;
 }));
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var stringifyNumber = require_stringifyNumber();
@@ -2150,7 +2150,7 @@ var require_float$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.floatNaN = floatNaN;
 }));
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	const intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2191,7 +2191,7 @@ var require_int$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.intOct = intOct;
 }));
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema$2 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -2216,7 +2216,7 @@ var require_schema$2 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.schema = schema;
 }));
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var map = require_map();
@@ -2279,7 +2279,7 @@ var require_schema$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.schema = schema;
 }));
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var node_buffer = __require("buffer");
 	var Scalar = require_Scalar();
@@ -2336,7 +2336,7 @@ var require_binary = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.binary = binary;
 }));
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -2397,7 +2397,7 @@ var require_pairs = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolvePairs = resolvePairs;
 }));
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var toJS = require_toJS();
@@ -2462,7 +2462,7 @@ var require_omap = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.omap = omap;
 }));
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	function boolStringify({ value, source }, ctx) {
@@ -2489,7 +2489,7 @@ var require_bool = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.trueTag = trueTag;
 }));
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var stringifyNumber = require_stringifyNumber();
@@ -2534,7 +2534,7 @@ var require_float = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.floatNaN = floatNaN;
 }));
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	const intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2607,7 +2607,7 @@ var require_int = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.intOct = intOct;
 }));
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -2676,7 +2676,7 @@ var require_set = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.set = set;
 }));
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	/** Internal types handle bigint as number, because TS can't figure it out. */
@@ -2759,7 +2759,7 @@ var require_timestamp = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.timestamp = timestamp;
 }));
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -2800,7 +2800,7 @@ var require_schema = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.schema = schema;
 }));
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -2886,7 +2886,7 @@ var require_tags = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.getTags = getTags;
 }));
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var map = require_map();
@@ -2915,7 +2915,7 @@ var require_Schema = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Schema = Schema;
 }));
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var stringify = require_stringify();
@@ -2977,7 +2977,7 @@ var require_stringifyDocument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringifyDocument = stringifyDocument;
 }));
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var Collection = require_Collection();
@@ -3258,7 +3258,7 @@ var require_Document = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Document = Document;
 }));
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var YAMLError = class extends Error {
 		constructor(name, pos, code, message) {
@@ -3311,7 +3311,7 @@ var require_errors$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.prettifyError = prettifyError;
 }));
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = /* @__PURE__ */ __commonJSMin(((exports) => {
 	function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
 		let spaceBefore = false;
@@ -3418,7 +3418,7 @@ var require_resolve_props = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveProps = resolveProps;
 }));
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = /* @__PURE__ */ __commonJSMin(((exports) => {
 	function containsNewline(key) {
 		if (!key) return null;
@@ -3447,7 +3447,7 @@ var require_util_contains_newline = /* @__PURE__ */ __commonJSMin(((exports) => 
 	exports.containsNewline = containsNewline;
 }));
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var utilContainsNewline = require_util_contains_newline();
 	function flowIndentCheck(indent, fc, onError) {
@@ -3459,7 +3459,7 @@ var require_util_flow_indent_check = /* @__PURE__ */ __commonJSMin(((exports) =>
 	exports.flowIndentCheck = flowIndentCheck;
 }));
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	function mapIncludes(ctx, items, search) {
@@ -3471,7 +3471,7 @@ var require_util_map_includes = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.mapIncludes = mapIncludes;
 }));
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Pair = require_Pair();
 	var YAMLMap = require_YAMLMap();
@@ -3559,7 +3559,7 @@ var require_resolve_block_map = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveBlockMap = resolveBlockMap;
 }));
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var YAMLSeq = require_YAMLSeq();
 	var resolveProps = require_resolve_props();
@@ -3604,7 +3604,7 @@ var require_resolve_block_seq = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveBlockSeq = resolveBlockSeq;
 }));
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = /* @__PURE__ */ __commonJSMin(((exports) => {
 	function resolveEnd(end, offset, reqSpace, onError) {
 		let comment = "";
@@ -3642,7 +3642,7 @@ var require_resolve_end = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveEnd = resolveEnd;
 }));
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -3805,7 +3805,7 @@ var require_resolve_flow_collection = /* @__PURE__ */ __commonJSMin(((exports) =
 	exports.resolveFlowCollection = resolveFlowCollection;
 }));
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -3857,7 +3857,7 @@ var require_compose_collection = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.composeCollection = composeCollection;
 }));
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	function resolveBlockScalar(ctx, scalar, onError) {
@@ -4034,7 +4034,7 @@ var require_resolve_block_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveBlockScalar = resolveBlockScalar;
 }));
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var resolveEnd = require_resolve_end();
@@ -4239,7 +4239,7 @@ var require_resolve_flow_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.resolveFlowScalar = resolveFlowScalar;
 }));
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -4300,7 +4300,7 @@ var require_compose_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.composeScalar = composeScalar;
 }));
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = /* @__PURE__ */ __commonJSMin(((exports) => {
 	function emptyScalarPosition(offset, before, pos) {
 		if (before) {
@@ -4327,7 +4327,7 @@ var require_util_empty_scalar_position = /* @__PURE__ */ __commonJSMin(((exports
 	exports.emptyScalarPosition = emptyScalarPosition;
 }));
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var identity = require_identity();
@@ -4418,7 +4418,7 @@ var require_compose_node = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.composeNode = composeNode;
 }));
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var Document = require_Document();
 	var composeNode = require_compose_node();
@@ -4460,7 +4460,7 @@ var require_compose_doc = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.composeDoc = composeDoc;
 }));
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var node_process = __require("process");
 	var directives = require_directives();
@@ -4658,7 +4658,7 @@ var require_composer = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Composer = Composer;
 }));
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var resolveBlockScalar = require_resolve_block_scalar();
 	var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4925,7 +4925,7 @@ var require_cst_scalar = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.setScalarValue = setScalarValue;
 }));
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = /* @__PURE__ */ __commonJSMin(((exports) => {
 	/**
 	* Stringify a CST document, token, or collection item
@@ -4976,7 +4976,7 @@ var require_cst_stringify = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringify = stringify;
 }));
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = /* @__PURE__ */ __commonJSMin(((exports) => {
 	const BREAK = Symbol("break visit");
 	const SKIP = Symbol("skip children");
@@ -5067,7 +5067,7 @@ var require_cst_visit = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.visit = visit;
 }));
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var cstScalar = require_cst_scalar();
 	var cstStringify = require_cst_stringify();
@@ -5146,7 +5146,7 @@ var require_cst = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.tokenType = tokenType;
 }));
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var cst = require_cst();
 	function isEmpty(ch) {
@@ -5679,7 +5679,7 @@ var require_lexer = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Lexer = Lexer;
 }));
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = /* @__PURE__ */ __commonJSMin(((exports) => {
 	/**
 	* Tracks newlines during parsing in order to provide an efficient API for
@@ -5726,7 +5726,7 @@ var require_line_counter = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.LineCounter = LineCounter;
 }));
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var node_process = __require("process");
 	var cst = require_cst();
@@ -6592,7 +6592,7 @@ var require_parser$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Parser = Parser;
 }));
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var composer = require_composer();
 	var Document = require_Document();
@@ -6681,7 +6681,7 @@ var require_public_api = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.stringify = stringify;
 }));
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = /* @__PURE__ */ __commonJSMin(((exports) => {
 	var composer = require_composer();
 	var Document = require_Document();
@@ -16774,7 +16774,7 @@ var init_godebug$1 = __esmMin((() => {
 			categories: ["semantics", "security"],
 			meaning: "FIPS 140-3 mode: on, only (stricter) or off",
 			since: ["1.24"],
-			tableSince: "1.25",
+			tableSince: "1.24.1",
 			defaultValue: "off",
 			domain: {
 				kind: "enum",
@@ -18447,9 +18447,9 @@ var init_godebug = __esmMin((() => {
 			reason: "cryptocustomrand=1 makes crypto APIs use a caller-supplied random source, which may be weak"
 		}),
 		x509usefallbackroots: equals("1", {
-			cost: "medium",
-			kind: "security",
-			reason: "x509usefallbackroots=1 replaces the system certificate roots with the bundled fallback roots"
+			cost: "low",
+			kind: "semantics",
+			reason: "x509usefallbackroots=1 makes TLS trust only the roots the program bundles with x509.SetFallbackRoots, never the host's (private CAs installed there are ignored, and the bundle ages with the binary); without SetFallbackRoots it does nothing"
 		}),
 		fips140ems: equals("0", {
 			cost: "medium",
@@ -18686,6 +18686,51 @@ var init_experiments = __esmMin((() => {
 	init_toolchains();
 	init_experiments$1();
 	init_versions();
+}));
+
+// src/knowledge/curated/fork-experiments.ts
+/** The downstream distribution that defines this GOEXPERIMENT flag, if any (case as Go: lower). */
+function forkExperiment(flag) {
+	return FORK_EXPERIMENTS.find((e) => e.name === flag);
+}
+var RED_HAT, RED_HAT_SOURCE, MICROSOFT, MICROSOFT_SOURCE, FORK_EXPERIMENTS;
+var init_fork_experiments = __esmMin((() => {
+	RED_HAT = "the Red Hat Go Toolset (golang-fips/go)";
+	RED_HAT_SOURCE = "https://github.com/golang-fips/go/blob/main/README.md";
+	MICROSOFT = "the Microsoft build of Go";
+	MICROSOFT_SOURCE = "https://github.com/microsoft/go/blob/microsoft/main/eng/doc/fips/README.md";
+	FORK_EXPERIMENTS = [
+		{
+			name: "strictfipsruntime",
+			distribution: RED_HAT,
+			source: RED_HAT_SOURCE
+		},
+		{
+			name: "systemcrypto",
+			distribution: MICROSOFT,
+			source: MICROSOFT_SOURCE
+		},
+		{
+			name: "opensslcrypto",
+			distribution: MICROSOFT,
+			source: MICROSOFT_SOURCE
+		},
+		{
+			name: "cngcrypto",
+			distribution: MICROSOFT,
+			source: MICROSOFT_SOURCE
+		},
+		{
+			name: "darwincrypto",
+			distribution: MICROSOFT,
+			source: MICROSOFT_SOURCE
+		},
+		{
+			name: "allowcryptofallback",
+			distribution: MICROSOFT,
+			source: MICROSOFT_SOURCE
+		}
+	];
 }));
 
 // src/knowledge/runtime-vars.ts
@@ -19619,6 +19664,7 @@ var init_variables = __esmMin((() => {
 var init_knowledge = __esmMin((() => {
 	init_godebug();
 	init_experiments();
+	init_fork_experiments();
 	init_runtime_vars();
 	init_versions();
 	init_toolchain_select();
@@ -19717,6 +19763,7 @@ function builtIn(o) {
 }
 /** Resolves one cell from the observations that reach it (already filtered by target/env/variable/key/phase). */
 function resolveCell(target, environment, variable, key, observations) {
+	observations = observations.filter((o) => !o.value.noEquals);
 	if (observations.length === 0) return {
 		target,
 		environment,
@@ -20009,7 +20056,8 @@ function selectWithGotoolchain(all, build, toolchain, goLine) {
 				const v = goLine ?? toolchain;
 				const r = {
 					version: v.version,
-					reason: `GOTOOLCHAIN=${g.value.text.trim()} at ${where$2(g)} disables toolchain switching; ${goLine ? `go line at ${where$2(goLine.o)} (the oldest toolchain that builds it)` : `toolchain line at ${where$2(v.o)}`}`
+					reason: `GOTOOLCHAIN=${g.value.text.trim()} at ${where$2(g)} disables toolchain switching; ${goLine ? `go line at ${where$2(goLine.o)} (the oldest toolchain that builds it)` : `toolchain line at ${where$2(v.o)}`}`,
+					...goLine ? { minimum: true } : {}
 				};
 				if (!best?.version || compareGoVersions(r.version, best.version) > 0) best = r;
 			}
@@ -20086,7 +20134,8 @@ function goVersionResolver(resolution, config, override) {
 		};
 		else if (goLine) result = {
 			version: goLine.version,
-			reason: `go line at ${where$2(goLine.o)} (the oldest toolchain that builds it)`
+			reason: `go line at ${where$2(goLine.o)} (the oldest toolchain that builds it)`,
+			minimum: true
 		};
 		else result = { reason: "no Go version found in the repository" };
 		cache.set(k, result);
@@ -20428,9 +20477,19 @@ function versionFor(context, fact) {
 	let best;
 	for (const env of context.resolution.environments) {
 		const v = context.goVersion(fact.target, env);
-		if (v.version && (!best?.version || compareGoVersions(v.version, best.version) > 0)) best = v;
+		if (v.version && (!best?.version || newerInForce(v, best) > 0)) best = v;
 	}
 	return best ?? context.goVersion(fact.target, fact.environment);
+}
+/**
+* Orders two versions in force. Between a go line's minimum and a toolchain, a toolchain written
+* without patch ("1.24": an image tag, setup-go) counts as its newest patch; otherwise the
+* versions compare as written.
+*/
+function newerInForce(a, b) {
+	if (!!a.minimum === !!b.minimum) return compareGoVersions(a.version, b.version);
+	const installed = (v) => v.minimum ? v.version : latestPatch(v.version);
+	return compareGoVersions(installed(a), installed(b));
 }
 /** Like {@link versionFor} but never undefined: falls back to the newest Go godrift knows, saying so. */
 function versionOrNewest(context, fact) {
@@ -20598,7 +20657,7 @@ function normalize$1(variable, value) {
 	const v = value.trim();
 	switch (variable) {
 		case "GOTRACEBACK": return tracebackCanonical(v);
-		case "GOGC": return v.toLowerCase() === "off" ? "off" : String(Number.parseInt(v, 10));
+		case "GOGC": return gogcEffective(v);
 		case "GOFLAGS": return behaviourFlags(v);
 		case "GODEBUG": {
 			const hash = v.indexOf("#");
@@ -20606,6 +20665,14 @@ function normalize$1(variable, value) {
 		}
 		default: return v;
 	}
+}
+function gogcEffective(v) {
+	if (v === "off") return "off";
+	if (/^[+-]?\d+$/.test(v)) {
+		const n = Number(v);
+		if (n >= -2147483648 && n <= 2147483647) return n < 0 ? "off" : String(n);
+	}
+	return String(100);
 }
 function behaviourFlags(goflags) {
 	return goflags.split(/\s+/).filter((w) => BEHAVIOUR_FLAGS.some((f) => w === f || w.startsWith(`${f}=`) || w === `-${f}` || w.startsWith(`-${f}=`))).map((w) => w.replace(/^--/, "-")).sort().join(" ");
@@ -20700,6 +20767,10 @@ var init_drift = __esmMin((() => {
 					message: "{setting} is \"{prod}\" in production but not set in test, where Go's default \"{test}\" applies{basis}",
 					help: "set {setting} to \"{prod}\" for the tests too, or drop it from production if the default is what you want"
 				},
+				weakenedOnlyInTest: {
+					message: "{setting} is \"{test}\" in test only, so the tests accept what production refuses ({reason}); production keeps Go's default \"{prod}\"{basis}",
+					help: "do not copy it to production; make the tests pass without it, or, when only a test peer needs it (an in-process TLS server, a test CA), keep it there and suppress this finding with that reason"
+				},
 				unsetInProduction: {
 					message: "{setting} is \"{test}\" in test but not set in production, where Go's default \"{prod}\" applies{basis}",
 					help: "set {setting} to \"{test}\" in production too, or stop setting it in test so the tests run with the default"
@@ -20740,6 +20811,25 @@ var init_drift = __esmMin((() => {
 						const prodDefault = [...prod.values][0];
 						for (const v of test.cell.values) {
 							if (normalize$1(variable, v.text) === prodDefault) continue;
+							const weakening = variable === "GODEBUG" && key !== null ? godebugProductionHazard(key, v.text, context.goVersion(target, TEST).version ?? NEWEST_GO_VERSION) : void 0;
+							if (weakening?.kind === "security") {
+								context.report({
+									messageId: "weakenedOnlyInTest",
+									data: {
+										...data,
+										prod: prodDefault,
+										test: v.text,
+										basis: prod.basis,
+										reason: weakening.reason
+									},
+									observation: v.observation,
+									environment: TEST,
+									variable,
+									key,
+									severity: "warning"
+								});
+								continue;
+							}
 							context.report({
 								messageId: "unsetInProduction",
 								data: {
@@ -21016,17 +21106,41 @@ var init_godebug_invalid_value = __esmMin((() => {
 			category: "validity",
 			defaultSeverity: "warning",
 			fixable: false,
-			messages: { invalid: {
-				message: "GODEBUG \"{item}\": \"{value}\" is not a value \"{key}\" accepts (expected {expected}), so Go does not apply what was meant",
-				help: "set \"{key}\" to {expected}{defaultHint}"
-			} }
+			messages: {
+				noEquals: {
+					message: "GODEBUG field \"{key}\" has no \"=value\", so Go skips it and \"{key}\" keeps its default",
+					help: "write \"{key}=<value>\" ({expected}), or remove it"
+				},
+				invalid: {
+					message: "GODEBUG \"{item}\": \"{value}\" is not a value \"{key}\" accepts (expected {expected}), so Go does not apply what was meant",
+					help: "set \"{key}\" to {expected}{defaultHint}"
+				}
+			}
 		},
 		check(context) {
 			for (const f of eachFact(context, "GODEBUG")) {
 				const key = f.o.key;
 				if (key === null) continue;
 				const s = godebugSetting(key);
-				if (!s || godebugValueValid(key, f.o.value.text)) continue;
+				if (!s) continue;
+				const base = {
+					observation: f.o,
+					environment: f.environment,
+					variable: "GODEBUG",
+					key
+				};
+				if (f.o.value.noEquals) {
+					context.report({
+						...base,
+						messageId: "noEquals",
+						data: {
+							key,
+							expected: describeGodebugDomain(s.domain)
+						}
+					});
+					continue;
+				}
+				if (godebugValueValid(key, f.o.value.text)) continue;
 				const value = godebugValueOnly(f.o.value.text);
 				if (retiredGodebug(key)?.oldValues.includes(value)) continue;
 				const expected = describeGodebugDomain(s.domain);
@@ -21484,6 +21598,10 @@ var init_goexperiment_unknown = __esmMin((() => {
 					message: "GOEXPERIMENT \"{name}\" exists only in Go {releases}: the go command of Go {version} stops with \"go: {error}\" (Go {version}: {reason})",
 					help: "remove \"{name}\" or build with a Go version that has it"
 				},
+				forkOnly: {
+					message: "GOEXPERIMENT \"{name}\" is not an upstream Go experiment but one of {distribution}: only that toolchain builds with it, an upstream go command stops with \"go: {error}\"",
+					help: "build with {distribution} ({source}), or probe the toolchain before setting it"
+				},
 				unknown: {
 					message: "GOEXPERIMENT \"{name}\" is not an experiment of any Go release: the go command stops with \"go: {error}\"",
 					help: "fix the name or remove it (`go doc internal/goexperiment` lists the flags of your toolchain)"
@@ -21506,6 +21624,22 @@ var init_goexperiment_unknown = __esmMin((() => {
 					key
 				};
 				if (releases.length === 0 && flag !== "regabi") {
+					const fork = forkExperiment(flag);
+					if (fork) {
+						const data = {
+							name,
+							distribution: fork.distribution,
+							source: fork.source,
+							error: goErrorText("goexperimentUnknown", name)
+						};
+						context.report({
+							...base,
+							messageId: "forkOnly",
+							severity: "note",
+							data
+						});
+						continue;
+					}
 					context.report({
 						...base,
 						messageId: "unknown",
@@ -21517,7 +21651,7 @@ var init_goexperiment_unknown = __esmMin((() => {
 					continue;
 				}
 				const version = inForce.version;
-				if (!version || experimentKnown(name, version)) continue;
+				if (!version || experimentsFor(version).length === 0 || experimentKnown(name, version)) continue;
 				const last = experimentLastKnown(flag);
 				const data = {
 					name,
@@ -21874,7 +22008,9 @@ var init_gomemlimit_container_limit = __esmMin((() => {
 					const o = v.observation;
 					if (o.origin === "go-runtime-call") continue;
 					if (unitOf(o) === void 0) continue;
-					const limits = unitFacts(context, o, CONTEXT_VARIABLES.limitsMemory).filter((l) => l.value.literal);
+					const allLimits = unitFacts(context, o, CONTEXT_VARIABLES.limitsMemory);
+					const limits = allLimits.filter((l) => l.value.literal);
+					const limitUnknown = limits.length === 0 && allLimits.length > 0;
 					const base = {
 						observation: o,
 						environment: "production",
@@ -21898,6 +22034,7 @@ var init_gomemlimit_container_limit = __esmMin((() => {
 							});
 							continue;
 						}
+						if (limitUnknown) continue;
 						context.report({
 							...base,
 							messageId: limits.length > 0 ? "fullLimit" : "noLimitRef",
@@ -21908,6 +22045,7 @@ var init_gomemlimit_container_limit = __esmMin((() => {
 					if (!v.literal) continue;
 					const parsed = parseMemLimit(v.text.trim());
 					if (!parsed.ok || parsed.bytes === null) continue;
+					if (limitUnknown) continue;
 					if (limits.length === 0) {
 						context.report({
 							...base,
@@ -23887,7 +24025,7 @@ var init_detect = __esmMin((() => {
 	init_tar_index();
 }));
 
-// node_modules/fzstd/esm/index.mjs
+// ../main/node_modules/fzstd/esm/index.mjs
 var ab, u8, u16, i16, i32, slc, fill, cpw, ec, err, rb, b4, rzfh, msb, rfse, rhu, dllt, dmlt, doct, b2bl, llb, llbl, mlb, mlbl, dhu, dhu4, rzb, cct, Decompress;
 var init_esm = __esmMin((() => {
 	ab = ArrayBuffer;
@@ -24495,12 +24633,12 @@ var init_esm = __esmMin((() => {
 	}();
 }));
 
-// node_modules/events-universal/default.js
+// ../main/node_modules/events-universal/default.js
 var require_default = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	module.exports = __require("events");
 }));
 
-// node_modules/fast-fifo/fixed-size.js
+// ../main/node_modules/fast-fifo/fixed-size.js
 var require_fixed_size = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	module.exports = class FixedFIFO {
 		constructor(hwm) {
@@ -24538,7 +24676,7 @@ var require_fixed_size = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	};
 }));
 
-// node_modules/fast-fifo/index.js
+// ../main/node_modules/fast-fifo/index.js
 var require_fast_fifo = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const FixedFIFO = require_fixed_size();
 	module.exports = class FastFIFO {
@@ -24583,7 +24721,7 @@ var require_fast_fifo = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	};
 }));
 
-// node_modules/b4a/index.js
+// ../main/node_modules/b4a/index.js
 var require_b4a = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	function isBuffer(value) {
 		return Buffer.isBuffer(value) || value instanceof Uint8Array;
@@ -24742,7 +24880,7 @@ var require_b4a = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	};
 }));
 
-// node_modules/text-decoder/lib/pass-through-decoder.js
+// ../main/node_modules/text-decoder/lib/pass-through-decoder.js
 var require_pass_through_decoder = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const b4a = require_b4a();
 	module.exports = class PassThroughDecoder {
@@ -24761,7 +24899,7 @@ var require_pass_through_decoder = /* @__PURE__ */ __commonJSMin(((exports, modu
 	};
 }));
 
-// node_modules/text-decoder/lib/utf8-decoder.js
+// ../main/node_modules/text-decoder/lib/utf8-decoder.js
 var require_utf8_decoder = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const b4a = require_b4a();
 	/**
@@ -24909,7 +25047,7 @@ var require_utf8_decoder = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	}
 }));
 
-// node_modules/text-decoder/index.js
+// ../main/node_modules/text-decoder/index.js
 var require_text_decoder = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const PassThroughDecoder = require_pass_through_decoder();
 	const UTF8Decoder = require_utf8_decoder();
@@ -24961,7 +25099,7 @@ var require_text_decoder = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	}
 }));
 
-// node_modules/streamx/lib/errors.js
+// ../main/node_modules/streamx/lib/errors.js
 var require_errors = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	module.exports = class StreamError extends Error {
 		constructor(msg, code, fn = StreamError) {
@@ -24999,7 +25137,7 @@ var require_errors = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	};
 }));
 
-// node_modules/streamx/index.js
+// ../main/node_modules/streamx/index.js
 var require_streamx = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const { EventEmitter } = require_default();
 	const FIFO = require_fast_fifo();
@@ -25951,7 +26089,7 @@ var require_streamx = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	};
 }));
 
-// node_modules/tar-stream/headers.js
+// ../main/node_modules/tar-stream/headers.js
 var require_headers = /* @__PURE__ */ __commonJSMin(((exports) => {
 	const b4a = require_b4a();
 	const ZEROS = "0000000000000000000";
@@ -26187,7 +26325,7 @@ var require_headers = /* @__PURE__ */ __commonJSMin(((exports) => {
 	}
 }));
 
-// node_modules/tar-stream/extract.js
+// ../main/node_modules/tar-stream/extract.js
 var require_extract = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const { Writable, Readable, getStreamError } = require_streamx();
 	const FIFO = require_fast_fifo();
@@ -26536,7 +26674,7 @@ var require_extract = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	}
 }));
 
-// node_modules/tar-stream/constants.js
+// ../main/node_modules/tar-stream/constants.js
 var require_constants$1 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const constants = {
 		S_IFMT: 61440,
@@ -26553,7 +26691,7 @@ var require_constants$1 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	}
 }));
 
-// node_modules/tar-stream/pack.js
+// ../main/node_modules/tar-stream/pack.js
 var require_pack = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const { Readable, Writable, getStreamError } = require_streamx();
 	const b4a = require_b4a();
@@ -26774,7 +26912,7 @@ var require_pack = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	}
 }));
 
-// node_modules/tar-stream/index.js
+// ../main/node_modules/tar-stream/index.js
 var require_tar_stream = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.extract = require_extract();
 	exports.pack = require_pack();
@@ -28756,25 +28894,55 @@ function assignmentObservations(a) {
 	}];
 	const written = a.lines.text.slice(a.valueStart, a.valueEnd);
 	const out = [];
+	const items = splitItems(a.value);
+	const aligned = /\$/.test(written) ? alignAroundExpansions(written, items) : void 0;
 	let searchFrom = 0;
-	for (const item of splitItems(a.value)) {
+	for (const [index, item] of items.entries()) {
 		const key = tracked.shape === "keyed" ? keyOf(item.text) : experimentKey(item.text.trim());
 		if (key === void 0) continue;
-		const at = written.indexOf(item.text, searchFrom);
+		const at = aligned ? aligned[index] : written.indexOf(item.text, searchFrom);
 		const span = at >= 0 && item.text.length > 0 ? a.lines.span(a.path, a.valueStart + at, a.valueStart + at + item.text.length) : wholeSpan;
 		if (at >= 0) searchFrom = at + item.text.length;
 		const eq = item.text.indexOf("=");
 		const text = tracked.shape === "keyed" ? eq < 0 ? "" : item.text.slice(eq + 1) : experimentValue(item.text.trim());
+		const noEquals = tracked.shape === "keyed" && eq < 0;
 		out.push({
 			...base,
 			key,
 			value: {
 				text,
-				literal: true
+				literal: true,
+				...noEquals ? { noEquals: true } : {}
 			},
 			span
 		});
 	}
+	return out;
+}
+/**
+* Offsets (in `written`) of the items that a literal comma-separated field of the written value
+* holds, matched from both ends up to the first field that holds a `$` expansion; -1 for items
+* that come from an expansion (they get the whole value's span).
+*/
+function alignAroundExpansions(written, items) {
+	const fields = [];
+	let start = 0;
+	for (let i = 0; i <= written.length; i++) {
+		if (i < written.length && written[i] !== ",") continue;
+		let s = start;
+		let e = i;
+		while (s < e && (written[s] === "\"" || written[s] === "'")) s++;
+		while (e > s && (written[e - 1] === "\"" || written[e - 1] === "'")) e--;
+		fields.push({
+			text: written.slice(s, e),
+			at: s
+		});
+		start = i + 1;
+	}
+	const out = items.map(() => -1);
+	let i = 0;
+	for (; i < fields.length && i < items.length && !fields[i].text.includes("$") && fields[i].text === items[i].text; i++) out[i] = fields[i].at;
+	for (let f = fields.length - 1, k = items.length - 1; f >= 0 && k >= i && !fields[f].text.includes("$") && fields[f].text === items[k].text; f--, k--) out[k] = fields[f].at;
 	return out;
 }
 /** Comma-separated items, as Go splits GODEBUG and GOEXPERIMENT (empty fields dropped). */
@@ -30470,7 +30638,7 @@ function extractCompose(file, context) {
 	};
 }
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Argument = void 0;
@@ -30500,7 +30668,7 @@ var require_argument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Argument = Argument;
 }));
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.JSONArgument = void 0;
@@ -30522,7 +30690,7 @@ var require_jsonArgument = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.JSONArgument = JSONArgument;
 }));
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports$1 = /* @__PURE__ */ __exportAll({
 	AnnotatedTextEdit: () => AnnotatedTextEdit,
 	ApplyKind: () => ApplyKind,
@@ -32650,7 +32818,7 @@ var init_main$1 = __esmMin((() => {
 	})(Is || (Is = {}));
 }));
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Line = void 0;
@@ -32675,7 +32843,7 @@ var require_line = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Line = Line;
 }));
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Util = void 0;
@@ -32741,7 +32909,7 @@ var require_util = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Util = Util;
 }));
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Comment = void 0;
@@ -32794,7 +32962,7 @@ var require_comment = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Comment = Comment;
 }));
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports = /* @__PURE__ */ __exportAll({ TextDocument: () => TextDocument });
 function mergeSort(data, compare) {
 	if (data.length <= 1) return data;
@@ -33047,7 +33215,7 @@ var init_main = __esmMin((() => {
 	})(TextDocument || (TextDocument = {}));
 }));
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ParserDirective = void 0;
@@ -33082,7 +33250,7 @@ var require_parserDirective = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.ParserDirective = ParserDirective;
 }));
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Heredoc = void 0;
@@ -33153,7 +33321,7 @@ var require_heredoc = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Heredoc = Heredoc;
 }));
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Variable = void 0;
@@ -33248,7 +33416,7 @@ var require_variable = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Variable = Variable;
 }));
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Instruction = void 0;
@@ -33874,7 +34042,7 @@ var require_instruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Instruction = Instruction;
 }));
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.FlagOption = void 0;
@@ -33909,7 +34077,7 @@ var require_flagOption = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.FlagOption = FlagOption;
 }));
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Flag = void 0;
@@ -34018,7 +34186,7 @@ var require_flag = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Flag = Flag;
 }));
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ModifiableInstruction = void 0;
@@ -34085,7 +34253,7 @@ var require_modifiableInstruction = /* @__PURE__ */ __commonJSMin(((exports) => 
 	exports.ModifiableInstruction = ModifiableInstruction;
 }));
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.JSONInstruction = void 0;
@@ -34213,7 +34381,7 @@ var require_jsonInstruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.JSONInstruction = JSONInstruction;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Add = void 0;
@@ -34229,7 +34397,7 @@ var require_add = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Add = Add;
 }));
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Property = void 0;
@@ -34492,7 +34660,7 @@ var require_property = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Property = Property;
 }));
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.PropertyInstruction = void 0;
@@ -34728,7 +34896,7 @@ var require_propertyInstruction = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.PropertyInstruction = PropertyInstruction;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Arg = void 0;
@@ -34754,7 +34922,7 @@ var require_arg = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Arg = Arg;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Cmd = void 0;
@@ -34767,7 +34935,7 @@ var require_cmd = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Cmd = Cmd;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Copy = void 0;
@@ -34796,7 +34964,7 @@ var require_copy = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Copy = Copy;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Env = void 0;
@@ -34812,7 +34980,7 @@ var require_env = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Env = Env;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Entrypoint = void 0;
@@ -34825,7 +34993,7 @@ var require_entrypoint = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Entrypoint = Entrypoint;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.From = void 0;
@@ -35033,7 +35201,7 @@ var require_from = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.From = From;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Healthcheck = void 0;
@@ -35054,7 +35222,7 @@ var require_healthcheck = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Healthcheck = Healthcheck;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Label = void 0;
@@ -35086,7 +35254,7 @@ var require_label = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Label = Label;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Onbuild = void 0;
@@ -35118,7 +35286,7 @@ var require_onbuild = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Onbuild = Onbuild;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Run = void 0;
@@ -35143,7 +35311,7 @@ var require_run = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Run = Run;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Shell = void 0;
@@ -35156,7 +35324,7 @@ var require_shell = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Shell = Shell;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Stopsignal = void 0;
@@ -35169,7 +35337,7 @@ var require_stopsignal = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Stopsignal = Stopsignal;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Workdir = void 0;
@@ -35218,7 +35386,7 @@ var require_workdir = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Workdir = Workdir;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.User = void 0;
@@ -35231,7 +35399,7 @@ var require_user = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.User = User;
 }));
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Volume = void 0;
@@ -35244,7 +35412,7 @@ var require_volume = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Volume = Volume;
 }));
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ImageTemplate = void 0;
@@ -35409,7 +35577,7 @@ var require_imageTemplate = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.ImageTemplate = ImageTemplate;
 }));
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Dockerfile = void 0;
@@ -35569,7 +35737,7 @@ var require_dockerfile = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Dockerfile = Dockerfile;
 }));
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Parser = void 0;
@@ -35886,7 +36054,7 @@ var require_parser = /* @__PURE__ */ __commonJSMin(((exports) => {
 	exports.Parser = Parser;
 }));
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = /* @__PURE__ */ __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -36555,12 +36723,12 @@ function skipBalanced(s, i, end, open, close) {
 	return end;
 }
 
-// node_modules/sh-syntax/lib/shim.js
+// ../main/node_modules/sh-syntax/lib/shim.js
 globalThis.fs ??= _fs;
 globalThis.crypto ??= { getRandomValues: randomFillSync };
 globalThis.performance ??= performance$1;
 
-// node_modules/sh-syntax/vendors/wasm_exec.cjs
+// ../main/node_modules/sh-syntax/vendors/wasm_exec.cjs
 var require_wasm_exec = /* @__PURE__ */ __commonJSMin((() => {
 	(() => {
 		if (typeof global !== "undefined") {} else if (typeof window !== "undefined") window.global = window;
@@ -37020,7 +37188,7 @@ var require_wasm_exec = /* @__PURE__ */ __commonJSMin((() => {
 	})();
 }));
 
-// node_modules/sh-syntax/lib/types.js
+// ../main/node_modules/sh-syntax/lib/types.js
 var import_wasm_exec = require_wasm_exec();
 const LangVariant = {
 	LangBash: 1,
@@ -37031,7 +37199,7 @@ const LangVariant = {
 	LangAuto: 32
 };
 
-// node_modules/sh-syntax/lib/processor.js
+// ../main/node_modules/sh-syntax/lib/processor.js
 var ParseError = class extends Error {
 	constructor({ Filename, Incomplete, Text, Pos }) {
 		super(Text);
@@ -37087,7 +37255,7 @@ const getProcessor = (getWasm) => {
 	return processor;
 };
 
-// node_modules/sh-syntax/lib/index.js
+// ../main/node_modules/sh-syntax/lib/index.js
 const importMetaUrl = import.meta.url;
 const _dirname = importMetaUrl ? path.dirname(fileURLToPath(importMetaUrl)) : __dirname;
 const processor$1 = getProcessor(() => fs.readFile(path.resolve(_dirname, "../main.wasm")));
@@ -38802,6 +38970,7 @@ async function extractPipeline(file, context, shell) {
 	};
 	const units = [];
 	const seen = /* @__PURE__ */ new Set([file.path]);
+	const base = file.path.slice(file.path.lastIndexOf("/") + 1) === ".gitlab-ci.yml" ? file.path.slice(0, file.path.lastIndexOf("/") + 1) : "";
 	const load = (path, text, depth) => {
 		const parsed = parseYamlDocuments(path, text);
 		out.diagnostics.push(...parsed.diagnostics);
@@ -38823,7 +38992,7 @@ async function extractPipeline(file, context, shell) {
 			});
 		}
 		if (depth >= MAX_INCLUDE_DEPTH) return;
-		for (const inc of localIncludes(doc, mapGet(doc, doc.contents, "include"), context.allFiles)) {
+		for (const inc of localIncludes(doc, mapGet(doc, doc.contents, "include"), context.allFiles, base)) {
 			if (seen.has(inc)) continue;
 			seen.add(inc);
 			const incText = context.readFile(inc);
@@ -38855,7 +39024,7 @@ async function extractPipeline(file, context, shell) {
 	return out;
 }
 /** `include:` entries that name files in this repository (`local:` or a bare path), globs expanded. */
-function localIncludes(doc, node, allFiles) {
+function localIncludes(doc, node, allFiles, base) {
 	const items = (0, import_dist.isSeq)(node) ? seqItems(doc, node) : node != null ? [node] : [];
 	const out = [];
 	for (const item of items) {
@@ -38867,9 +39036,13 @@ function localIncludes(doc, node, allFiles) {
 		if (!path || path.includes("$")) continue;
 		path = path.replace(/^\/+/, "");
 		if (path.includes("*")) {
-			const re = new RegExp("^" + path.split("**").map((p) => p.split("*").map(escapeRegExp).join("[^/]*")).join(".*") + "$");
-			out.push(...allFiles.filter((f) => re.test(f)).sort());
-		} else out.push(path);
+			const glob = (prefix) => {
+				const re = new RegExp("^" + escapeRegExp(prefix) + path.split("**").map((p) => p.split("*").map(escapeRegExp).join("[^/]*")).join(".*") + "$");
+				return allFiles.filter((f) => re.test(f)).sort();
+			};
+			const nested = base ? glob(base) : [];
+			out.push(...nested.length > 0 ? nested : glob(""));
+		} else out.push(base && allFiles.includes(base + path) ? base + path : path);
 	}
 	return out;
 }
@@ -40259,6 +40432,7 @@ function parseTemplate(path, text) {
 	const lines = new LineIndex(text);
 	const env = [];
 	const resources = [];
+	const generatedResources = [];
 	for (const doc of parsed.docs) {
 		const seen = /* @__PURE__ */ new Set();
 		const walk = (node, container) => {
@@ -40275,6 +40449,13 @@ function parseTemplate(path, text) {
 					node: res,
 					doc
 				});
+				else if (isContainer) {
+					const action = resourcesAction(text, masked, doc, n);
+					if (action) generatedResources.push({
+						...here !== void 0 ? { container: here } : {},
+						...action
+					});
+				}
 				for (const p of mapPairs(doc, n)) walk(p.value, here);
 				return;
 			}
@@ -40295,8 +40476,46 @@ function parseTemplate(path, text) {
 		docs: parsed.docs,
 		env: env.filter((e) => e.start < parsed.firstErrorOffset),
 		resources,
+		generatedResources,
 		diagnostics
 	};
+}
+const ACTION = /\{\{[\s\S]*?\}\}/g;
+/**
+* The template action that writes a container's `resources`, if any: the first action between a
+* `resources:` key with no literal map and the next YAML line at the key's indentation or less
+* (masking blanks action-only lines, so they do not end the search), or, without the key, an action
+* inside the container that names `resources` (`{{- include "app.resources" . | nindent 10 }}`).
+*/
+function resourcesAction(text, masked, doc, container) {
+	const pairs = mapPairs(doc, container);
+	const pair = pairs.find((p) => (0, import_dist.isScalar)(p.key) && String(p.key.value) === "resources");
+	const first = (from, to, test) => {
+		ACTION.lastIndex = from;
+		for (let m = ACTION.exec(text); m && m.index < to; m = ACTION.exec(text)) if (test(m[0])) return {
+			start: m.index,
+			end: m.index + m[0].length,
+			expression: m[0]
+		};
+	};
+	const blockEnd = (at, indent, strict) => {
+		for (let i = text.indexOf("\n", at); i >= 0; i = text.indexOf("\n", i + 1)) {
+			const next = text.indexOf("\n", i + 1);
+			const line = masked.slice(i + 1, next < 0 ? text.length : next);
+			const lead = line.length - line.trimStart().length;
+			if (line.trim() !== "" && (strict ? lead < indent : lead <= indent)) return i + 1;
+		}
+		return text.length;
+	};
+	const column = (offset) => offset - (text.lastIndexOf("\n", offset - 1) + 1);
+	if (pair && (0, import_dist.isScalar)(pair.key) && pair.key.range) {
+		const keyStart = pair.key.range[0];
+		return first(keyStart, blockEnd(keyStart, column(keyStart), false), () => true);
+	}
+	const firstKey = pairs[0]?.key;
+	if (!(0, import_dist.isScalar)(firstKey) || !firstKey.range) return void 0;
+	const keyStart = firstKey.range[0];
+	return first(keyStart, blockEnd(keyStart, column(keyStart), true), (a) => /resources/i.test(a));
 }
 function originalText(text, node) {
 	const [s, e] = nodeRange(text, node);
@@ -40423,6 +40642,7 @@ function tokenize(s) {
 }
 
 // src/sources/helm/index.ts
+init_types();
 init_variables();
 /** Builds a Helm extractor (the CLI passes --values files and the helm binary here). */
 function createHelmExtractor(options = {}) {
@@ -40500,6 +40720,18 @@ async function extractChart(file, context, options) {
 			scope: templateScope(chart, t, r.container),
 			phase: "run"
 		}).filter((o) => o.value.literal));
+		for (const g of t.generatedResources) for (const variable of [CONTEXT_VARIABLES.limitsMemory, CONTEXT_VARIABLES.limitsCpu]) templateLevel.push({
+			variable,
+			key: null,
+			value: {
+				text: g.expression,
+				literal: false
+			},
+			span: t.lines.span(t.path, g.start, g.end),
+			origin: "helm-template",
+			scope: templateScope(chart, t, g.container),
+			phase: "run"
+		});
 	}
 	const helm = options.helm === null ? void 0 : options.helm ?? oncePerScan(context.allFiles, "helm", () => findHelm());
 	const resolved = [];
@@ -43085,7 +43317,7 @@ function extractorsFor(options) {
 	return EXTRACTORS.map((e) => e === helmExtractor ? helm : e);
 }
 
-// node_modules/ignore/index.js
+// ../main/node_modules/ignore/index.js
 var require_ignore = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	function makeArray(subject) {
 		return Array.isArray(subject) ? subject : [subject];
@@ -43651,7 +43883,7 @@ var require_ignore = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	define(module.exports, Symbol.for("setupWindows"), setupWindows);
 }));
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const WIN_SLASH = "\\\\/";
 	const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -43824,7 +44056,7 @@ var require_constants = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	};
 }));
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils = /* @__PURE__ */ __commonJSMin(((exports) => {
 	const { REGEX_BACKSLASH, REGEX_REMOVE_BACKSLASH, REGEX_SPECIAL_CHARS, REGEX_SPECIAL_CHARS_GLOBAL } = require_constants();
 	exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
@@ -43872,7 +44104,7 @@ var require_utils = /* @__PURE__ */ __commonJSMin(((exports) => {
 	};
 }));
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const utils = require_utils();
 	const { CHAR_ASTERISK, CHAR_AT, CHAR_BACKWARD_SLASH, CHAR_COMMA, CHAR_DOT, CHAR_EXCLAMATION_MARK, CHAR_FORWARD_SLASH, CHAR_LEFT_CURLY_BRACE, CHAR_LEFT_PARENTHESES, CHAR_LEFT_SQUARE_BRACKET, CHAR_PLUS, CHAR_QUESTION_MARK, CHAR_RIGHT_CURLY_BRACE, CHAR_RIGHT_PARENTHESES, CHAR_RIGHT_SQUARE_BRACKET } = require_constants();
@@ -44169,7 +44401,7 @@ var require_scan = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	module.exports = scan;
 }));
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const constants = require_constants();
 	const utils = require_utils();
@@ -45246,7 +45478,7 @@ var require_parse = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	module.exports = parse;
 }));
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch$1 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const scan = require_scan();
 	const parse = require_parse();
@@ -45560,7 +45792,7 @@ var require_picomatch$1 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	module.exports = picomatch;
 }));
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 	const pico = require_picomatch$1();
 	const utils = require_utils();

@@ -83,8 +83,8 @@ function selectWithGotoolchain(all: readonly Observation[], build: Picked, toolc
       if (g && parsed?.mode === 'none' && (toolchain || goLine)) {
         // GOTOOLCHAIN=local: go.mod's toolchain line does not switch; judge by the go line.
         const v = goLine ?? toolchain!;
-        const r = { version: v.version, reason: `GOTOOLCHAIN=${g.value.text.trim()} at ${where(g)} disables toolchain switching; ${goLine ? `go line at ${where(goLine.o)} (the oldest toolchain that builds it)` : `toolchain line at ${where(v.o)}`}` };
-        if (!best?.version || compareGoVersions(r.version, best.version) > 0) best = r;
+        const r: GoVersionInForce = { version: v.version, reason: `GOTOOLCHAIN=${g.value.text.trim()} at ${where(g)} disables toolchain switching; ${goLine ? `go line at ${where(goLine.o)} (the oldest toolchain that builds it)` : `toolchain line at ${where(v.o)}`}`, ...(goLine ? { minimum: true as const } : {}) };
+        if (!best?.version || compareGoVersions(r.version!, best.version) > 0) best = r;
       }
       continue;
     }
@@ -138,7 +138,7 @@ export function goVersionResolver(resolution: Resolution, config: Config, overri
     else if (build) result = { version: build.version, reason: `Go ${build.version} builds it (${where(build.o)})` };
     else if (toolchain) result = { version: toolchain.version, reason: `toolchain line at ${where(toolchain.o)}` };
     else if (config.goVersion) result = { version: config.goVersion, reason: 'goVersion in godrift.yaml' };
-    else if (goLine) result = { version: goLine.version, reason: `go line at ${where(goLine.o)} (the oldest toolchain that builds it)` };
+    else if (goLine) result = { version: goLine.version, reason: `go line at ${where(goLine.o)} (the oldest toolchain that builds it)`, minimum: true };
     else result = { reason: 'no Go version found in the repository' };
     cache.set(k, result);
     return result;

@@ -75,6 +75,12 @@ export interface ObservedValue {
   literal: boolean;
   /** Set for Kubernetes `valueFrom` and similar indirections. */
   ref?: ValueRef;
+  /**
+   * Set on a GODEBUG field written without `=` (`GODEBUG=gctrace=1,scheddetail`): Go skips such a
+   * field (runtime/runtime1.go parsegodebug, internal/godebug), so `text` is empty and nothing
+   * applies. Kept so rules can say the field does nothing instead of quoting a value never written.
+   */
+  noEquals?: true;
 }
 
 /** The kind of source construct an observation came from. Stable strings: used in JSON and docs. */

@@ -385,7 +385,11 @@ const HAZARDS: Record<string, HazardRule> = {
   allowmultiplevcs: equals('1', { cost: 'low', kind: 'security', reason: 'allowmultiplevcs=1 lets the go command stamp VCS information from a tree with several version-control systems' }),
   execerrdot: equals('0', { cost: 'high', kind: 'security', reason: 'execerrdot=0 lets exec.LookPath run programs found in the current directory' }),
   cryptocustomrand: equals('1', { cost: 'low', kind: 'security', reason: 'cryptocustomrand=1 makes crypto APIs use a caller-supplied random source, which may be weak' }),
-  x509usefallbackroots: equals('1', { cost: 'medium', kind: 'security', reason: 'x509usefallbackroots=1 replaces the system certificate roots with the bundled fallback roots' }),
+  // crypto/x509/root.go: with 1 the roots a program registers with SetFallbackRoots (e.g. by
+  // importing golang.org/x/crypto/x509roots/fallback) replace the system roots; "Setting
+  // x509usefallbackroots=1 without calling SetFallbackRoots has no effect". A deliberate trust
+  // choice (scratch images, reproducible trust), not weakened crypto: a note, not an error.
+  x509usefallbackroots: equals('1', { cost: 'low', kind: 'semantics', reason: 'x509usefallbackroots=1 makes TLS trust only the roots the program bundles with x509.SetFallbackRoots, never the host\'s (private CAs installed there are ignored, and the bundle ages with the binary); without SetFallbackRoots it does nothing' }),
   fips140ems: equals('0', { cost: 'medium', kind: 'security', reason: 'fips140ems=0 stops enforcing Extended Master Secret in FIPS 140-3 mode' }),
 };
 

@@ -24,6 +24,7 @@ export {
   type DefaultGodebugOptions,
 } from './godebug.js';
 export { experimentsFor, experimentKnown, experimentLastKnown, type Platform } from './experiments.js';
+export { forkExperiment, FORK_EXPERIMENTS, type ForkExperiment } from './curated/fork-experiments.js';
 export {
   tracebackLevel,
   tracebackLevelNames,

@@ -140,6 +140,9 @@ export function resolveCell(
   key: string | null,
   observations: Observation[],
 ): Cell {
+  // A GODEBUG field written without `=` is skipped by Go (runtime/runtime1.go parsegodebug): it
+  // sets nothing and overrides nothing; godebug-invalid-value reports it from the raw facts.
+  observations = observations.filter((o) => !o.value.noEquals);
   if (observations.length === 0) return { target, environment, variable, key, values: [], overridden: [] };
   const top = Math.max(...observations.map(layerOf));
   const winners = winnersOfLayer(observations.filter((o) => layerOf(o) === top));

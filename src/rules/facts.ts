@@ -84,9 +84,22 @@ export function versionFor(context: RuleContext, fact: Fact): GoVersionInForce {
   let best: GoVersionInForce | undefined;
   for (const env of context.resolution.environments) {
     const v = context.goVersion(fact.target, env);
-    if (v.version && (!best?.version || compareGoVersions(v.version, best.version) > 0)) best = v;
+    // "1.24" from an image tag or setup-go is the newest 1.24.x, newer than a go line's "1.24.0"
+    // or "1.24" (a minimum): compare as such, or a go line would pass for the newest toolchain.
+    if (v.version && (!best?.version || newerInForce(v, best) > 0)) best = v;
   }
   return best ?? context.goVersion(fact.target, fact.environment);
+}
+
+/**
+ * Orders two versions in force. Between a go line's minimum and a toolchain, a toolchain written
+ * without patch ("1.24": an image tag, setup-go) counts as its newest patch; otherwise the
+ * versions compare as written.
+ */
+function newerInForce(a: GoVersionInForce, b: GoVersionInForce): number {
+  if (!!a.minimum === !!b.minimum) return compareGoVersions(a.version!, b.version!);
+  const installed = (v: GoVersionInForce) => (v.minimum ? v.version! : latestPatch(v.version!));
+  return compareGoVersions(installed(a), installed(b));
 }
 
 /** Like {@link versionFor} but never undefined: falls back to the newest Go godrift knows, saying so. */

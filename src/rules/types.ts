@@ -28,6 +28,11 @@ export interface RuleMeta {
 export interface GoVersionInForce {
   version?: string;
   reason: string;
+  /**
+   * Set when `version` is a go line's minimum rather than a toolchain that is installed or named
+   * (`go 1.23` in go.mod is 1.23's first release; an image tag `golang:1.23` is its newest patch).
+   */
+  minimum?: true;
 }
 
 export interface Report {

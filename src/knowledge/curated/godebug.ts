@@ -58,7 +58,10 @@ const TABLE: CuratedGodebug[] = tableEntries([
   { name: 'decoratemappings', package: 'runtime', categories: ['diagnostics'], meaning: 'name anonymous memory mappings "[anon: Go: …]" in /proc/self/maps (Linux)', since: ['1.25'], runtime: true, defaultValue: '1', domain: bool, platforms: ['linux'] },
   { name: 'embedfollowsymlinks', package: 'cmd/go', categories: ['go-command'], meaning: 'let //go:embed follow symbolic links to regular files', since: ['1.25'], defaultValue: '0', domain: bool },
   { name: 'execerrdot', package: 'os/exec', categories: ['semantics', 'security'], meaning: 'with 0, LookPath may return programs found in the current directory again', since: ['1.19'], defaultValue: '1', domain: bool },
-  { name: 'fips140', package: 'crypto/fips140', categories: ['semantics', 'security'], meaning: 'FIPS 140-3 mode: on, only (stricter) or off', since: ['1.24'], tableSince: '1.25', defaultValue: 'off', domain: { kind: 'enum', values: ['off', 'on', 'only', 'debug'] } },
+  // In the table from 1.24.1 (backport, go.dev/issue/71666): run here, go1.24.0 rejects
+  // `//go:debug fips140=on` ("unknown //go:debug setting") and `godebug fips140=on` in go.mod
+  // ("unknown godebug"); go1.24.1 and go1.24.6 build both. go-facts.md §2 left this unverified.
+  { name: 'fips140', package: 'crypto/fips140', categories: ['semantics', 'security'], meaning: 'FIPS 140-3 mode: on, only (stricter) or off', since: ['1.24'], tableSince: '1.24.1', defaultValue: 'off', domain: { kind: 'enum', values: ['off', 'on', 'only', 'debug'] } },
   // go1.26.8 doc/godebug.md: "Go 1.26.6 added a fips140ems setting"; not in go-facts.md.
   { name: 'fips140ems', package: 'crypto/tls', categories: ['security'], meaning: 'with 0, stop enforcing Extended Master Secret in FIPS 140-3 mode', since: ['1.26.6'], defaultValue: '1', domain: bool },
   { name: 'gocachehash', package: 'cmd/go', categories: ['go-command', 'diagnostics'], meaning: 'print the inputs of build-cache keys', since: ['1.18'], defaultValue: '0', domain: bool },

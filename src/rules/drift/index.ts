@@ -4,6 +4,7 @@
 import {
   experimentsFor,
   godebugDefault,
+  godebugProductionHazard,
   godebugSetting,
   GOGC_DEFAULT,
   GOTRACEBACK_DEFAULT,
@@ -56,7 +57,9 @@ function normalize(variable: string, value: string): string {
     case 'GOTRACEBACK':
       return tracebackCanonical(v);
     case 'GOGC':
-      return v.toLowerCase() === 'off' ? 'off' : String(Number.parseInt(v, 10));
+      // As runtime/mgcpacer.go readGOGC: exactly "off", else a base-10 int32 (negative = off,
+      // setGCPercent), else 100: an empty `ENV GOGC=` is the default, not a value of its own.
+      return gogcEffective(v);
     case 'GOFLAGS':
       return behaviourFlags(v);
     case 'GODEBUG': {
@@ -66,6 +69,16 @@ function normalize(variable: string, value: string): string {
     default:
       return v;
   }
+}
+
+function gogcEffective(v: string): string {
+  if (v === 'off') return 'off';
+  if (/^[+-]?\d+$/.test(v)) {
+    const n = Number(v);
+    // setGCPercent stores any negative percentage as -1: collection off, like "off".
+    if (n >= -2147483648 && n <= 2147483647) return n < 0 ? 'off' : String(n);
+  }
+  return String(GOGC_DEFAULT);
 }
 
 /**
@@ -162,6 +175,10 @@ export const rule: Rule = {
         message: '{setting} is "{prod}" in production but not set in test, where Go\'s default "{test}" applies{basis}',
         help: 'set {setting} to "{prod}" for the tests too, or drop it from production if the default is what you want',
       },
+      weakenedOnlyInTest: {
+        message: '{setting} is "{test}" in test only, so the tests accept what production refuses ({reason}); production keeps Go\'s default "{prod}"{basis}',
+        help: 'do not copy it to production; make the tests pass without it, or, when only a test peer needs it (an in-process TLS server, a test CA), keep it there and suppress this finding with that reason',
+      },
       unsetInProduction: {
         message: '{setting} is "{test}" in test but not set in production, where Go\'s default "{prod}" applies{basis}',
         help: 'set {setting} to "{test}" in production too, or stop setting it in test so the tests run with the default',
@@ -201,6 +218,23 @@ export const rule: Rule = {
           const prodDefault = [...prod.values][0]!;
           for (const v of test.cell.values) {
             if (normalize(variable, v.text) === prodDefault) continue;
+            // A security setting weakened for the tests alone (a legacy TLS test server, a test CA
+            // with SHA-1): the tests may pass where production refuses, which is worth a warning,
+            // but never the advice to weaken production as well (seen on a real TLS prober whose
+            // _test.go enables tls10server for its in-process test server).
+            const weakening = variable === 'GODEBUG' && key !== null ? godebugProductionHazard(key, v.text, context.goVersion(target, TEST).version ?? NEWEST_GO_VERSION) : undefined;
+            if (weakening?.kind === 'security') {
+              context.report({
+                messageId: 'weakenedOnlyInTest',
+                data: { ...data, prod: prodDefault, test: v.text, basis: prod.basis, reason: weakening.reason },
+                observation: v.observation,
+                environment: TEST,
+                variable,
+                key,
+                severity: 'warning',
+              });
+              continue;
+            }
             context.report({
               messageId: 'unsetInProduction',
               data: { ...data, prod: prodDefault, test: v.text, basis: prod.basis },

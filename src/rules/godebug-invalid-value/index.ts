@@ -14,6 +14,10 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
     messages: {
+      noEquals: {
+        message: 'GODEBUG field "{key}" has no "=value", so Go skips it and "{key}" keeps its default',
+        help: 'write "{key}=<value>" ({expected}), or remove it',
+      },
       invalid: {
         message: 'GODEBUG "{item}": "{value}" is not a value "{key}" accepts (expected {expected}), so Go does not apply what was meant',
         help: 'set "{key}" to {expected}{defaultHint}',
@@ -25,7 +29,13 @@ export const rule: Rule = {
       const key = f.o.key;
       if (key === null) continue;
       const s = godebugSetting(key);
-      if (!s || godebugValueValid(key, f.o.value.text)) continue;
+      if (!s) continue;
+      const base = { observation: f.o, environment: f.environment, variable: 'GODEBUG', key };
+      if (f.o.value.noEquals) {
+        context.report({ ...base, messageId: 'noEquals', data: { key, expected: describeGodebugDomain(s.domain) } });
+        continue;
+      }
+      if (godebugValueValid(key, f.o.value.text)) continue;
       const value = godebugValueOnly(f.o.value.text);
       // A retired setting's old values are judged by godebug-retired-value even when outside the domain.
       if (retiredGodebug(key)?.oldValues.includes(value)) continue;

@@ -52,7 +52,11 @@ export const rule: Rule = {
         // Calls in the program's code are deliberate and may be conditional: this rule judges configuration.
         if (o.origin === 'go-runtime-call') continue;
         if (unitOf(o) === undefined) continue; // no container to compare with (Dockerfile ENV, scripts)
-        const limits = unitFacts(context, o, CONTEXT_VARIABLES.limitsMemory).filter((l) => l.value.literal);
+        const allLimits = unitFacts(context, o, CONTEXT_VARIABLES.limitsMemory);
+        const limits = allLimits.filter((l) => l.value.literal);
+        // A limit a template writes from values (`{{ toYaml .Values.resources }}`) may or may not
+        // exist: nothing to compare with, and no ground to say there is none.
+        const limitUnknown = limits.length === 0 && allLimits.length > 0;
         const base = { observation: o, environment: 'production' as const, variable: 'GOMEMLIMIT', key: null };
         const ref = o.value.ref;
         if (ref?.kind === 'resourceField' && ref.resource === 'limits.memory') {
@@ -63,12 +67,14 @@ export const rule: Rule = {
             context.report({ ...base, messageId: 'divisorUnits', data: { divisor: ref.divisor!, example }, severity: 'error' });
             continue;
           }
+          if (limitUnknown) continue;
           context.report({ ...base, messageId: limits.length > 0 ? 'fullLimit' : 'noLimitRef', data: {} });
           continue;
         }
         if (!v.literal) continue;
         const parsed = parseMemLimit(v.text.trim());
         if (!parsed.ok || parsed.bytes === null) continue;
+        if (limitUnknown) continue;
         if (limits.length === 0) {
           context.report({ ...base, messageId: 'noLimit', data: { value: v.text }, severity: 'note' });
           continue;

@@ -55,11 +55,15 @@ export function assignmentObservations(a: Assignment): Observation[] {
   }
   const written = a.lines.text.slice(a.valueStart, a.valueEnd);
   const out: Observation[] = [];
+  const items = splitItems(a.value);
+  // A value built from an expansion (`GOEXPERIMENT := ${GOEXPERIMENT},simd`): items that came
+  // from the expansion must not take the place of a literal item with the same text further on.
+  const aligned = /\$/.test(written) ? alignAroundExpansions(written, items) : undefined;
   let searchFrom = 0;
-  for (const item of splitItems(a.value)) {
+  for (const [index, item] of items.entries()) {
     const key = tracked.shape === 'keyed' ? keyOf(item.text) : experimentKey(item.text.trim());
     if (key === undefined) continue;
-    const at = written.indexOf(item.text, searchFrom);
+    const at = aligned ? aligned[index]! : written.indexOf(item.text, searchFrom);
     const span =
       at >= 0 && item.text.length > 0
         ? a.lines.span(a.path, a.valueStart + at, a.valueStart + at + item.text.length)
@@ -67,13 +71,38 @@ export function assignmentObservations(a: Assignment): Observation[] {
     if (at >= 0) searchFrom = at + item.text.length;
     const eq = item.text.indexOf('=');
     const text = tracked.shape === 'keyed' ? (eq < 0 ? '' : item.text.slice(eq + 1)) : experimentValue(item.text.trim());
-    out.push({ ...base, key, value: { text, literal: true }, span });
+    const noEquals = tracked.shape === 'keyed' && eq < 0;
+    out.push({ ...base, key, value: { text, literal: true, ...(noEquals ? { noEquals: true as const } : {}) }, span });
   }
   return out;
 }
 
 interface Item {
   text: string;
+}
+
+/**
+ * Offsets (in `written`) of the items that a literal comma-separated field of the written value
+ * holds, matched from both ends up to the first field that holds a `$` expansion; -1 for items
+ * that come from an expansion (they get the whole value's span).
+ */
+function alignAroundExpansions(written: string, items: Item[]): number[] {
+  const fields: Array<{ text: string; at: number }> = [];
+  let start = 0;
+  for (let i = 0; i <= written.length; i++) {
+    if (i < written.length && written[i] !== ',') continue;
+    let s = start;
+    let e = i;
+    while (s < e && (written[s] === '"' || written[s] === "'")) s++;
+    while (e > s && (written[e - 1] === '"' || written[e - 1] === "'")) e--;
+    fields.push({ text: written.slice(s, e), at: s });
+    start = i + 1;
+  }
+  const out = items.map(() => -1);
+  let i = 0;
+  for (; i < fields.length && i < items.length && !fields[i]!.text.includes('$') && fields[i]!.text === items[i]!.text; i++) out[i] = fields[i]!.at;
+  for (let f = fields.length - 1, k = items.length - 1; f >= 0 && k >= i && !fields[f]!.text.includes('$') && fields[f]!.text === items[k]!.text; f--, k--) out[k] = fields[f]!.at;
+  return out;
 }
 
 /** Comma-separated items, as Go splits GODEBUG and GOEXPERIMENT (empty fields dropped). */

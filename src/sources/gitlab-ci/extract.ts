@@ -68,6 +68,10 @@ async function extractPipeline(file: SourceFile, context: SourceContext, shell: 
   const ctx: Ctx = { pipeline: file.path, shell, jobs: new Map(), out, pending: [] };
   const units: Unit[] = [];
   const seen = new Set<string>([file.path]);
+  // `include: local:` paths are relative to the project root. A .gitlab-ci.yml below the scanned
+  // root (a vendored or nested project) is its own project's pipeline: its includes are read
+  // from its directory first (a scan of a folder of projects warned about every one of them).
+  const base = file.path.slice(file.path.lastIndexOf('/') + 1) === '.gitlab-ci.yml' ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
   const load = (path: string, text: string, depth: number): void => {
     const parsed = parseYamlDocuments(path, text);
     out.diagnostics.push(...parsed.diagnostics);
@@ -81,7 +85,7 @@ async function extractPipeline(file: SourceFile, context: SourceContext, shell: 
       if (!RESERVED.has(name) && isMap(deref(doc, p.value))) ctx.jobs.set(name, { unit, node: deref(doc, p.value) });
     }
     if (depth >= MAX_INCLUDE_DEPTH) return;
-    for (const inc of localIncludes(doc, mapGet(doc, doc.contents as YNode, 'include'), context.allFiles)) {
+    for (const inc of localIncludes(doc, mapGet(doc, doc.contents as YNode, 'include'), context.allFiles, base)) {
       // Files named *.gitlab-ci.yml are extracted on their own; read them only for `extends:`.
       if (seen.has(inc)) continue;
       seen.add(inc);
@@ -110,7 +114,7 @@ async function extractPipeline(file: SourceFile, context: SourceContext, shell: 
 }
 
 /** `include:` entries that name files in this repository (`local:` or a bare path), globs expanded. */
-function localIncludes(doc: Document.Parsed, node: YNode, allFiles: readonly string[]): string[] {
+function localIncludes(doc: Document.Parsed, node: YNode, allFiles: readonly string[], base: string): string[] {
   const items = isSeq(node) ? seqItems(doc, node) : node != null ? [node] : [];
   const out: string[] = [];
   for (const item of items) {
@@ -122,9 +126,13 @@ function localIncludes(doc: Document.Parsed, node: YNode, allFiles: readonly str
     if (!path || path.includes('$')) continue;
     path = path.replace(/^\/+/, '');
     if (path.includes('*')) {
-      const re = new RegExp('^' + path.split('**').map((p) => p.split('*').map(escapeRegExp).join('[^/]*')).join('.*') + '$');
-      out.push(...allFiles.filter((f) => re.test(f)).sort());
-    } else out.push(path);
+      const glob = (prefix: string) => {
+        const re = new RegExp('^' + escapeRegExp(prefix) + path!.split('**').map((p) => p.split('*').map(escapeRegExp).join('[^/]*')).join('.*') + '$');
+        return allFiles.filter((f) => re.test(f)).sort();
+      };
+      const nested = base ? glob(base) : [];
+      out.push(...(nested.length > 0 ? nested : glob('')));
+    } else out.push(base && allFiles.includes(base + path) ? base + path : path);
   }
   return out;
 }

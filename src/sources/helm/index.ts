@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { join } from 'node:path';
 import { LineIndex } from '../../core/text.js';
-import type { Diagnostic, Observation, ScopeLevel, ValueRef } from '../../core/types.js';
+import { CONTEXT_VARIABLES, type Diagnostic, type Observation, type ScopeLevel, type ValueRef } from '../../core/types.js';
 import { isTrackedVariable } from '../../knowledge/variables.js';
 import { assignmentObservations } from '../common/assignments.js';
 import { filesWithPrefix } from '../common/file-index.js';
@@ -121,6 +121,21 @@ async function extractChart(file: SourceFile, context: SourceContext, options: H
           phase: 'run',
         }).filter((o) => o.value.literal),
       );
+    }
+    // Resources written by a template action: limits that only a render with the right values
+    // shows. Kept as non-literal facts so rules know a limit may exist instead of assuming none.
+    for (const g of t.generatedResources) {
+      for (const variable of [CONTEXT_VARIABLES.limitsMemory, CONTEXT_VARIABLES.limitsCpu]) {
+        templateLevel.push({
+          variable,
+          key: null,
+          value: { text: g.expression, literal: false },
+          span: t.lines.span(t.path, g.start, g.end),
+          origin: 'helm-template',
+          scope: templateScope(chart, t, g.container),
+          phase: 'run',
+        });
+      }
     }
   }
 

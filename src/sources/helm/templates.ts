@@ -65,6 +65,13 @@ export interface ParsedTemplate {
   env: TemplateEnv[];
   /** Container maps with a literal `resources` block (for context facts). */
   resources: Array<{ container?: string; node: YNode; doc: Document.Parsed }>;
+  /**
+   * Containers whose `resources` a template action writes (`resources:` followed by
+   * `{{ toYaml .Values.resources | nindent 10 }}`, or `{{- include "x.resources" . }}` in place of
+   * the key): the limits exist or not depending on values nobody can read statically. `start`/`end`
+   * (0-based offsets, end exclusive) hold the action; `expression` is its text.
+   */
+  generatedResources: Array<{ container?: string; start: number; end: number; expression: string }>;
   diagnostics: Diagnostic[];
 }
 
@@ -76,6 +83,7 @@ export function parseTemplate(path: string, text: string): ParsedTemplate {
   const lines = new LineIndex(text);
   const env: TemplateEnv[] = [];
   const resources: ParsedTemplate['resources'] = [];
+  const generatedResources: ParsedTemplate['generatedResources'] = [];
   for (const doc of parsed.docs) {
     const seen = new Set<unknown>();
     const walk = (node: YNode, container: string | undefined): void => {
@@ -88,6 +96,10 @@ export function parseTemplate(path: string, text: string): ParsedTemplate {
         const here = isContainer ? originalText(text, nameNode) : container;
         const res = mapGet(doc, n, 'resources');
         if (isContainer && isMap(res)) resources.push({ ...(here !== undefined ? { container: here } : {}), node: res, doc });
+        else if (isContainer) {
+          const action = resourcesAction(text, masked, doc, n);
+          if (action) generatedResources.push({ ...(here !== undefined ? { container: here } : {}), ...action });
+        }
         for (const p of mapPairs(doc, n)) walk(p.value, here);
         return;
       }
@@ -111,8 +123,47 @@ export function parseTemplate(path: string, text: string): ParsedTemplate {
     // After a syntax error the recovered structure is not trusted (see beforeFirstError).
     env: env.filter((e) => e.start < parsed.firstErrorOffset),
     resources,
+    generatedResources,
     diagnostics,
   };
+}
+
+const ACTION = /\{\{[\s\S]*?\}\}/g;
+
+/**
+ * The template action that writes a container's `resources`, if any: the first action between a
+ * `resources:` key with no literal map and the next YAML line at the key's indentation or less
+ * (masking blanks action-only lines, so they do not end the search), or, without the key, an action
+ * inside the container that names `resources` (`{{- include "app.resources" . | nindent 10 }}`).
+ */
+function resourcesAction(text: string, masked: string, doc: Document.Parsed, container: YNode): { start: number; end: number; expression: string } | undefined {
+  const pairs = mapPairs(doc, container);
+  const pair = pairs.find((p) => isScalar(p.key) && String(p.key.value) === 'resources');
+  const first = (from: number, to: number, test: (a: string) => boolean) => {
+    ACTION.lastIndex = from;
+    for (let m = ACTION.exec(text); m && m.index < to; m = ACTION.exec(text)) if (test(m[0])) return { start: m.index, end: m.index + m[0].length, expression: m[0] };
+    return undefined;
+  };
+  // End of the block that starts on the line of `at`: the next line with YAML left after masking
+  // (action-only lines are blank there) indented at most `indent` columns (less when `strict`).
+  const blockEnd = (at: number, indent: number, strict: boolean): number => {
+    for (let i = text.indexOf('\n', at); i >= 0; i = text.indexOf('\n', i + 1)) {
+      const next = text.indexOf('\n', i + 1);
+      const line = masked.slice(i + 1, next < 0 ? text.length : next);
+      const lead = line.length - line.trimStart().length;
+      if (line.trim() !== '' && (strict ? lead < indent : lead <= indent)) return i + 1;
+    }
+    return text.length;
+  };
+  const column = (offset: number) => offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  if (pair && isScalar(pair.key) && pair.key.range) {
+    const keyStart = pair.key.range[0];
+    return first(keyStart, blockEnd(keyStart, column(keyStart), false), () => true);
+  }
+  const firstKey = pairs[0]?.key;
+  if (!isScalar(firstKey) || !firstKey.range) return undefined;
+  const keyStart = firstKey.range[0];
+  return first(keyStart, blockEnd(keyStart, column(keyStart), true), (a) => /resources/i.test(a));
 }
 
 function originalText(text: string, node: NonNullable<YNode>): string {
