@@ -42551,7 +42551,8 @@ function readAssignment(m, targets) {
 		override: prefixes.includes("override"),
 		...targets !== void 0 ? { targets } : {},
 		at: m.offsets[match[1].length] ?? 0,
-		opEnd: (m.offsets[match[0].length - 1] ?? 0) + 1
+		opEnd: (m.offsets[match[0].length - 1] ?? 0) + 1,
+		conditional: false
 	};
 }
 /** Parses a makefile. Never throws. */
@@ -42564,6 +42565,7 @@ function parseMakefile(text) {
 	let rule;
 	let oneShell = false;
 	let define;
+	let conditionalDepth = 0;
 	let li = 0;
 	while (li < lines.length) {
 		const first = lines[li];
@@ -42587,7 +42589,11 @@ function parseMakefile(text) {
 		const lead = trimStart(makefileLine(text, group));
 		const t = lead.text.trimEnd();
 		if (t === "") continue;
-		if (CONDITIONAL.test(t)) continue;
+		if (CONDITIONAL.test(t)) {
+			if (/^if/.test(t)) conditionalDepth++;
+			else if (/^endif/.test(t)) conditionalDepth = Math.max(0, conditionalDepth - 1);
+			continue;
+		}
 		rule = void 0;
 		if (DEFINE.test(t)) {
 			define = {
@@ -42622,6 +42628,7 @@ function parseMakefile(text) {
 		if (/^-?(?:include|sinclude)\s/.test(t) || /^vpath(?:\s|$)/.test(t)) continue;
 		const assignment = readAssignment(lead);
 		if (assignment) {
+			assignment.conditional = conditionalDepth > 0;
 			if (assignment.name === ".RECIPEPREFIX") recipePrefix = assignment.value.text[0] ?? "	";
 			statements.push({
 				kind: "assign",
@@ -42644,6 +42651,7 @@ function parseMakefile(text) {
 		const rest = trimStart(slice(lead, restAt, t.length));
 		const targetAssignment = readAssignment(rest, targets);
 		if (targetAssignment) {
+			targetAssignment.conditional = conditionalDepth > 0;
 			statements.push({
 				kind: "assign",
 				assignment: targetAssignment
@@ -42872,8 +42880,12 @@ async function extractMakefile(file, shell) {
 		if (a.targets !== void 0) perTarget.set(a.targets, table);
 		const tables = a.targets !== void 0 ? [table, global] : [global];
 		const prev = table.get(a.name) ?? (a.targets !== void 0 ? global.get(a.name) : void 0);
-		const def = applyAssignment(a, table, tables);
+		let def = applyAssignment(a, table, tables);
 		if (!def) continue;
+		if (a.conditional && !(a.op === "?=" && prev)) def = {
+			...def,
+			literal: false
+		};
 		table.set(a.name, def);
 		if (a.exported && a.targets === void 0) exported.add(a.name);
 		records.push({

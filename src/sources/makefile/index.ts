@@ -189,8 +189,12 @@ export async function extractMakefile(file: SourceFile, shell: ExtractShell): Pr
     if (a.targets !== undefined) perTarget.set(a.targets, table);
     const tables = a.targets !== undefined ? [table, global] : [global];
     const prev = table.get(a.name) ?? (a.targets !== undefined ? global.get(a.name) : undefined);
-    const def = applyAssignment(a, table, tables);
+    let def = applyAssignment(a, table, tables);
     if (!def) continue;
+    // Inside a conditional the assignment may not run: from here on the value is uncertain (an
+    // unconditional assignment later makes it certain again). A `?=` of a defined variable
+    // changes nothing either way.
+    if (a.conditional && !(a.op === '?=' && prev)) def = { ...def, literal: false };
     table.set(a.name, def);
     if (a.exported && a.targets === undefined) exported.add(a.name);
     records.push({ a, def, ...(prev ? { prev } : {}) });

@@ -26,6 +26,8 @@ export interface MakeAssignment {
   at: number;
   /** File offset just after the operator (where an empty value sits). */
   opEnd: number;
+  /** Written inside an `ifeq`/`ifneq`/`ifdef`/`ifndef` block: make may or may not run it. */
+  conditional: boolean;
 }
 
 /** One recipe command line: the physical lines it spans (continuations included). */
@@ -183,6 +185,7 @@ function readAssignment(m: Mapped, targets?: string): MakeAssignment | undefined
     ...(targets !== undefined ? { targets } : {}),
     at: m.offsets[match[1]!.length] ?? 0,
     opEnd: (m.offsets[match[0].length - 1] ?? 0) + 1,
+    conditional: false,
   };
 }
 
@@ -196,6 +199,7 @@ export function parseMakefile(text: string): ParsedMakefile {
   let rule: MakeRule | undefined;
   let oneShell = false;
   let define: { at: number; depth: number } | undefined;
+  let conditionalDepth = 0;
 
   let li = 0;
   while (li < lines.length) {
@@ -223,7 +227,13 @@ export function parseMakefile(text: string): ParsedMakefile {
     const lead = trimStart(m);
     const t = lead.text.trimEnd();
     if (t === '') continue; // blank or comment: a rule's recipe may go on
-    if (CONDITIONAL.test(t)) continue; // both branches are read (see README)
+    if (CONDITIONAL.test(t)) {
+      // Conditionals are not evaluated (see README): both branches are read, and what they
+      // assign is marked so its value is not taken as certain.
+      if (/^if/.test(t)) conditionalDepth++;
+      else if (/^endif/.test(t)) conditionalDepth = Math.max(0, conditionalDepth - 1);
+      continue;
+    }
     rule = undefined;
 
     if (DEFINE.test(t)) {
@@ -245,6 +255,7 @@ export function parseMakefile(text: string): ParsedMakefile {
 
     const assignment = readAssignment(lead);
     if (assignment) {
+      assignment.conditional = conditionalDepth > 0;
       if (assignment.name === '.RECIPEPREFIX') recipePrefix = assignment.value.text[0] ?? '\t';
       statements.push({ kind: 'assign', assignment });
       continue;
@@ -265,6 +276,7 @@ export function parseMakefile(text: string): ParsedMakefile {
     // Target-specific variable: `targets: [export|override|private] NAME op value`.
     const targetAssignment = readAssignment(rest, targets);
     if (targetAssignment) {
+      targetAssignment.conditional = conditionalDepth > 0;
       statements.push({ kind: 'assign', assignment: targetAssignment });
       continue;
     }
