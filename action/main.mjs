@@ -20264,6 +20264,13 @@ var init_engine = __esmMin((() => {
 }));
 
 // src/rules/helpers.ts
+/**
+* Whether the repository shows `environment` for `target` at all: settings or context facts of
+* its own, not only the program-wide ones every environment shares.
+*/
+function environmentSeen(context, target, environment) {
+	return context.resolution.observationsIn(target, environment).some((o) => !o.environment?.programWide);
+}
 /** `GODEBUG "panicnil"` or `GOGC`: how messages name a setting. */
 function settingName(variable, key) {
 	return key === null ? variable : `${variable} "${key}"`;
@@ -20667,12 +20674,8 @@ function normalize$1(variable, value) {
 	}
 }
 function gogcEffective(v) {
-	if (v === "off") return "off";
-	if (/^[+-]?\d+$/.test(v)) {
-		const n = Number(v);
-		if (n >= -2147483648 && n <= 2147483647) return n < 0 ? "off" : String(n);
-	}
-	return String(100);
+	const g = parseGogc(v);
+	return g.off ? "off" : String(g.percent ?? 100);
 }
 function behaviourFlags(goflags) {
 	return goflags.split(/\s+/).filter((w) => BEHAVIOUR_FLAGS.some((f) => w === f || w.startsWith(`${f}=`) || w === `-${f}` || w.startsWith(`-${f}=`))).map((w) => w.replace(/^--/, "-")).sort().join(" ");
@@ -20684,10 +20687,6 @@ function severityFor(variable, key) {
 		if (s && (s.categories.includes("semantics") || s.categories.includes("security"))) return "error";
 	}
 	return "warning";
-}
-/** Whether the repository shows this environment at all (settings or context facts of its own). */
-function seen(context, target, env) {
-	return context.resolution.observationsIn(target, env).some((o) => !o.environment?.programWide);
 }
 function goLineOf(context, target, env) {
 	return context.resolution.observationsIn(target, env).find((o) => o.variable === "@go" && o.value.literal)?.value.text;
@@ -20780,7 +20779,7 @@ var init_drift = __esmMin((() => {
 		check(context) {
 			const { resolution } = context;
 			for (const target of resolution.targets) {
-				if (!seen(context, target, TEST) || !seen(context, target, PRODUCTION)) continue;
+				if (!environmentSeen(context, target, TEST) || !environmentSeen(context, target, PRODUCTION)) continue;
 				for (const { variable, key } of resolution.settings) {
 					if (!COMPARED$1.has(variable)) continue;
 					const test = side(context, target, TEST, variable, key);
@@ -21349,13 +21348,11 @@ var init_godebug_retired_value = __esmMin((() => {
 }));
 
 // src/rules/godebug-security-default-weakened/index.ts
-function shipsToProduction(context, target) {
-	return context.resolution.observationsIn(target, "production").some((o) => !o.environment?.programWide);
-}
 var rule$23;
 var init_godebug_security_default_weakened = __esmMin((() => {
 	init_knowledge();
 	init_facts();
+	init_helpers();
 	rule$23 = {
 		meta: {
 			id: "godebug-security-default-weakened",
@@ -21372,7 +21369,7 @@ var init_godebug_security_default_weakened = __esmMin((() => {
 			const explicit = /* @__PURE__ */ new Set();
 			for (const f of eachFact(context, "GODEBUG", { includeNonLiteral: true })) if (f.o.environment?.programWide || f.environment === "production") explicit.add(`${f.target}\u0000${f.o.key}`);
 			for (const target of context.resolution.targets) {
-				if (!shipsToProduction(context, target)) continue;
+				if (!environmentSeen(context, target, "production")) continue;
 				const goLine = goLineOf$1(context, target);
 				if (!goLine) continue;
 				const inForce = versionFor(context, {

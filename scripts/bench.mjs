@@ -23,9 +23,10 @@ const services = Number(values.services);
 const benchDir = join(root, '.bench');
 mkdirSync(benchDir, { recursive: true });
 
-// The directories godrift never walks (src/cli/discover.ts ALWAYS_SKIPPED; rg already skips
-// hidden ones and honours .gitignore like godrift), so both tools search the same files.
-const RG_SAME_FILES = ['-g', '!**/testdata/**', '-g', '!**/vendor/**', '-g', '!**/node_modules/**'];
+// The directories godrift never walks (ALWAYS_SKIPPED of src/cli/discover.ts, from the build
+// this script runs), so both tools search the same files; rg already honours .gitignore.
+const { ALWAYS_SKIPPED } = await import(join(root, 'dist', 'cli', 'discover.js'));
+const RG_SAME_FILES = [...ALWAYS_SKIPPED].flatMap((dir) => ['-g', `!**/${dir}/**`]);
 const PATTERN = 'GODEBUG|GOTRACEBACK|GOROOT|GOEXPERIMENT|GOGC|GOMEMLIMIT|GOMAXPROCS|GOFLAGS|CGO_ENABLED|GOTOOLCHAIN|GOAMD64';
 
 function need(cmd) {

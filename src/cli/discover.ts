@@ -14,7 +14,7 @@ import type { Diagnostic } from '../core/types.js';
  * ignored by the go tool, as are directories named "testdata"."), and scanning Helm's own
  * repository gave 16 diagnostics, all from testdata charts.
  */
-const ALWAYS_SKIPPED = new Set(['node_modules', 'vendor', 'testdata', '.git', '.hg', '.svn']);
+export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set(['node_modules', 'vendor', 'testdata', '.git', '.hg', '.svn']);
 
 export interface DiscoveredFile {
   /** Repository-relative, `/`-separated. */

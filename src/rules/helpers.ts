@@ -5,6 +5,14 @@ import type { EnvironmentName, Observation } from '../core/types.js';
 import type { Cell, EffectiveValue } from '../resolve/index.js';
 import type { RuleContext } from './types.js';
 
+/**
+ * Whether the repository shows `environment` for `target` at all: settings or context facts of
+ * its own, not only the program-wide ones every environment shares.
+ */
+export function environmentSeen(context: RuleContext, target: string, environment: EnvironmentName): boolean {
+  return context.resolution.observationsIn(target, environment).some((o) => !o.environment?.programWide);
+}
+
 /** `GODEBUG "panicnil"` or `GOGC`: how messages name a setting. */
 export function settingName(variable: string, key: string | null): string {
   return key === null ? variable : `${variable} "${key}"`;

@@ -7,13 +7,14 @@ import {
   godebugProductionHazard,
   godebugSetting,
   GOGC_DEFAULT,
+  parseGogc,
   GOTRACEBACK_DEFAULT,
   NEWEST_GO_VERSION,
   tracebackCanonical,
 } from '../../knowledge/index.js';
 import type { EnvironmentName, Observation, RelatedLocation, Severity } from '../../core/types.js';
 import type { Cell } from '../../resolve/index.js';
-import { settingName } from '../helpers.js';
+import { environmentSeen, settingName } from '../helpers.js';
 import type { Rule, RuleContext } from '../types.js';
 
 /**
@@ -72,13 +73,8 @@ function normalize(variable: string, value: string): string {
 }
 
 function gogcEffective(v: string): string {
-  if (v === 'off') return 'off';
-  if (/^[+-]?\d+$/.test(v)) {
-    const n = Number(v);
-    // setGCPercent stores any negative percentage as -1: collection off, like "off".
-    if (n >= -2147483648 && n <= 2147483647) return n < 0 ? 'off' : String(n);
-  }
-  return String(GOGC_DEFAULT);
+  const g = parseGogc(v);
+  return g.off ? 'off' : String(g.percent ?? GOGC_DEFAULT);
 }
 
 /**
@@ -104,11 +100,6 @@ function severityFor(variable: string, key: string | null): Severity {
     if (s && (s.categories.includes('semantics') || s.categories.includes('security'))) return 'error';
   }
   return 'warning';
-}
-
-/** Whether the repository shows this environment at all (settings or context facts of its own). */
-function seen(context: RuleContext, target: string, env: EnvironmentName): boolean {
-  return context.resolution.observationsIn(target, env).some((o) => !o.environment?.programWide);
 }
 
 function goLineOf(context: RuleContext, target: string, env: EnvironmentName): string | undefined {
@@ -190,7 +181,7 @@ export const rule: Rule = {
     for (const target of resolution.targets) {
       // Without any sign of a test (or production) environment there is nothing to drift from:
       // "unset" there would be a guess about a place godrift has not seen.
-      if (!seen(context, target, TEST) || !seen(context, target, PRODUCTION)) continue;
+      if (!environmentSeen(context, target, TEST) || !environmentSeen(context, target, PRODUCTION)) continue;
       for (const { variable, key } of resolution.settings) {
         if (!COMPARED.has(variable)) continue;
         const test = side(context, target, TEST, variable, key);

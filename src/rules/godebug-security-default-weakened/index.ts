@@ -6,7 +6,8 @@
 // go line that causes it.
 import { godebugDefault, godebugSetting, securityReleaseGodebugs } from '../../knowledge/index.js';
 import { eachFact, goLineOf, latestPatch, versionFor } from '../facts.js';
-import type { Rule, RuleContext } from '../types.js';
+import { environmentSeen } from '../helpers.js';
+import type { Rule } from '../types.js';
 
 export const rule: Rule = {
   meta: {
@@ -31,7 +32,7 @@ export const rule: Rule = {
       // The go line sets DefaultGODEBUG only for binaries whose main module this is. Without any
       // production context (an image, a deployment, a shipped binary) the repository is most
       // likely a library, whose go line never reaches a production binary: stay silent.
-      if (!shipsToProduction(context, target)) continue;
+      if (!environmentSeen(context, target, 'production')) continue;
       const goLine = goLineOf(context, target);
       if (!goLine) continue;
       const inForce = versionFor(context, { o: goLine, target, environment: goLine.environment?.name ?? 'unknown' });
@@ -64,7 +65,3 @@ export const rule: Rule = {
     }
   },
 };
-
-function shipsToProduction(context: RuleContext, target: string): boolean {
-  return context.resolution.observationsIn(target, 'production').some((o) => !o.environment?.programWide);
-}
