@@ -22177,7 +22177,6 @@ var init_goroot_outside_toolchain_image = __esmMin((() => {
 			} }
 		},
 		check(context) {
-			const { resolution } = context;
 			const toolchains = toolchainStages(context);
 			const invalid = VARIABLE_FACTS.GOROOT?.invalid ?? "";
 			for (const f of eachFact(context, "GOROOT")) {

@@ -26,7 +26,6 @@ export const rule: Rule = {
     },
   },
   check(context) {
-    const { resolution } = context;
     const toolchains = toolchainStages(context);
     const invalid = VARIABLE_FACTS.GOROOT?.invalid ?? '';
     for (const f of eachFact(context, 'GOROOT')) {
