@@ -315,8 +315,11 @@ function isGoSourcePath(path: string): boolean {
   return path.endsWith('.go') && !/(^|\/)(testdata|vendor)\//.test(path);
 }
 
-/** Every fact needs one of these in the raw text: a directive or a watched function's name. */
-const MARKERS = /\/\/go:debug|SetTraceback|SetGCPercent|SetMemoryLimit|GOMAXPROCS|Setenv/;
+/**
+ * Every fact needs one of these in the raw text: a directive or a watched function's name
+ * (SETTERS, and os.Setenv / t.Setenv), so a new setter cannot be missed by the fast path.
+ */
+const MARKERS = new RegExp(['//go:debug', ...SETTERS.map((s) => s.func), 'Setenv'].join('|'));
 
 /** Comments and blanks before the package clause, as lexGo skips them. */
 const LEADING = /^(?:[ \t\r\n\uFEFF]+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/;
